@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Screenshots of the example site for the README.
+
+    python scripts/screenshots.py [--out docs/screenshots]
+
+Builds the example site with the real CLI, serves it under /karriere/ on 127.0.0.1 and
+writes home-{phone,desktop}.png and vacancy-{phone,desktop}.png: phone is a 390x844
+viewport (device scale 1), desktop 1280x800; both show the first screen only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+from siteserver import CHROMIUM, CHROMIUM_ARGS, built_site  # noqa: E402
+
+SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
+PAGES = {"home": "home", "vacancy": "vacancy-open"}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from playwright.sync_api import sync_playwright
+
+    with built_site() as site, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for name, ptype in PAGES.items():
+            for size, (w, h) in SIZES.items():
+                ctx = browser.new_context(
+                    viewport={"width": w, "height": h}, device_scale_factor=1, locale="de-DE"
+                )
+                page = ctx.new_page()
+                page.goto(site.url(ptype), wait_until="networkidle")
+                target = args.out / f"{name}-{size}.png"
+                page.screenshot(path=str(target), full_page=False, animations="disabled")
+                ctx.close()
+                print(f"{target.relative_to(REPO)}  {target.stat().st_size // 1024} KB")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
