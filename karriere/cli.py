@@ -1,0 +1,131 @@
+"""The command line: build, serve, check, new. Errors print as `path:line: message`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .errors import BuildError, KarriereError, UsageError
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def today() -> date:
+    """Today in Europe/Berlin, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), BERLIN).date()
+        except ValueError:
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+    return datetime.now(BERLIN).date()
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="karriere", description="Build a careers site.")
+    sub = parser.add_subparsers(dest="command")
+
+    def site_options(p, date_option=True):
+        p.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
+        if date_option:
+            p.add_argument("--date", type=parse_date, help="treat this day as today (YYYY-MM-DD)")
+
+    b = sub.add_parser("build", help="build the site (default)")
+    site_options(b)
+    b.add_argument("--out", type=Path, help="output folder (default: public/ in the site)")
+    b.add_argument("--drafts", action="store_true", help="include drafts")
+    b.add_argument("--base-url", help="override base_url from site.yaml")
+
+    s = sub.add_parser("serve", help="preview with live reload")
+    site_options(s, date_option=False)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--drafts", action="store_true", help="(drafts are always shown in preview)")
+    s.add_argument("--poll", action="store_true", help="poll for changes (Docker, network drives)")
+
+    c = sub.add_parser("check", help="validate everything without writing")
+    site_options(c)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    n = sub.add_parser("new", help="create a new content file")
+    n.add_argument("kind", choices=["vacancy", "story", "faq", "page", "event"])
+    n.add_argument("title")
+    n.add_argument("--site", type=Path, default=Path("."))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")
+    try:
+        args = make_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and 2
+    try:
+        return run(args)
+    except BuildError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(
+            f"Build failed: {count} error{'s' if count != 1 else ''}; "
+            "the previous output was left untouched.",
+            file=sys.stderr,
+        )
+        return 1
+    except UsageError as exc:
+        print(f"karriere: {exc}", file=sys.stderr)
+        return 2
+    except KarriereError as exc:
+        print(f"karriere: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        return cmd_build(args)
+    if args.command == "check":
+        from .check import cmd_check
+
+        return cmd_check(args, args.date or today())
+    if args.command == "new":
+        from .scaffold import cmd_new
+
+        return cmd_new(args, today())
+    if args.command == "serve":
+        from .server import cmd_serve
+
+        return cmd_serve(args)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import Request, build
+
+    started = time.perf_counter()
+    site_dir = args.site
+    out_dir = args.out or site_dir / "public"
+    request = Request(
+        site_dir=site_dir, today=args.date or today(), drafts=args.drafts, base_url=args.base_url
+    )
+    result = build(request, out_dir)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    pages = len(result.site.pages)
+    print(f"Built {pages} pages into {out_dir} in {time.perf_counter() - started:.2f} s.")
+    return 0

@@ -1,0 +1,233 @@
+"""Stage 2: load every Markdown file under content/ into typed entries.
+
+Each file is read, split into front matter and body, validated against its schema and
+checked against the site (categories, media files). Every problem of every file is
+collected, each with the file's path and the line it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .content_types import COLLECTIONS
+from .errors import BuildError, Problem
+from .schema import Strict, validate
+from .text import read_text
+from .yamlfile import YamlDocument, YamlProblem, load_yaml
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One content file: what the editor wrote, validated."""
+
+    kind: str  # the collection folder: vacancies, stories, faq, pages, ...
+    slug: str
+    source: str  # path relative to the site folder, as shown in messages
+    meta: Strict
+    body: str
+    body_line: int  # line of the file where the body starts
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass
+class Content:
+    """All entries by collection, in a stable order (by slug)."""
+
+    collections: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def __getitem__(self, kind: str) -> list[Entry]:
+        return self.collections.get(kind, [])
+
+    def all(self) -> list[Entry]:
+        return [e for entries in self.collections.values() for e in entries]
+
+
+def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
+    """Return (front matter, body, body start line). Raises BuildError on a bad frame."""
+    if not text.strip():
+        raise BuildError(
+            [Problem(shown, 1, "file is empty (expected front matter between '---' lines)")]
+        )
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        raise BuildError(
+            [Problem(shown, 1, "file does not start with '---' (expected front matter first)")]
+        )
+    for number in range(1, len(lines)):
+        if lines[number].strip() in ("---", "..."):
+            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
+    raise BuildError(
+        [Problem(shown, 1, "front matter is not closed (expected a line '---' after the fields)")]
+    )
+
+
+def load_content(config: Config) -> Content:
+    content = Content()
+    problems: list[Problem] = []
+    for kind, schema in COLLECTIONS.items():
+        folder = config.content_dir / kind
+        entries = []
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            entry, found = load_entry(config, kind, schema, path)
+            problems.extend(found)
+            if entry is not None:
+                entries.append(entry)
+        content.collections[kind] = entries
+    problems.extend(check_slugs(content))
+    if problems:
+        raise BuildError(problems)
+    problems.extend(check_references(config, content))
+    if problems:
+        raise BuildError(problems)
+    return content
+
+
+def load_entry(
+    config: Config, kind: str, schema: type[Strict], path: Path
+) -> tuple[Entry | None, list[Problem]]:
+    shown = path.relative_to(config.site_dir).as_posix()
+    text, problem = read_text(path, shown)
+    if problem:
+        return None, [problem]
+    try:
+        front, body, body_line = split_front_matter(text, shown)
+        doc = load_yaml(front)
+    except BuildError as exc:
+        return None, exc.problems
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line + 1, exc.message)]
+    if doc.data is None:
+        return None, [Problem(shown, 1, "front matter is empty (expected fields such as title:)")]
+    meta, problems = validate(schema, doc, shown, line_offset=1)
+    if meta is None:
+        return None, problems
+    problems = check_media(config, meta, doc, shown)
+    slug = path.stem.lower()
+    entry = Entry(
+        kind=kind,
+        slug=slug,
+        source=shown,
+        meta=meta,
+        body=body,
+        body_line=body_line,
+        field_lines={str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value},
+    )
+    return entry, problems
+
+
+def media_fields(meta: Strict) -> list[tuple[tuple, str]]:
+    """Every media path in the front matter, with its location for messages."""
+    found = []
+    for name in ("image", "logo"):
+        value = getattr(meta, name, None)
+        if value:
+            found.append(((name,), value))
+    video = getattr(meta, "video", None)
+    if video is not None:
+        found.extend((("video", key), value) for key, value in video.media_paths())
+    return found
+
+
+def check_media(config: Config, meta: Strict, doc: YamlDocument, shown: str) -> list[Problem]:
+    problems = []
+    for loc, value in media_fields(meta):
+        line = doc.line_of(loc) + 1
+        name = ".".join(loc)
+        message = media_problem(config.content_dir, value)
+        if message:
+            problems.append(Problem(shown, line, f"{name}: {message}"))
+    return problems
+
+
+def media_problem(content_dir: Path, value: str) -> str | None:
+    """Why a media path is unusable, or None. Paths are relative to content/."""
+    if value.startswith("/") or re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:
+        return f"{value!r} is an absolute path (expected a path relative to content/, e.g. media/bild.jpg)"
+    if re.match(r"[a-z]+:", value):
+        return f"{value!r} is a URL (expected a file in content/, e.g. media/bild.jpg)"
+    target = (content_dir / value).resolve()
+    root = content_dir.resolve()
+    if root not in target.parents:
+        return f"{value!r} points outside content/ (expected e.g. media/bild.jpg)"
+    if not target.is_file():
+        return f"file {('content/' + value)!r} does not exist"
+    return None
+
+
+def check_slugs(content: Content) -> list[Problem]:
+    problems = []
+    for entry in content.all():
+        if not SLUG.fullmatch(entry.slug):
+            problems.append(
+                Problem(
+                    entry.source,
+                    1,
+                    f"file name {Path(entry.source).name!r} cannot be a web address "
+                    "(expected lowercase letters, digits and '-', e.g. sachbearbeitung-buergeramt.md)",
+                )
+            )
+    for entries in content.collections.values():
+        seen: dict[str, Entry] = {}
+        for entry in entries:
+            first = seen.setdefault(entry.slug, entry)
+            if first is not entry:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        1,
+                        f"same web address as {first.source} (file names that differ only in "
+                        "upper/lower case collide on many hosts; rename one)",
+                    )
+                )
+    return problems
+
+
+def check_references(config: Config, content: Content) -> list[Problem]:
+    """Categories, employers and occupations must name something that exists."""
+    problems = []
+    categories = config.settings.categories
+    known = {kind: {e.slug for e in content[kind]} for kind in ("employers", "occupations")}
+    for entry in content.all():
+        meta = entry.meta
+        category = getattr(meta, "category", None)
+        if entry.kind == "vacancies" and category not in categories:
+            problems.append(
+                Problem(
+                    entry.source,
+                    _field_line(entry, "category"),
+                    f"category: unknown category {category!r} "
+                    f"(expected one of: {', '.join(categories)})",
+                )
+            )
+        employer = getattr(meta, "employer", None)
+        if employer and employer not in known["employers"]:
+            valid = ", ".join(sorted(known["employers"])) or "none yet: add content/employers/"
+            problems.append(
+                Problem(
+                    entry.source,
+                    _field_line(entry, "employer"),
+                    f"employer: unknown employer {employer!r} (expected one of: {valid})",
+                )
+            )
+        for slug in getattr(meta, "occupations", None) or []:
+            if slug not in known["occupations"]:
+                valid = (
+                    ", ".join(sorted(known["occupations"])) or "none yet: add content/occupations/"
+                )
+                problems.append(
+                    Problem(
+                        entry.source,
+                        _field_line(entry, "occupations"),
+                        f"occupations: unknown occupation {slug!r} (expected one of: {valid})",
+                    )
+                )
+    return problems
+
+
+def _field_line(entry: Entry, name: str) -> int:
+    return entry.field_lines.get(name, 1)

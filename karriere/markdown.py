@@ -1,0 +1,69 @@
+"""Markdown to safe HTML: Python-Markdown for the syntax, nh3 for the allow-list."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import markdown as pymd
+import nh3
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+)
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "lang", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """German-friendly anchor: 'Wir bieten Ihnen' -> 'wir-bieten-ihnen', 'Größe' -> 'groesse'."""
+    value = unicodedata.normalize("NFKD", value.translate(_UMLAUTS))
+    value = value.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", separator, value).strip(separator)
+
+
+class MarkdownRenderer:
+    """One configured Python-Markdown instance, reused for every page."""
+
+    def __init__(self, base_path: str, trusted_html: bool = False):
+        self.base_path = base_path
+        self.trusted_html = trusted_html
+        self._md = pymd.Markdown(
+            extensions=["tables", "sane_lists", "toc", "attr_list", "fenced_code", "def_list"],
+            extension_configs={"toc": {"slugify": slugify}},
+            output_format="html",
+        )
+
+    def convert(self, text: str) -> str:
+        html = self._md.reset().convert(text)
+        if not self.trusted_html:
+            html = nh3.clean(
+                html,
+                tags=ALLOWED_TAGS,
+                attributes=ALLOWED_ATTRIBUTES,
+                url_schemes=URL_SCHEMES,
+                link_rel=None,
+                strip_comments=True,
+            )
+        return self._rebase(html)
+
+    def _rebase(self, html: str) -> str:
+        """Root-relative links and media paths work under a sub-path too."""
+        base = self.base_path
+        html = re.sub(r'(href|src)="/(?!/)', lambda m: f'{m.group(1)}="{base}', html)
+        return re.sub(r'src="(?:\./)?(media/)', lambda m: f'src="{base}{m.group(1)}', html)

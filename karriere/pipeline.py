@@ -1,0 +1,138 @@
+"""The one build pipeline: config -> content -> site -> render -> write.
+
+Everything is gathered and rendered in memory first; only a complete, error-free set of
+outputs reaches the writer, so a failed build never touches the previous site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import outputs as machine
+from .config import Config, load_config
+from .content import load_content
+from .errors import BuildError, Problem
+from .render import render_pages
+from .site import LEGAL_PAGES, BuildOptions, Site, build_site
+from .theme import Theme, load_theme
+from .writer import Output, write_site
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the command line asked for."""
+
+    site_dir: Path
+    today: object  # datetime.date
+    drafts: bool = False
+    base_url: str | None = None
+    preview: bool = False
+
+
+@dataclass
+class Result:
+    site: Site
+    outputs: list[Output]
+    warnings: list[Problem]
+
+
+def base_url_for(config: Config, request: Request) -> str:
+    url = request.base_url or config.settings.base_url
+    if not url:
+        raise BuildError(
+            [
+                Problem(
+                    "site.yaml",
+                    1,
+                    "base_url: missing. Every absolute URL (canonical links, Open Graph "
+                    "images, sitemap, feed) is made from it, so a production build needs it "
+                    "(expected e.g. base_url: https://example.org/karriere/, or --base-url)",
+                )
+            ]
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def generate(request: Request) -> Result:
+    """Run every stage up to (not including) writing."""
+    config = load_config(request.site_dir)
+    options = BuildOptions(
+        today=request.today,
+        base_url=base_url_for(config, request),
+        drafts=request.drafts,
+        preview=request.preview,
+    )
+    content = load_content(config)
+    site = build_site(config, content, options)
+    theme = load_theme(config)
+    outputs = collect_outputs(site, theme)
+    return Result(site=site, outputs=outputs, warnings=warnings(site))
+
+
+def collect_outputs(site: Site, theme: Theme) -> list[Output]:
+    assets = theme.assets()
+    published = {name: pub for name, (pub, _) in assets.items()}
+    result = render_pages(site, theme, published)
+    result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
+    result += [
+        Output(f"assets/{pub}", data, origin=f"theme file {name}")
+        for name, (pub, data) in assets.items()
+    ]
+    if "favicon.ico" in assets:
+        result.append(Output("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
+    result += media_outputs(site.config)
+    return result
+
+
+def media_outputs(config: Config) -> list[Output]:
+    """content/media/ is published as media/; nothing outside content/ is ever read."""
+    media = config.content_dir / "media"
+    root = config.content_dir.resolve()
+    found, problems = [], []
+    for path in sorted(media.rglob("*")) if media.is_dir() else []:
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        shown = path.relative_to(config.site_dir).as_posix()
+        if root not in path.resolve().parents:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "links to a file outside content/ (copy the file "
+                    "into content/media/ instead of linking it)",
+                )
+            )
+            continue
+        rel = path.relative_to(config.content_dir).as_posix()
+        found.append(Output(rel, source=path, origin=shown))
+    if problems:
+        raise BuildError(problems)
+    return found
+
+
+def warnings(site: Site) -> list[Problem]:
+    found = []
+    legal = site.legal()
+    labels = {
+        "impressum": "Impressum",
+        "datenschutz": "Datenschutzerklärung",
+        "barrierefreiheit": "Erklärung zur Barrierefreiheit",
+    }
+    for slug in LEGAL_PAGES:
+        if legal[slug] is None:
+            found.append(
+                Problem(
+                    f"content/pages/{slug}.md",
+                    1,
+                    f"warning: {labels[slug]} is missing; every page links to it "
+                    f"(expected content/pages/{slug}.md)",
+                )
+            )
+    return found
+
+
+def build(request: Request, out_dir: Path) -> Result:
+    result = generate(request)
+    write_site(result.outputs, out_dir, request.site_dir)
+    return result

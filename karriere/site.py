@@ -1,0 +1,291 @@
+"""Stage 3: the site model. Decides which pages exist, their URLs and what each lists.
+
+Everything date-dependent (open or expired) is decided here, from BuildOptions.today,
+so the render stage only has to show what it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
+
+from .config import Config
+from .content import Content, Entry
+from .markdown import MarkdownRenderer
+
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    today: date
+    base_url: str  # absolute, ends with '/'
+    drafts: bool = False
+    preview: bool = False  # live preview: show expired vacancies and drafts, marked
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Every URL the site prints comes from here, so sub-paths work everywhere."""
+
+    base_url: str
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def path(self, route: str) -> str:
+        """Root-relative URL, e.g. '/karriere/stellen/'."""
+        return self.base_path + route.lstrip("/")
+
+    def absolute(self, route: str) -> str:
+        return self.base_url + route.lstrip("/")
+
+
+@dataclass
+class Item:
+    """An entry as it appears on the site: with its URL, HTML and status."""
+
+    entry: Entry
+    route: str  # e.g. 'stellen/kfz-mechatroniker/'
+    html: str
+    expired: bool = False
+
+    @property
+    def meta(self):
+        return self.entry.meta
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def draft(self) -> bool:
+        return bool(getattr(self.entry.meta, "draft", False))
+
+
+@dataclass
+class Page:
+    """One HTML file of the output."""
+
+    route: str  # '' for the home page, 'stellen/x/', or a file name like '404.html'
+    template: str
+    kind: str
+    title: str
+    description: str
+    item: Item | None = None
+    items: list[Item] = field(default_factory=list)
+    heading: str | None = None
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, route)
+    in_sitemap: bool = True
+    noindex: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def output_path(self) -> str:
+        return self.route if self.route.endswith(".html") else self.route + "index.html"
+
+
+@dataclass
+class Site:
+    config: Config
+    options: BuildOptions
+    urls: Urls
+    vacancies: list[Item]  # every vacancy that gets a page, newest first
+    stories: list[Item]
+    faq: list[Item]
+    pages_content: list[Item]
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def settings(self):
+        return self.config.settings
+
+    @property
+    def open_vacancies(self) -> list[Item]:
+        return [v for v in self.vacancies if not v.expired]
+
+    @property
+    def categories(self) -> dict[str, str]:
+        return self.settings.categories
+
+    def menu(self, name: str) -> list[Item]:
+        found = [p for p in self.pages_content if p.meta.menu == name]
+        return sorted(found, key=lambda p: (p.meta.order, p.meta.title))
+
+    def legal(self) -> dict[str, Item | None]:
+        by_slug = {p.slug: p for p in self.pages_content}
+        return {slug: by_slug.get(slug) for slug in LEGAL_PAGES}
+
+    def faq_groups(self) -> list[tuple[str, list[Item]]]:
+        groups: dict[str, list[Item]] = {}
+        for item in self.faq:
+            groups.setdefault(item.meta.category or "Allgemein", []).append(item)
+        return list(groups.items())
+
+
+def is_open(vacancy, today: date) -> bool:
+    """A deadline is inclusive: applications are accepted all day long."""
+    return vacancy.deadline is None or vacancy.deadline >= today
+
+
+def build_site(config: Config, content: Content, options: BuildOptions) -> Site:
+    renderer = MarkdownRenderer(Urls(options.base_url).base_path)
+
+    def visible(entries: list[Entry]) -> list[Entry]:
+        show_drafts = options.drafts or options.preview
+        return [e for e in entries if show_drafts or not getattr(e.meta, "draft", False)]
+
+    def item(entry: Entry, route: str, **kw) -> Item:
+        return Item(entry=entry, route=route, html=renderer.convert(entry.body), **kw)
+
+    vacancies = [
+        item(e, f"stellen/{e.slug}/", expired=not is_open(e.meta, options.today))
+        for e in visible(content["vacancies"])
+    ]
+    vacancies.sort(key=lambda v: (-v.meta.posted.toordinal(), v.meta.title))
+    stories = [item(e, f"geschichten/{e.slug}/") for e in visible(content["stories"])]
+    stories.sort(key=lambda s: (-s.meta.date.toordinal(), s.meta.title))
+    faq = [item(e, f"faq/#{e.slug}") for e in visible(content["faq"])]
+    faq.sort(key=lambda f: (f.meta.order, f.meta.question))
+    pages = [item(e, f"{e.slug}/") for e in visible(content["pages"])]
+    site = Site(
+        config=config,
+        options=options,
+        urls=Urls(options.base_url),
+        vacancies=vacancies,
+        stories=stories,
+        faq=faq,
+        pages_content=pages,
+    )
+    site.pages = plan_pages(site)
+    return site
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """Every HTML page of the site, in a stable order."""
+    from . import strings
+
+    t = strings.load(site.settings.language)
+    settings = site.settings
+    open_vacancies = site.open_vacancies
+    home_description = settings.description or t["home_description"].format(
+        organisation=settings.organisation.name
+    )
+    pages = [
+        Page("", "home.html", "home", settings.title, home_description, items=open_vacancies),
+        Page(
+            "stellen/",
+            "vacancy_list.html",
+            "vacancy_list",
+            t["vacancies"],
+            t["vacancies_description"].format(organisation=settings.organisation.name),
+            items=open_vacancies,
+            breadcrumbs=[(t["home"], "")],
+        ),
+    ]
+    for key, label in site.categories.items():
+        pages.append(
+            Page(
+                f"stellen/kategorie/{key}/",
+                "vacancy_list.html",
+                "category",
+                f"{label}: {t['vacancies']}",
+                t["category_description"].format(
+                    category=label, organisation=settings.organisation.name
+                ),
+                items=[v for v in open_vacancies if v.meta.category == key],
+                heading=label,
+                breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
+                extra={"category": key},
+            )
+        )
+    for v in site.vacancies:
+        pages.append(
+            Page(
+                v.route,
+                "vacancy.html",
+                "vacancy",
+                v.meta.title,
+                v.meta.summary or first_sentence(v.html) or v.meta.title,
+                item=v,
+                breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
+                in_sitemap=not (v.expired or v.draft),
+                noindex=v.expired or v.draft,
+            )
+        )
+    pages.append(
+        Page(
+            "geschichten/",
+            "story_list.html",
+            "story_list",
+            t["stories"],
+            t["stories_description"].format(organisation=settings.organisation.name),
+            items=site.stories,
+            breadcrumbs=[(t["home"], "")],
+        )
+    )
+    for s in site.stories:
+        pages.append(
+            Page(
+                s.route,
+                "story.html",
+                "story",
+                s.meta.title,
+                s.meta.summary or s.meta.quote or first_sentence(s.html),
+                item=s,
+                breadcrumbs=[(t["home"], ""), (t["stories"], "geschichten/")],
+                in_sitemap=not s.draft,
+                noindex=s.draft,
+            )
+        )
+    pages.append(
+        Page(
+            "faq/",
+            "faq.html",
+            "faq",
+            t["faq"],
+            t["faq_description"].format(organisation=settings.organisation.name),
+            items=site.faq,
+            breadcrumbs=[(t["home"], "")],
+        )
+    )
+    for p in site.pages_content:
+        pages.append(
+            Page(
+                p.route,
+                "page.html",
+                "page",
+                p.meta.title,
+                p.meta.summary or first_sentence(p.html) or p.meta.title,
+                item=p,
+                breadcrumbs=[(t["home"], "")],
+                in_sitemap=not p.draft,
+                noindex=p.draft,
+            )
+        )
+    pages.append(
+        Page(
+            "404.html",
+            "404.html",
+            "404",
+            t["not_found"],
+            t["not_found_text"],
+            in_sitemap=False,
+            noindex=True,
+        )
+    )
+    return pages
+
+
+def first_sentence(html: str, limit: int = 160) -> str:
+    """A plain-text description from rendered HTML, cut at a word boundary."""
+    import re
+    from html import unescape
+
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
