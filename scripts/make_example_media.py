@@ -592,8 +592,6 @@ def main() -> None:
     save(img_story("Lena", 1, 1, CORAL, "long", "laptop", "Verwaltung"), "story-lena.jpg")
     save(img_story("Murat", 2, 1, (28, 52, 92), "short", "cap", "Ordnungsdienst"),
          "story-murat.jpg")
-    save(img_story("Hamid", 3, 0, (40, 120, 60), "short", "plant", "Stadtgrün",
-                   bg=(246, 238, 224)), "story-hamid.jpg")
     save(img_kampagne_story(), "story-sophie.jpg")
 
     save(poster_wege(), "video/wege-zur-stadtverwaltung.jpg")
@@ -602,7 +600,7 @@ def main() -> None:
     save(kod_slides()[0], "clips/kod-einsatz.jpg")
 
     if not args.no_video:
-        render_clip(azubi_slides(360, 640), [2.4, 2.4, 2.4], "clips/azubi-tag.mp4")
+        render_clip(azubi_slides(360, 640), [2.4, 2.3, 2.3], "clips/azubi-tag.mp4")
         render_clip(kod_slides(640, 360), [2.6, 2.8, 2.6], "clips/kod-einsatz.mp4")
 
 
