@@ -1,0 +1,158 @@
+"""The command line as an editor and a CI job use it: exit codes, messages, safety."""
+
+from __future__ import annotations
+
+from helpers import run_cli, write_files
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_build_then_broken_front_matter_keeps_previous_output(scratch_site):
+    out = scratch_site / "public"
+    ok = run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22")
+    assert ok.returncode == 0, ok.stderr
+    before = snapshot(out)
+    assert before
+
+    write_files(
+        scratch_site, {"content/vacancies/kaputt.md": '---\ntitle: "Kaputt\ncategory: x\n---\n'}
+    )
+    bad = run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22")
+    assert bad.returncode == 1
+    assert "content/vacancies/kaputt.md:2: invalid YAML" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert snapshot(out) == before
+
+
+def test_every_error_is_reported_at_once(scratch_site):
+    write_files(
+        scratch_site,
+        {
+            "content/vacancies/a.md": "---\ntitle: A\ncategory: nope\nposted: 2026-02-30\nlocation: X\n---\n",
+            "content/stories/b.md": "---\ntitle: B\nname: Bea\ndate: 2026-01-01\nrolle: Azubi\n---\n",
+        },
+    )
+    result = run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22")
+    assert result.returncode == 1
+    err = result.stderr
+    assert (
+        "content/vacancies/a.md:4: posted: invalid value '2026-02-30' (expected a date like 2026-06-05)"
+        in err
+    )
+    assert "content/stories/b.md:2: role: required field is missing" in err
+    assert "content/stories/b.md:5: rolle: unknown field (did you mean 'role'?)" in err
+    assert "Build failed: 3 errors" in err
+
+
+def test_unknown_category_lists_the_valid_ones(scratch_site):
+    write_files(
+        scratch_site,
+        {
+            "content/vacancies/a.md": "---\ntitle: A\ncategory: nope\nposted: 2026-02-01\nlocation: X\n---\n"
+        },
+    )
+    result = run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22")
+    assert result.returncode == 1
+    assert (
+        "content/vacancies/a.md:3: category: unknown category 'nope' (expected one of: "
+        "ausbildung, duales-studium, praktikum, fachkraft, beamtenlaufbahn)"
+    ) in result.stderr
+
+
+def test_config_errors_name_each_key_with_did_you_mean(scratch_site):
+    (scratch_site / "site.yaml").write_text(
+        'title: T\nbase_url: "ftp:x"\norganisation: {name: S}\nbrand: {colour: "#fff"}\ncard: false\n'
+    )
+    result = run_cli("build", "--site", str(scratch_site))
+    assert result.returncode == 1
+    assert "site.yaml:2: base_url: 'ftp:x' is not an absolute URL" in result.stderr
+    assert "site.yaml:4: brand.colour: unknown field (did you mean 'color'?)" in result.stderr
+    assert "site.yaml:5: card: unknown field (did you mean 'cards'?)" in result.stderr
+
+
+def test_missing_base_url_is_explained(scratch_site):
+    text = (
+        (scratch_site / "site.yaml")
+        .read_text()
+        .replace('base_url: "https://example.org/karriere/"\n', "")
+    )
+    (scratch_site / "site.yaml").write_text(text)
+    result = run_cli("build", "--site", str(scratch_site))
+    assert result.returncode == 1
+    assert "base_url: missing" in result.stderr and "sitemap" in result.stderr
+    passed = run_cli("build", "--site", str(scratch_site), "--base-url", "https://x.example/")
+    assert passed.returncode == 0, passed.stderr
+
+
+def test_wrong_usage_exits_2(scratch_site):
+    assert run_cli("build", "--date", "gestern").returncode == 2
+    assert run_cli("nonsense").returncode == 2
+
+
+def test_drafts_only_with_flag(scratch_site):
+    out = scratch_site / "public"
+    assert run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22").returncode == 0
+    assert not (out / "stellen/geheim").exists()
+    assert (
+        run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22", "--drafts").returncode
+        == 0
+    )
+    page = (out / "stellen/geheim/index.html").read_text()
+    assert "Entwurf" in page and 'content="noindex"' in page
+
+
+def test_date_decides_what_is_open(scratch_site):
+    out = scratch_site / "public"
+    run_cli("build", "--site", str(scratch_site), "--date", "2024-03-31")
+    assert (
+        "/karriere/stellen/alt/" in (out / "stellen/index.html").read_text()
+    )  # deadline day counts
+    run_cli("build", "--site", str(scratch_site), "--date", "2024-04-01")
+    assert "/karriere/stellen/alt/" not in (out / "stellen/index.html").read_text()
+
+
+def test_check_warns_about_missing_legal_pages(scratch_site):
+    (scratch_site / "content/pages/impressum.md").unlink()
+    result = run_cli("check", "--site", str(scratch_site), "--date", "2026-11-22")
+    assert result.returncode == 0
+    assert "content/pages/impressum.md:1: warning: Impressum is missing" in result.stderr
+    assert not (scratch_site / "public").exists()
+    strict = run_cli("check", "--site", str(scratch_site), "--date", "2026-11-22", "--strict")
+    assert strict.returncode == 1
+
+
+def test_site_theme_overrides_default_file_by_file(scratch_site):
+    write_files(
+        scratch_site,
+        {
+            "site.yaml": (scratch_site / "site.yaml").read_text() + "theme: stadt\n",
+            "themes/stadt/templates/404.html": (
+                '{% extends "base.html" %}{% block main %}<h1>Hier nicht</h1>{% endblock %}'
+            ),
+            "themes/stadt/static/extra.txt": "eigene Datei",
+        },
+    )
+    assert run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22").returncode == 0
+    out = scratch_site / "public"
+    assert "<h1>Hier nicht</h1>" in (out / "404.html").read_text()
+    assert "Jetzt bewerben" in (out / "stellen/sachbearbeitung/index.html").read_text()
+    assert (out / "assets/extra.txt").read_text() == "eigene Datei"
+
+
+def test_source_date_epoch_is_honoured(scratch_site):
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(1711929600)}  # 2024-04-01 in Berlin
+    subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "build", "--site", str(scratch_site)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert "/karriere/stellen/alt/" not in (scratch_site / "public/stellen/index.html").read_text()
