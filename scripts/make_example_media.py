@@ -527,7 +527,7 @@ def kod_slides(w=1280, h=720):
         slide(w, h, "Präsenz zeigen. Helfen. Konflikte lösen.",
               "Im Team, im Schichtdienst, mitten in der Stadt.", BRAND_DARK, WHITE, tag=False,
               art=art_kod),
-        slide(w, h, "Bewerbung bis 15. März 2031", "karriere.lindenfeld.de · Kennziffer 2026-OA-17",
+        slide(w, h, "Bewerbung bis 15. März 2039", "karriere.lindenfeld.de · Kennziffer 2026-OA-17",
               YELLOW, BRAND_DARK, tag=False, art=art_cap),
     ]
 
