@@ -63,6 +63,9 @@ def make_parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=["vacancy", "story", "faq", "page", "event"])
     n.add_argument("title")
     n.add_argument("--site", type=Path, default=Path("."))
+
+    j = sub.add_parser("schema", help="write JSON Schemas for editors' tools")
+    j.add_argument("--out", type=Path, default=Path("schemas"), help="folder (default: schemas/)")
     return parser
 
 
@@ -107,6 +110,12 @@ def run(args: argparse.Namespace) -> int:
         from .scaffold import cmd_new
 
         return cmd_new(args, today())
+    if args.command == "schema":
+        from .jsonschema_export import write_schemas
+
+        for path in write_schemas(args.out):
+            print(f"Wrote {path}")
+        return 0
     if args.command == "serve":
         from .server import cmd_serve
 

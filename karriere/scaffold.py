@@ -1,13 +1,22 @@
-"""`new`: start a content file from a commented German template. Never overwrites."""
+"""`new`: start a content file from a commented German template. Never overwrites.
+
+Every field of the content type appears, active or commented out, each with a short
+German comment, so an editor sees what is possible without opening the documentation.
+"""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import json
+import re
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from slugify import slugify as _slugify
+
+from .config import DEFAULT_CATEGORIES
 from .errors import UsageError
-from .markdown import slugify
 
 FOLDERS = {
     "vacancy": "vacancies",
@@ -17,20 +26,48 @@ FOLDERS = {
     "event": "events",
 }
 
-TEMPLATES = {
-    "vacancy": """---
-title: "{title}"            # Stellentitel, geschlechtergerecht
-category: fachkraft        # ausbildung, duales-studium, praktikum, fachkraft, beamtenlaufbahn
-posted: {today}            # Veröffentlicht am (JJJJ-MM-TT)
-deadline: null             # Bewerbungsschluss (JJJJ-MM-TT); leer = bis zur Besetzung
-location: Musterstadt      # Arbeitsort: Ort oder Anschrift mit street, postal_code, city
-reference: ""              # Kennziffer
-department: ""             # Amt oder Abteilung
-employment: [full_time]    # full_time, part_time, temporary, intern
-pay: ""                    # z. B. EG 9a TVöD-VKA
-apply_url: "mailto:bewerbung@example.org"   # https:// oder mailto:
-summary: ""                # ein, zwei Sätze für Listen und Suchmaschinen
-draft: true                # Entwurf: erst mit false veröffentlichen
+# German transliteration; python-slugify alone would turn "ä" into "a".
+GERMAN = [
+    ("ä", "ae"),
+    ("ö", "oe"),
+    ("ü", "ue"),
+    ("Ä", "Ae"),
+    ("Ö", "Oe"),
+    ("Ü", "Ue"),
+    ("ß", "ss"),
+    ("ẞ", "SS"),
+]
+# "(m/w/d)" and friends belong in the title, not in the address.
+GENDER_NOTE = re.compile(r"\(\s*[mwdfi]\s*(?:/\s*[mwdfi]\s*)+\)", re.IGNORECASE)
+
+
+def slug_for(title: str) -> str:
+    """'Sachbearbeiter*in Bürgerbüro (m/w/d)' -> 'sachbearbeiter-in-buergerbuero'."""
+    return _slugify(GENDER_NOTE.sub(" ", title), replacements=GERMAN, max_length=80)
+
+
+VACANCY = """\
+---
+title: {title}   # Stellentitel, geschlechtergerecht, z. B. "Sachbearbeiter*in (m/w/d)"
+category: {category}   # Kategorie: {categories}
+posted: {today}   # Veröffentlicht am (JJJJ-MM-TT)
+deadline: {deadline}   # Bewerbungsschluss, einschließlich; Zeile löschen = "bis zur Besetzung"
+location: Musterstadt   # Arbeitsort: Ort, oder Anschrift wie unten bei contact
+reference: ""   # Kennziffer, z. B. "2026-OA-17"
+department: ""   # Amt oder Abteilung, z. B. "Bürgeramt"
+# employer: stadtwerke   # Arbeitgeber (Dateiname unter content/employers/); sonst die Organisation aus site.yaml
+employment: [full_time]   # Beschäftigungsart: full_time, part_time, temporary, intern, ...
+pay: ""   # Vergütung als Text, z. B. "EG 9a TVöD-VKA" oder "A 9 LBesO"
+# salary: {{min: 3500, max: 4200, currency: EUR, unit: MONTH}}   # Vergütung in Zahlen (für Google for Jobs)
+start: "zum nächstmöglichen Zeitpunkt"   # Beginn: Datum (JJJJ-MM-TT) oder Text
+apply_url: "mailto:bewerbung@example.org"   # Bewerbungslink: https://... oder mailto:...
+# contact: {{name: "Erika Muster", role: "Personalservice", phone: "+49 2345 12-3456", email: "erika.muster@example.org"}}   # Ansprechperson
+summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
+# image: media/bild.jpg   # Bild, relativ zu content/ (Datei nach content/media/ kopieren)
+# image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext, Pflicht bei Bildern mit Inhalt
+# video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt, title: "Ein Tag im Amt"}}   # Video zur Stelle
+# occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
+draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## Ihre Aufgaben
 
@@ -43,52 +80,113 @@ draft: true                # Entwurf: erst mit false veröffentlichen
 ## Wir bieten
 
 - …
-""",
-    "story": """---
-title: "{title}"     # Überschrift
-name: ""             # Vorname der Person
-role: ""             # z. B. Auszubildende Verwaltungsfachangestellte
-date: {today}        # Datum (JJJJ-MM-TT)
-quote: ""            # ein kurzes Zitat
-draft: true          # Entwurf: erst mit false veröffentlichen
+"""
+
+STORY = """\
 ---
-Erzähl, wie dein Tag aussieht …
-""",
-    "faq": """---
-question: "{title}"  # die Frage
-category: Bewerbung  # Gruppe auf der FAQ-Seite
-order: 10            # Reihenfolge (kleinere Zahlen zuerst)
+title: {title}   # Überschrift der Geschichte
+name: "Vorname"   # Vorname der Person
+role: "Auszubildende Verwaltungsfachangestellte"   # Rolle oder Ausbildung
+date: {today}   # Datum (JJJJ-MM-TT)
+quote: ""   # ein kurzes Zitat für Karten und Listen
+summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
+# image: media/bild.jpg   # Bild, relativ zu content/
+# image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
+# video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt, aspect: "9:16"}}   # Video; 9:16 für Hochkant-Clips
+# employer: stadtwerke   # Arbeitgeber (Dateiname unter content/employers/)
+# occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
+draft: true   # Entwurf: erst mit false veröffentlichen
 ---
-Die Antwort …
-""",
-    "page": """---
-title: "{title}"     # Seitentitel
-summary: ""          # Kurzbeschreibung
-menu: footer         # main oder footer; weglassen für kein Menü
+## Wie mein Tag aussieht
+
+Erzähl, was du machst …
+
+## Was ich anderen rate
+
+…
+"""
+
+FAQ = """\
 ---
+question: {title}   # die Frage, so wie Bewerber*innen sie stellen
+category: Bewerbung   # Gruppe auf der FAQ-Seite, z. B. Bewerbung, Ausbildung, Arbeiten bei uns
+order: 10   # Reihenfolge innerhalb der Gruppe (kleinere Zahlen zuerst)
+# occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
+# video: {{file: media/antwort.mp4, poster: media/antwort.jpg, captions: media/antwort.de.vtt}}   # Video zur Antwort
+draft: true   # Entwurf: erst mit false veröffentlichen
+---
+Die Antwort in zwei, drei kurzen Sätzen …
+"""
+
+PAGE = """\
+---
+title: {title}   # Seitentitel
+summary: ""   # Kurzbeschreibung für Suchmaschinen
+menu: footer   # main (Hauptmenü) oder footer (Fußzeile); Zeile löschen = in keinem Menü
+order: 10   # Reihenfolge im Menü (kleinere Zahlen zuerst)
+# image: media/bild.jpg   # Bild, relativ zu content/
+# image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
+# video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video
+draft: true   # Entwurf: erst mit false veröffentlichen
+---
+## Abschnitt
+
 Text der Seite …
-""",
-    "event": """---
-title: "{title}"
-start: {today}T10:00:00+01:00
+"""
+
+EVENT = """\
 ---
-Beschreibung …
-""",
-}
+title: {title}   # Name der Veranstaltung
+start: {start}   # Beginn: Datum (JJJJ-MM-TT) oder Datum und Uhrzeit mit Zeitzone
+end: {end}   # Ende (optional), wie start
+location: {{name: "Rathaus, Ratssaal", street: "Rathausplatz 1", postal_code: "12345", city: "Musterstadt", country: "DE"}}   # Ort: Text oder Anschrift
+summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
+# registration_url: "https://example.org/anmeldung"   # Anmeldung (https://)
+---
+## Was dich erwartet
+
+- …
+"""
+
+TEMPLATES = {"vacancy": VACANCY, "story": STORY, "faq": FAQ, "page": PAGE, "event": EVENT}
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def render(kind: str, title: str, today: date, categories: dict[str, str]) -> str:
+    """The text of a new file; JSON quoting is valid YAML for any title."""
+    start = datetime.combine(today + timedelta(days=28), time(10), BERLIN)
+    return TEMPLATES[kind].format(
+        title=json.dumps(title, ensure_ascii=False),
+        today=today.isoformat(),
+        deadline=(today + timedelta(days=28)).isoformat(),
+        category="fachkraft" if "fachkraft" in categories else next(iter(categories)),
+        categories=", ".join(categories),
+        start=start.isoformat(),
+        end=(start + timedelta(hours=5)).isoformat(),
+    )
+
+
+def site_categories(site: Path) -> dict[str, str]:
+    """The site's own category keys for the comment; the defaults if site.yaml is unusable."""
+    from .config import load_config
+
+    try:
+        return load_config(site).settings.categories or DEFAULT_CATEGORIES
+    except Exception:  # a broken site.yaml must not stop an editor starting a file
+        return DEFAULT_CATEGORIES
 
 
 def cmd_new(args: argparse.Namespace, today: date) -> int:
     folder = args.site / "content" / FOLDERS[args.kind]
-    slug = slugify(args.title)
+    slug = slug_for(args.title)
     if not slug:
         raise UsageError(f"{args.title!r} gives no usable file name; use letters or digits")
     path = folder / f"{slug}.md"
     if path.exists():
         raise UsageError(f"{path} exists already; choose another title or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
-    title = args.title.replace('"', '\\"')
-    path.write_text(
-        TEMPLATES[args.kind].format(title=title, today=today.isoformat()), encoding="utf-8"
-    )
+    text = render(args.kind, args.title, today, site_categories(args.site))
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
     print(f"Created {Path(path)}")
     return 0

@@ -1,0 +1,115 @@
+"""The exported JSON Schemas are current, accept the example site and reject bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT, run_cli
+from jsonschema import Draft7Validator, FormatChecker
+
+from karriere.content import split_front_matter
+from karriere.content_types import COLLECTIONS
+from karriere.jsonschema_export import render, schemas
+from karriere.yamlfile import load_yaml
+
+COMMITTED = ROOT / "schemas"
+
+
+def validator(name: str) -> Draft7Validator:
+    schema = schemas()[name]
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=FormatChecker())
+
+
+def front_matter(text: str):
+    fm, _, _ = split_front_matter(text, "test.md")
+    return load_yaml(fm).data
+
+
+def test_committed_schemas_are_current():
+    fresh = schemas()
+    on_disk = {p.name for p in COMMITTED.glob("*.json")}
+    assert on_disk == set(fresh), "run: python build.py schema --out schemas/"
+    for name, schema in fresh.items():
+        assert (COMMITTED / name).read_text(encoding="utf-8") == render(schema), (
+            f"schemas/{name} is stale; run: python build.py schema --out schemas/"
+        )
+
+
+def test_cli_writes_the_same_files(tmp_path):
+    result = run_cli("schema", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for path in COMMITTED.glob("*.json"):
+        assert json.loads((tmp_path / path.name).read_text()) == json.loads(path.read_text())
+
+
+def test_example_site_yaml_is_valid():
+    data = load_yaml((ROOT / "site.yaml").read_text(encoding="utf-8")).data
+    errors = list(validator("site.schema.json").iter_errors(data))
+    assert not errors, [e.message for e in errors]
+
+
+def example_files():
+    return [
+        pytest.param(folder, path, id=path.relative_to(ROOT).as_posix())
+        for folder in COLLECTIONS
+        for path in sorted((ROOT / "content" / folder).glob("*.md"))
+    ]
+
+
+@pytest.mark.parametrize(("folder", "path"), example_files())
+def test_example_front_matter_is_valid(folder, path):
+    data = front_matter(path.read_text(encoding="utf-8"))
+    errors = list(validator(f"{folder}.schema.json").iter_errors(data))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
+
+
+GOOD_VACANCY = {
+    "title": "Sachbearbeiter*in",
+    "category": "fachkraft",
+    "posted": "2026-06-01",
+    "location": "Musterstadt",
+}
+
+BAD = [
+    ("vacancies", {k: v for k, v in GOOD_VACANCY.items() if k != "title"}, "required"),
+    ("vacancies", {**GOOD_VACANCY, "titel": "Tippfehler"}, "additional"),
+    ("vacancies", {**GOOD_VACANCY, "posted": "2026-02-30"}, "date"),
+    ("vacancies", {**GOOD_VACANCY, "posted": "05.06.2026"}, "date"),
+    ("vacancies", {**GOOD_VACANCY, "employment": "full_time"}, "array"),
+    ("vacancies", {**GOOD_VACANCY, "employment": ["vollzeit"]}, "enum"),
+    ("vacancies", {**GOOD_VACANCY, "location": {"street": "Markt 1"}}, "city"),
+    ("vacancies", {**GOOD_VACANCY, "salary": {"min": "viel"}}, "number"),
+    ("vacancies", {**GOOD_VACANCY, "draft": "ja"}, "boolean"),
+    ("stories", {"title": "T", "name": "Lena", "role": "Azubi"}, "date"),
+    ("faq", {"question": "Wie?", "order": "erste"}, "integer"),
+    ("pages", {"title": "Impressum", "menu": "header"}, "enum"),
+]
+
+
+@pytest.mark.parametrize(
+    ("folder", "data", "_why"), BAD, ids=[b[2] + str(i) for i, b in enumerate(BAD)]
+)
+def test_malformed_front_matter_is_rejected(folder, data, _why):
+    assert list(validator(f"{folder}.schema.json").iter_errors(data)), data
+
+
+def test_good_sample_is_accepted():
+    assert not list(validator("vacancies.schema.json").iter_errors(GOOD_VACANCY))
+
+
+def test_malformed_site_yaml_is_rejected():
+    bad = {"title": "T", "organisation": {"name": "Stadt"}, "brand": {"colour": "#fff"}}
+    assert list(validator("site.schema.json").iter_errors(bad))
+    assert list(validator("site.schema.json").iter_errors({"title": "T"}))
+
+
+def test_vscode_maps_site_yaml_and_recommends_the_extensions():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert mapping == {"./schemas/site.schema.json": ["site.yaml"]}
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert {"redhat.vscode-yaml", "unifiedjs.vscode-remark"} <= set(extensions["recommendations"])
+    remarkrc = (ROOT / ".remarkrc.mjs").read_text(encoding="utf-8")
+    assert "remark-lint-frontmatter-schema" in remarkrc and "./content/${f}/*.md" in remarkrc
