@@ -130,32 +130,39 @@ def _focused_info(page) -> dict | None:
             const el = document.activeElement;
             if (!el || el === document.body || el === document.documentElement) return null;
             const r = el.getBoundingClientRect();
+            const zone = el.closest('header, nav, main, aside, footer');
             return {tag: el.tagName.toLowerCase(), text: (el.innerText || el.value || '')
                       .trim().slice(0, 40), href: el.getAttribute('href'),
+                    kind: [el.tagName, el.className, el.getAttribute('role'),
+                           zone && (zone.tagName + '.' + zone.className)].join('|'),
                     x: r.x, y: r.y, w: r.width, h: r.height,
                     html: el.outerHTML.slice(0, 120)};
         }"""
     )
 
 
-MAX_FOCUS_STOPS = 25
+MAX_FOCUS_STOPS = 40
 
 
 def test_visible_focus(open_page, page_path, page_type):
-    """Every keyboard stop (up to 25 per page) looks different when focused.
+    """Keyboard focus is visible on every kind of Tab stop of the page.
 
-    For each Tab stop we screenshot the element's surroundings while it has keyboard
-    focus and again after blurring it (transitions disabled): the pixels must differ.
+    We Tab through the page (up to 40 stops). For each new kind of stop (same tag, class
+    and landmark = same styling) we screenshot the element's surroundings while it has
+    keyboard focus and again after blurring it (transitions disabled): they must differ.
     """
     page, _ = open_page(page_path, width=1280, height=800)
     page.mouse.move(0, 0)
-    invisible, seen = [], 0
+    invisible, seen, kinds = [], 0, set()
     for _ in range(MAX_FOCUS_STOPS):
         page.keyboard.press("Tab")
         info = _focused_info(page)
         if info is None:
             break
         seen += 1
+        if info["kind"] in kinds:
+            continue
+        kinds.add(info["kind"])
         if info["w"] < 1 or info["h"] < 1:
             invisible.append(f"zero-size focused element: {info['html']}")
             continue
