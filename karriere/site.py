@@ -107,6 +107,11 @@ class Site:
         return [v for v in self.vacancies if not v.expired]
 
     @property
+    def listed_vacancies(self) -> list[Item]:
+        """What listings show: open vacancies; in the live preview expired ones too, marked."""
+        return [v for v in self.vacancies if not v.expired or self.options.preview]
+
+    @property
     def categories(self) -> dict[str, str]:
         return self.settings.categories
 
@@ -169,7 +174,7 @@ def plan_pages(site: Site) -> list[Page]:
 
     t = strings.load(site.settings.language)
     settings = site.settings
-    open_vacancies = site.open_vacancies
+    open_vacancies = site.listed_vacancies
     home_description = settings.description or t["home_description"].format(
         organisation=settings.organisation.name
     )

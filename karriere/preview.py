@@ -1,0 +1,76 @@
+"""The build as the live preview needs it: drafts and expired vacancies shown, errors kept."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import BuildError, KarriereError, Problem
+from .pipeline import Request, build
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    summary: str = ""
+
+
+class PreviewBuilder:
+    """Rebuilds into the preview folder; a failed rebuild leaves the last good site."""
+
+    def __init__(self, site_dir: Path, out_dir: Path, origin: str = "http://127.0.0.1:8000"):
+        self.site_dir = site_dir
+        self.out_dir = out_dir
+        self.origin = origin
+        self.base_path = "/"
+
+    def configured_base_path(self) -> str:
+        from .config import load_config
+
+        try:
+            url = load_config(self.site_dir).settings.base_url or "/"
+        except KarriereError:
+            return self.base_path
+        return urlsplit(url).path or "/"
+
+    def watched_paths(self) -> list[Path]:
+        return [
+            self.site_dir / "site.yaml",
+            self.site_dir / "content",
+            self.site_dir / "themes",
+            Path(__file__).parent / "themes",
+        ]
+
+    def rebuild(self, changed: set[Path]) -> Report:
+        started = time.perf_counter()
+        self.base_path = self.configured_base_path()
+        from .cli import today
+
+        request = Request(
+            site_dir=self.site_dir,
+            today=today(),
+            preview=True,
+            base_url=self.origin + self.base_path,
+        )
+        try:
+            result = build(request, self.out_dir)
+        except BuildError as exc:
+            return Report(problems=[with_source(p, self.site_dir) for p in exc.problems])
+        took = (time.perf_counter() - started) * 1000
+        return Report(summary=f"{len(result.site.pages)} Seiten in {took:.0f} ms gebaut")
+
+
+def with_source(problem: Problem, site_dir: Path) -> Problem:
+    """Attach the offending line and its neighbours, for the overlay."""
+    path = site_dir / problem.path
+    if problem.source_line or not path.is_file():
+        return problem
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return problem
+    first = max(problem.line - 2, 0)
+    shown = [f"{n + 1:4} | {lines[n]}" for n in range(first, min(problem.line + 1, len(lines)))]
+    return Problem(problem.path, problem.line, problem.message, "\n".join(shown))

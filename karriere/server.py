@@ -1,0 +1,254 @@
+"""`serve`: live preview. Builds, serves over HTTP, watches, rebuilds, reloads the browser.
+
+Why not the livereload package: its server polls for changes every 800 ms
+(handlers.py: PeriodicCallback(poll_tasks, 800)), which alone misses our 100 ms target,
+and it has no channel to show a build error in the browser. So this module uses the
+standard library's HTTP server, watchdog for file events, and Server-Sent Events to tell
+pages to reload or to show the error overlay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import posixpath
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .errors import BuildError, Problem
+from .watch import Watcher
+
+LIVE_PREFIX = "__karriere/"
+LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
+OVERLAY_CSS = (
+    b"#karriere-overlay{position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99;"
+    b"background:#fff4f0;color:#1b1b1b;border-top:6px solid #b00020;padding:1rem 1.5rem;"
+    b"font:16px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.3)}"
+    b"#karriere-overlay pre{background:#fff;border:1px solid #ccc;padding:.5rem;overflow:auto}"
+)
+ALL_INTERFACES = {"0.0.0.0", "::", ""}
+
+
+@dataclass
+class PreviewState:
+    """What the server knows about the last build; shared by the request threads."""
+
+    out_dir: Path
+    base_path: str
+    generation: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, problems: list[Problem]) -> None:
+        with self.changed:
+            self.problems = problems
+            self.generation += 1
+            self.changed.notify_all()
+
+    def message(self) -> dict:
+        if not self.problems:
+            return {"generation": self.generation, "ok": True}
+        return {
+            "generation": self.generation,
+            "ok": False,
+            "errors": [
+                {"where": f"{p.path}:{p.line}", "message": p.message, "source": p.source_line}
+                for p in self.problems
+            ],
+        }
+
+
+def make_handler(state: PreviewState):
+    class PreviewHandler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(state.out_dir), **kwargs)
+
+        def log_message(self, format, *args):  # noqa: A002 - quiet preview
+            pass
+
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            path = unquote(urlsplit(self.path).path)
+            if not path.startswith(state.base_path):
+                if path in ("/", "") or not path.startswith("/" + LIVE_PREFIX):
+                    return self.redirect(state.base_path)
+            rel = path[len(state.base_path) :]
+            if rel == LIVE_PREFIX + "live.js":
+                return self.send_bytes(LIVE_SCRIPT, "text/javascript; charset=utf-8")
+            if rel == LIVE_PREFIX + "overlay.css":
+                return self.send_bytes(OVERLAY_CSS, "text/css; charset=utf-8")
+            if rel == LIVE_PREFIX + "events":
+                return self.stream_events()
+            return self.send_file(rel)
+
+        def redirect(self, location: str):
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def send_bytes(self, data: bytes, content_type: str, status=HTTPStatus.OK):
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def send_file(self, rel: str):
+            target = safe_target(state.out_dir, rel)
+            if target is not None and target.is_dir():
+                target = target / "index.html"
+            if target is None or not target.is_file():
+                page = state.out_dir / "404.html"
+                body = page.read_bytes() if page.is_file() else b"<h1>404</h1>"
+                return self.send_bytes(
+                    inject(body, state), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND
+                )
+            data = target.read_bytes()
+            content_type = self.guess_type(str(target))
+            if target.suffix == ".html":
+                data = inject(data, state)
+                content_type = "text/html; charset=utf-8"
+            return self.send_bytes(data, content_type)
+
+        def stream_events(self):
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = -1
+            try:
+                while True:
+                    with state.changed:
+                        if state.generation == seen:
+                            state.changed.wait(timeout=15)
+                        current = state.generation
+                        payload = json.dumps(state.message())
+                    if current == seen:
+                        self.wfile.write(b": keep-alive\n\n")
+                    else:
+                        self.wfile.write(f"data: {payload}\n\n".encode())
+                        seen = current
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError, OSError):
+                return
+
+    return PreviewHandler
+
+
+def safe_target(root: Path, rel: str) -> Path | None:
+    """The file for a URL path, or None if it would leave the output folder."""
+    normal = posixpath.normpath("/" + rel).lstrip("/")
+    if normal.startswith("..") or "\x00" in normal:
+        return None
+    target = (root / normal).resolve() if normal not in ("", ".") else root.resolve()
+    if target != root.resolve() and root.resolve() not in target.parents:
+        return None
+    return target
+
+
+def inject(page: bytes, state: PreviewState) -> bytes:
+    """Add the live-reload script (it also draws the error overlay) to a served page."""
+    script = f'<script src="{state.base_path}{LIVE_PREFIX}live.js" defer></script>'.encode()
+    marker = b"</body>"
+    if marker in page:
+        return page.replace(marker, script + marker, 1)
+    return page + script
+
+
+def find_free_port(host: str, start: int) -> int:
+    for port in range(start, start + 100):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            try:
+                probe.bind((host, port))
+                return port
+            except OSError:
+                continue
+    raise BuildError([Problem("serve", 1, f"no free port from {start} to {start + 99}")])
+
+
+def bind(host: str, port: int, handler) -> ThreadingHTTPServer:
+    """Bind, or explain that the port is busy and offer the next free one."""
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        free = find_free_port(host, port + 1)
+        print(f"Port {port} is already in use. The next free port is {free}.", file=sys.stderr)
+        if not sys.stdin.isatty():
+            print(f"Start again with: karriere serve --port {free}", file=sys.stderr)
+            raise SystemExit(1) from None
+        answer = input(f"Use port {free} instead? [J/n] ").strip().lower()
+        if answer not in ("", "j", "ja", "y", "yes"):
+            raise SystemExit(1) from None
+        server = ThreadingHTTPServer((host, free), handler)
+    server.daemon_threads = True
+    return server
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .preview import PreviewBuilder
+
+    if args.host in ALL_INTERFACES:
+        print(
+            "Warning: serving on all network interfaces: anyone on your network can see "
+            "drafts and unpublished vacancies. Use --host 127.0.0.1 to keep it private.",
+            file=sys.stderr,
+        )
+    site_dir = args.site.resolve()
+    out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
+    builder = PreviewBuilder(site_dir, out_dir / "site")
+    state = PreviewState(out_dir=out_dir / "site", base_path="/")
+    try:
+        server = bind(args.host, args.port, make_handler(state))
+        host, port = server.server_address[:2]
+        shown_host = f"[{host}]" if ":" in host else host
+        builder.origin = f"http://{shown_host}:{port}"
+        report = builder.rebuild(set())
+        state.base_path = builder.base_path
+        state.publish(report.problems)
+        print_report(report)
+        watcher = Watcher(
+            builder.watched_paths(),
+            poll=args.poll,
+            on_change=lambda paths: rebuild(builder, state, paths),
+        )
+        watcher.start()
+        print(f"Vorschau: http://{shown_host}:{port}{state.base_path}  (Strg+C beendet)")
+        try:
+            server.serve_forever(poll_interval=0.2)
+        except KeyboardInterrupt:
+            print("\nVorschau beendet.")
+        finally:
+            watcher.stop()
+            server.server_close()
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    return 0
+
+
+def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
+    report = builder.rebuild(paths)
+    state.publish(report.problems)
+    print_report(report)
+
+
+def print_report(report) -> None:
+    stamp = time.strftime("%H:%M:%S")
+    if report.problems:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        print(f"[{stamp}] Fehler: die Vorschau zeigt den letzten guten Stand.", file=sys.stderr)
+    else:
+        print(f"[{stamp}] {report.summary}")

@@ -1,0 +1,85 @@
+"""File watching for the preview: watchdog events, debounced into one rebuild per burst."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+QUIET = 0.03  # seconds without events that end a burst (an editor's save is one burst)
+IGNORED_SUFFIXES = (".swp", ".swx", "~", ".tmp", ".part")
+
+
+class Watcher(FileSystemEventHandler):
+    """Collects changed paths and calls `on_change` once per burst, never concurrently."""
+
+    def __init__(self, paths: list[Path], on_change: Callable[[set[Path]], None], poll=False):
+        self.paths = paths
+        self.scheduled: set[Path] = set()
+        self.on_change = on_change
+        self.observer = PollingObserver(timeout=0.25) if poll else Observer()
+        self.pending: set[Path] = set()
+        self.last_event = 0.0
+        self.lock = threading.Condition()
+        self.running = False
+        self.worker = threading.Thread(target=self._run, name="karriere-rebuild", daemon=True)
+
+    def start(self) -> None:
+        # The parents are watched (not recursively) so that a folder created later,
+        # such as a first themes/ folder, is noticed and then watched itself.
+        for parent in sorted({p.parent for p in self.paths}):
+            self.observer.schedule(self, str(parent), recursive=False)
+        self._schedule_new()
+        self.running = True
+        self.observer.start()
+        self.worker.start()
+
+    def stop(self) -> None:
+        self.running = False
+        with self.lock:
+            self.lock.notify_all()
+        self.observer.stop()
+        self.observer.join(timeout=2)
+
+    def _schedule_new(self) -> None:
+        for path in self.paths:
+            if path.is_dir() and path not in self.scheduled:
+                self.observer.schedule(self, str(path), recursive=True)
+                self.scheduled.add(path)
+                for child in path.rglob("*"):  # files written before the watch began
+                    self._record({child})
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        if event.is_directory and Path(str(event.src_path)) in self.paths:
+            self._schedule_new()
+        changed = {Path(str(event.src_path))}
+        if getattr(event, "dest_path", ""):
+            changed.add(Path(str(event.dest_path)))  # renames and atomic saves
+        self._record(changed)
+
+    def _record(self, changed: set[Path]) -> None:
+        changed = {p for p in changed if not p.name.endswith(IGNORED_SUFFIXES)}
+        if not changed:
+            return
+        with self.lock:
+            self.pending |= changed
+            self.last_event = time.monotonic()
+            self.lock.notify_all()
+
+    def _run(self) -> None:
+        while self.running:
+            with self.lock:
+                while self.running and not self.pending:
+                    self.lock.wait()
+                while self.running and time.monotonic() - self.last_event < QUIET:
+                    self.lock.wait(QUIET)
+                batch, self.pending = self.pending, set()
+            if batch and self.running:
+                self.on_change(batch)

@@ -1,0 +1,222 @@
+"""The live preview, driven as an editor would: a real server, real files, real saves."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from helpers import ROOT, write_files
+
+VACANCY = "content/vacancies/sachbearbeitung.md"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(scratch_site):
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "serve",
+            "--site",
+            str(scratch_site),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/karriere/"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("preview server did not start: " + proc.stdout.read())
+    yield Preview(base, scratch_site, proc, port)
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+class Preview:
+    def __init__(self, base, site, proc, port):
+        self.base, self.site, self.proc, self.port = base, site, proc, port
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode()
+
+    def state(self) -> dict:
+        """The first event the live channel sends: the state of the last build."""
+        with urllib.request.urlopen(self.base + "__karriere/events", timeout=5) as r:
+            for raw in r:
+                line = raw.decode().strip()
+                if line.startswith("data: "):
+                    return json.loads(line[6:])
+        raise AssertionError("no event")
+
+    def wait_for(self, condition, what: str, timeout: float = 10):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.05)
+        pytest.fail(f"timed out waiting for {what}")
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.site / rel
+        path.write_text(path.read_text().replace(old, new))
+
+
+def test_edit_is_served_and_pages_get_the_live_script(preview):
+    status, html = preview.get("stellen/sachbearbeitung/")
+    assert status == 200 and "Sachbearbeiter*in Bürgeramt" in html
+    assert '<script src="/karriere/__karriere/live.js" defer></script></body>' in html
+    preview.edit(VACANCY, "Sachbearbeiter*in Bürgeramt", "Sachbearbeiter*in Bürgerbüro")
+    preview.wait_for(lambda: "Bürgerbüro" in preview.get("stellen/sachbearbeitung/")[1], "edit")
+
+
+def test_broken_file_shows_errors_and_keeps_last_good_site(preview):
+    first = preview.state()["generation"]
+    preview.edit(VACANCY, "posted: 2026-10-01", "posted: 2026-02-30")
+    preview.wait_for(lambda: not preview.state()["ok"], "the error")
+    state = preview.state()
+    assert state["generation"] > first
+    error = state["errors"][0]
+    assert error["where"] == f"{VACANCY}:4"
+    assert "posted: invalid value '2026-02-30'" in error["message"]
+    assert "posted: 2026-02-30" in error["source"]
+    status, html = preview.get("stellen/sachbearbeitung/")
+    assert status == 200 and "Sachbearbeiter*in Bürgeramt" in html  # the last good page
+
+    preview.edit(VACANCY, "posted: 2026-02-30", "posted: 2026-10-02")
+    preview.wait_for(lambda: preview.state()["ok"], "the overlay to clear")
+    assert "02.10.2026" in preview.get("stellen/sachbearbeitung/")[1]
+
+
+def test_broken_template_names_template_and_line(preview):
+    write_files(
+        preview.site,
+        {
+            "themes/default/templates/404.html": "{% extends 'base.html' %}\n{% block main %}\n{{ oops( }}\n{% endblock %}\n"
+        },
+    )
+    preview.wait_for(lambda: not preview.state()["ok"], "the template error")
+    where = preview.state()["errors"][0]["where"]
+    assert re.search(r"404\.html:3$", where), where
+
+
+def test_create_rename_delete_and_atomic_save(preview):
+    new = preview.site / "content/stories/neu.md"
+    new.write_text("---\ntitle: Neu hier\nname: Ali\nrole: Azubi\ndate: 2026-10-10\n---\nHallo.\n")
+    preview.wait_for(lambda: preview.get("geschichten/neu/")[0] == 200, "a new file")
+
+    new.rename(preview.site / "content/stories/umbenannt.md")
+    preview.wait_for(lambda: preview.get("geschichten/umbenannt/")[0] == 200, "the renamed file")
+    assert preview.get("geschichten/neu/")[0] == 404
+
+    (preview.site / "content/stories/umbenannt.md").unlink()
+    preview.wait_for(lambda: preview.get("geschichten/umbenannt/")[0] == 404, "the deletion")
+
+    # an editor's atomic save: write a temporary file, then rename it over the original
+    path = preview.site / VACANCY
+    tmp = path.with_name(".sachbearbeitung.md.tmp")
+    tmp.write_text(path.read_text().replace("Pässe und Ausweise", "Atomar gespeichert"))
+    os.replace(tmp, path)
+    preview.wait_for(
+        lambda: "Atomar gespeichert" in preview.get("stellen/sachbearbeitung/")[1],
+        "the atomic save",
+    )
+
+
+def test_burst_of_saves_gives_few_rebuilds(preview):
+    before = preview.state()["generation"]
+    path = preview.site / VACANCY
+    text = path.read_text()
+    for n in range(200):
+        path.write_text(text.replace("Pässe und Ausweise", f"Stand {n}"))
+    preview.wait_for(lambda: "Stand 199" in preview.get("stellen/sachbearbeitung/")[1], "the burst")
+    time.sleep(0.3)
+    assert preview.state()["generation"] - before <= 3
+
+
+def test_drafts_and_expired_vacancies_are_shown_marked(preview):
+    _, listing = preview.get("stellen/")
+    assert "Geheimer Entwurf" in listing and "Entwurf" in listing
+    assert "Abgelaufene Stelle" in listing and "Abgelaufen" in listing
+
+
+def test_serves_nothing_outside_the_output(preview):
+    for path in ("../site.yaml", "%2e%2e/site.yaml", "%2e%2e%2fsite.yaml", "..%2f..%2fetc/passwd"):
+        status, body = preview.get(path)
+        assert status == 404, path
+        assert "title:" not in body and "root:" not in body
+    raw = socket.create_connection(("127.0.0.1", preview.port))
+    raw.sendall(b"GET /karriere/../../site.yaml HTTP/1.0\r\n\r\n")
+    answer = raw.recv(65536).decode(errors="replace")
+    raw.close()
+    assert answer.startswith("HTTP/1.0 404")
+    assert "base_url" not in answer and "organisation:" not in answer
+
+
+def test_answers_only_on_loopback(preview):
+    addresses = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+    others = [a for a in addresses if not a.startswith("127.") and ":" not in a]
+    for address in others:
+        with pytest.raises(OSError):
+            socket.create_connection((address, preview.port), timeout=1)
+    out = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout
+    assert f"127.0.0.1:{preview.port}" in out
+    assert f"0.0.0.0:{preview.port}" not in out
+
+
+def test_busy_port_is_explained_with_the_next_free_one(scratch_site, preview):
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "serve",
+            "--site",
+            str(scratch_site),
+            "--port",
+            str(preview.port),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert f"Port {preview.port} is already in use. The next free port is" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_exits_cleanly(preview):
+    import signal
+
+    preview.proc.send_signal(signal.SIGINT)
+    assert preview.proc.wait(timeout=10) == 0
+    assert "Traceback" not in preview.proc.stdout.read()
