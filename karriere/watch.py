@@ -34,7 +34,7 @@ class Watcher(FileSystemEventHandler):
         # such as a first themes/ folder, is noticed and then watched itself.
         for parent in sorted({p.parent for p in self.paths}):
             self.observer.schedule(self, str(parent), recursive=False)
-        self._schedule_new()
+        self._schedule_new(initial=True)
         self.running = True
         self.observer.start()
         self.worker.start()
@@ -45,14 +45,16 @@ class Watcher(FileSystemEventHandler):
             self.lock.notify_all()
         self.observer.stop()
         self.observer.join(timeout=2)
+        if self.worker.is_alive():
+            self.worker.join(timeout=10)  # let a running rebuild finish writing
 
-    def _schedule_new(self) -> None:
+    def _schedule_new(self, initial: bool = False) -> None:
         for path in self.paths:
             if path.is_dir() and path not in self.scheduled:
                 self.observer.schedule(self, str(path), recursive=True)
                 self.scheduled.add(path)
-                for child in path.rglob("*"):  # files written before the watch began
-                    self._record({child})
+                if not initial:  # a new folder's files may predate its watch
+                    self._record(set(path.rglob("*")))
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):

@@ -219,4 +219,5 @@ def test_ctrl_c_exits_cleanly(preview):
 
     preview.proc.send_signal(signal.SIGINT)
     assert preview.proc.wait(timeout=10) == 0
-    assert "Traceback" not in preview.proc.stdout.read()
+    output = preview.proc.stdout.read()
+    assert "Traceback" not in output, output
