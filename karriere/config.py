@@ -75,6 +75,10 @@ class SiteConfig(Strict):
     )
     cards: bool = Field(True, description="Vorschaubilder (1200×630) erzeugen")
     campaign: Campaign | None = Field(None, description="Kampagnen-Teaser auf der Startseite")
+    trusted_html: bool = Field(
+        False,
+        description="HTML in Markdown ungefiltert übernehmen (nur wenn alle Redakteure vertrauenswürdig sind)",
+    )
 
     @field_validator("base_url")
     @classmethod

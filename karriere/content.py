@@ -7,6 +7,8 @@ collected, each with the file's path and the line it is about.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from .config import Config
 from .content_types import COLLECTIONS
 from .errors import BuildError, Problem
+from .markdown import unsafe_links
 from .schema import Strict, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
@@ -68,7 +71,7 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
 
 def load_content(config: Config) -> Content:
     content = Content()
-    problems: list[Problem] = []
+    problems: list[Problem] = check_media_folder(config)
     for kind, schema in COLLECTIONS.items():
         folder = config.content_dir / kind
         entries = []
@@ -79,8 +82,6 @@ def load_content(config: Config) -> Content:
                 entries.append(entry)
         content.collections[kind] = entries
     problems.extend(check_slugs(content))
-    if problems:
-        raise BuildError(problems)
     problems.extend(check_references(config, content))
     if problems:
         raise BuildError(problems)
@@ -96,17 +97,18 @@ def load_entry(
         return None, [problem]
     try:
         front, body, body_line = split_front_matter(text, shown)
-        doc = load_yaml(front)
+        doc = load_yaml(front, line_offset=1)
     except BuildError as exc:
         return None, exc.problems
     except YamlProblem as exc:
-        return None, [Problem(shown, exc.line + 1, exc.message)]
+        return None, [Problem(shown, exc.line, exc.message)]
     if doc.data is None:
         return None, [Problem(shown, 1, "front matter is empty (expected fields such as title:)")]
     meta, problems = validate(schema, doc, shown, line_offset=1)
+    problems += check_links(body, body_line, shown)
     if meta is None:
         return None, problems
-    problems = check_media(config, meta, doc, shown)
+    problems += check_media(config, meta, doc, shown)
     slug = path.stem.lower()
     entry = Entry(
         kind=kind,
@@ -118,6 +120,24 @@ def load_entry(
         field_lines={str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value},
     )
     return entry, problems
+
+
+def check_links(body: str, body_line: int, shown: str) -> list[Problem]:
+    """Links that would run code: an error, not a silently dropped link."""
+    problems = []
+    for offset, url in unsafe_links(body):
+        short = url if len(url) <= 40 else url[:37] + "..."
+        problems.append(
+            Problem(
+                shown,
+                body_line + offset,
+                f"link {short!r} is not allowed: it could run code in the visitor's browser "
+                "(expected a link "
+                "starting with https://, mailto: or tel:, a page address such as /stellen/, "
+                "or an image from content/media/)",
+            )
+        )
+    return problems
 
 
 def media_fields(meta: Strict) -> list[tuple[tuple, str]]:
@@ -144,6 +164,25 @@ def check_media(config: Config, meta: Strict, doc: YamlDocument, shown: str) -> 
     return problems
 
 
+def check_media_folder(config: Config) -> list[Problem]:
+    """Symlinks in content/ that lead outside it: their targets would be published."""
+    root = config.content_dir.resolve()
+    problems = []
+    for folder, dirs, files in os.walk(config.content_dir):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            if path.is_symlink() and root not in path.resolve().parents:
+                problems.append(
+                    Problem(
+                        path.relative_to(config.site_dir).as_posix(),
+                        1,
+                        "is a link to something outside content/ (expected a real file: "
+                        "copy it into content/media/ instead of linking to it)",
+                    )
+                )
+    return problems
+
+
 def media_problem(content_dir: Path, value: str) -> str | None:
     """Why a media path is unusable, or None. Paths are relative to content/."""
     if value.startswith("/") or re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:
@@ -153,10 +192,23 @@ def media_problem(content_dir: Path, value: str) -> str | None:
     target = (content_dir / value).resolve()
     root = content_dir.resolve()
     if root not in target.parents:
-        return f"{value!r} points outside content/ (expected e.g. media/bild.jpg)"
+        return (
+            f"{value!r} leads outside content/ (expected a file inside content/, e.g. "
+            "media/bild.jpg; copy the file there instead of linking to it)"
+        )
     if not target.is_file():
-        return f"file {('content/' + value)!r} does not exist"
+        return f"file content/{value} does not exist (expected {_similar_file(content_dir, value)})"
     return None
+
+
+def _similar_file(content_dir: Path, value: str) -> str:
+    """A did-you-mean for a mistyped media path."""
+    folder = (content_dir / value).parent
+    names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    close = difflib.get_close_matches(Path(value).name, names, n=1)
+    if close:
+        return f"an existing file; did you mean {Path(value).parent.as_posix()}/{close[0]}?"
+    return "an existing file in content/, e.g. media/bild.jpg"
 
 
 def check_slugs(content: Content) -> list[Problem]:
@@ -180,8 +232,8 @@ def check_slugs(content: Content) -> list[Problem]:
                     Problem(
                         entry.source,
                         1,
-                        f"same web address as {first.source} (file names that differ only in "
-                        "upper/lower case collide on many hosts; rename one)",
+                        f"same web address as {first.source} (expected different file names; "
+                        "names that differ only in upper/lower case collide on many hosts)",
                     )
                 )
     return problems
@@ -191,7 +243,11 @@ def check_references(config: Config, content: Content) -> list[Problem]:
     """Categories, employers and occupations must name something that exists."""
     problems = []
     categories = config.settings.categories
-    known = {kind: {e.slug for e in content[kind]} for kind in ("employers", "occupations")}
+    # From file names, so a file with its own error does not make every reference fail too.
+    known = {
+        kind: {p.stem.lower() for p in (config.content_dir / kind).glob("*.md")}
+        for kind in ("employers", "occupations")
+    }
     for entry in content.all():
         meta = entry.meta
         category = getattr(meta, "category", None)
@@ -206,27 +262,33 @@ def check_references(config: Config, content: Content) -> list[Problem]:
             )
         employer = getattr(meta, "employer", None)
         if employer and employer not in known["employers"]:
-            valid = ", ".join(sorted(known["employers"])) or "none yet: add content/employers/"
             problems.append(
                 Problem(
                     entry.source,
                     _field_line(entry, "employer"),
-                    f"employer: unknown employer {employer!r} (expected one of: {valid})",
+                    f"employer: unknown employer {employer!r} "
+                    f"({_expected_one_of(known['employers'], 'employers', employer)})",
                 )
             )
         for slug in getattr(meta, "occupations", None) or []:
             if slug not in known["occupations"]:
-                valid = (
-                    ", ".join(sorted(known["occupations"])) or "none yet: add content/occupations/"
-                )
                 problems.append(
                     Problem(
                         entry.source,
                         _field_line(entry, "occupations"),
-                        f"occupations: unknown occupation {slug!r} (expected one of: {valid})",
+                        f"occupations: unknown occupation {slug!r} "
+                        f"({_expected_one_of(known['occupations'], 'occupations', slug)})",
                     )
                 )
     return problems
+
+
+def _expected_one_of(valid: set[str], folder: str, wrong: str) -> str:
+    if not valid:
+        return (
+            f"expected a file content/{folder}/{wrong}.md; there is none in content/{folder}/ yet"
+        )
+    return f"expected one of: {', '.join(sorted(valid))}"
 
 
 def _field_line(entry: Entry, name: str) -> int:

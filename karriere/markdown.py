@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
+from html.parser import HTMLParser
 
 import markdown as pymd
 import nh3
@@ -67,3 +69,48 @@ class MarkdownRenderer:
         base = self.base_path
         html = re.sub(r'(href|src)="/(?!/)', lambda m: f'{m.group(1)}="{base}', html)
         return re.sub(r'src="(?:\./)?(media/)', lambda m: f'src="{base}{m.group(1)}', html)
+
+
+UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "xlink:href", "background"}
+
+
+class _UrlCollector(HTMLParser):
+    """Every URL-valued attribute, with entities already decoded by the parser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [v for k, v in attrs if k in _URL_ATTRIBUTES and v]
+
+
+def _squash(text: str) -> str:
+    """What a browser sees of a URL scheme: no whitespace or control characters, any case."""
+    return re.sub(r"[\x00-\x20]+", "", unescape(text)).lower()
+
+
+def unsafe_links(text: str) -> list[tuple[int, str]]:
+    """Links and images in Markdown (or raw HTML) that would run or embed code.
+
+    Returns (0-based line in `text`, URL). nh3 would silently drop them; editors should
+    learn that their link does not work instead.
+    """
+    if not any(s in _squash(text) for s in UNSAFE_SCHEMES):
+        return []  # the common case: no need to render
+    collector = _UrlCollector()
+    collector.feed(pymd.markdown(text, extensions=["attr_list", "tables", "def_list"]))
+    squashed_lines = [_squash(line) for line in text.split("\n")]
+    found = []
+    for url in collector.urls:
+        squashed = _squash(url)
+        if not squashed.startswith(UNSAFE_SCHEMES):
+            continue
+        needle = squashed[:40]
+        line = next((n for n, s in enumerate(squashed_lines) if needle in s), None)
+        if line is None:
+            scheme = squashed.split(":", 1)[0] + ":"
+            line = next((n for n, s in enumerate(squashed_lines) if scheme in s), 0)
+        found.append((line, url))
+    return found

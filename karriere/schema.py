@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -29,6 +30,21 @@ _EXPECTED = {
     "bool_type": "expected true or false",
     "model_type": "expected a group of fields (key: value lines)",
     "dict_type": "expected a group of fields (key: value lines)",
+    "int_from_float": "expected a whole number",
+    "string_too_short": "expected some text",
+    "too_short": "expected at least one entry",
+}
+
+# An example value per type, for "required field is missing" messages.
+_EXAMPLES = {
+    "date": "2026-06-05",
+    "datetime": "2026-06-05T10:00:00+02:00",
+    "int": "1",
+    "float": "1500",
+    "bool": "true",
+    "str": "…",
+    "list": "[…]",
+    "dict": "{…}",
 }
 
 
@@ -68,25 +84,61 @@ def _first_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _clean(loc: tuple) -> tuple:
+    """Drop pydantic's union and validator markers such as 'function-before[...]'."""
+    return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+
+
+def _example(model: type[BaseModel], loc: tuple) -> str:
+    owner = _model_at(model, loc)
+    field = owner.model_fields.get(str(loc[-1])) if owner else None
+    annotation = field.annotation if field else None
+    if _first_model(annotation) is not None:
+        return "{…}"
+    names = [getattr(a, "__name__", "") for a in (getattr(annotation, "__args__", ()) or ())]
+    names.insert(0, getattr(annotation, "__name__", ""))
+    kind = next((n for n in names if n in _EXAMPLES), "str")
+    return _EXAMPLES[kind]
+
+
+def unknown_field_hint(model: type[BaseModel], loc: tuple) -> str | None:
+    """The known field an unknown key was probably meant to be."""
+    owner = _model_at(model, loc)
+    hint = difflib.get_close_matches(str(loc[-1]), field_names(owner) if owner else [], n=1)
+    return hint[0] if hint else None
+
+
 def _message(model: type[BaseModel], err: dict) -> str:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+    loc = _clean(err["loc"])
     name = ".".join(str(p) for p in loc) or "(front matter)"
     kind = err["type"]
     if kind == "missing":
-        return f"{name}: required field is missing"
+        return (
+            f"{name}: required field is missing (expected e.g. {loc[-1]}: {_example(model, loc)})"
+        )
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
-        known = field_names(owner) if owner else []
-        hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        known = ", ".join(sorted(field_names(owner) if owner else []))
+        hint = unknown_field_hint(model, loc)
         if hint:
-            return f"{name}: unknown field (did you mean '{hint[0]}'?)"
-        return f"{name}: unknown field (expected one of: {', '.join(sorted(known))})"
+            return f"{name}: unknown field; did you mean '{hint}'? (expected one of: {known})"
+        return f"{name}: unknown field (expected one of: {known})"
     text = err["msg"]
     if text.startswith("Value error, "):
         text = text[len("Value error, ") :]
-    expected = _EXPECTED.get(kind)
     value = err.get("input")
-    shown = f" {value!r}" if isinstance(value, str | int | float) and kind != "missing" else ""
+    if value is None:
+        return f"{name}: is empty ({_EXPECTED.get(kind, 'expected a value')})"
+    shown = f" {value!r}" if isinstance(value, str | int | float) else ""
+    if kind.startswith("date") and isinstance(value, str):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return f"{name}: {value!r} is not a day in the calendar (expected a real date like 2026-06-05)"
+    if kind == "literal_error":
+        choices = err.get("ctx", {}).get("expected", "")
+        return f"{name}: invalid value{shown} (expected one of: {choices.replace(' or ', ', ')})"
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'{name}: {value!r} is a number (expected text; write it in quotes, e.g. "{value}")'
+    expected = _EXPECTED.get(kind)
     if expected:
         return f"{name}: invalid value{shown} ({expected})"
     return f"{name}: {text}"
@@ -99,15 +151,24 @@ def validate(
     data = doc.data
     if not isinstance(data, dict):
         line = line_offset + 1
-        return None, [Problem(path, line, "expected fields as 'key: value' lines")]
+        return None, [
+            Problem(path, line, "not a list of fields (expected 'key: value' lines, e.g. title: …)")
+        ]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
+        errors = exc.errors()
+        # 'titel' with a did-you-mean 'title' already says what 'title missing' would say.
+        meant = {
+            _clean(e["loc"])[:-1] + (unknown_field_hint(model, _clean(e["loc"])),)
+            for e in errors
+            if e["type"] == "extra_forbidden"
+        }
         problems = []
-        for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-            if err["type"] == "missing":
-                loc = loc[:-1]
-            line = doc.line_of(loc) + line_offset
+        for err in errors:
+            loc = _clean(err["loc"])
+            if err["type"] == "missing" and loc in meant:
+                continue
+            line = doc.line_of(loc[:-1] if err["type"] == "missing" else loc) + line_offset
             problems.append(Problem(path, line, _message(model, err)))
         return None, problems

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from .config import Config
 from .content import Content, Entry
+from .errors import BuildError, Problem
 from .markdown import MarkdownRenderer
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
@@ -136,7 +137,7 @@ def is_open(vacancy, today: date) -> bool:
 
 
 def build_site(config: Config, content: Content, options: BuildOptions) -> Site:
-    renderer = MarkdownRenderer(Urls(options.base_url).base_path)
+    renderer = MarkdownRenderer(Urls(options.base_url).base_path, config.settings.trusted_html)
 
     def visible(entries: list[Entry]) -> list[Entry]:
         show_drafts = options.drafts or options.preview
@@ -165,7 +166,30 @@ def build_site(config: Config, content: Content, options: BuildOptions) -> Site:
         pages_content=pages,
     )
     site.pages = plan_pages(site)
+    collisions = route_collisions(site.pages)
+    if collisions:
+        raise BuildError(collisions)
     return site
+
+
+def route_collisions(pages: list[Page]) -> list[Problem]:
+    """An editor's file whose address is already taken (case-insensitive hosts included)."""
+    seen: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        first = seen.setdefault(page.output_path.lower(), page)
+        if first is page or page.item is None:
+            continue
+        taken_by = first.item.entry.source if first.item else f"the page '{first.title}'"
+        problems.append(
+            Problem(
+                page.item.entry.source,
+                1,
+                f"its address /{page.route} is already taken by {taken_by} "
+                "(expected another file name)",
+            )
+        )
+    return problems
 
 
 def plan_pages(site: Site) -> list[Page]:

@@ -60,50 +60,122 @@ class YamlDocument:
         return line
 
 
-def load_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document. Raises YamlProblem with a line number."""
-    if "\t" in text:
-        for number, line in enumerate(text.splitlines(), 1):
-            stripped = line.lstrip(" ")
-            if stripped.startswith("\t"):
-                raise YamlProblem(
-                    number, "tab used for indentation (YAML expects spaces, e.g. two per level)"
-                )
+def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
+    """Parse one YAML document. Raises YamlProblem with a line number.
+
+    `line_offset` is the number of file lines before the text (1 for front matter), so
+    lines in messages are the lines the editor sees.
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip(" ").startswith("\t"):
+            raise YamlProblem(
+                number + line_offset,
+                "tab used for indentation (expected spaces, e.g. two per level)",
+            )
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
-            _check_duplicate_keys(node)
+            _check_duplicate_keys(node, line_offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "end of stream" in (exc.problem or ""):
-            mark = exc.context_mark  # where the unclosed thing started
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or "invalid YAML"
-        if exc.context:
-            problem = f"{exc.context}, {problem}"
-        raise YamlProblem(line, f"invalid YAML: {problem}") from None
+        line, message = explain(exc)
+        raise YamlProblem(line + line_offset, message) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, f"invalid YAML: {exc}") from None
+        raise YamlProblem(
+            1 + line_offset, f"invalid YAML: {exc} (expected 'key: value' lines)"
+        ) from None
     finally:
         loader.dispose()
     return YamlDocument(data, node)
 
 
-def _check_duplicate_keys(node: yaml.Node) -> None:
+QUOTE_HINT = 'the value in quotes, e.g. title: "Teil 1: Teil 2"'
+
+# PyYAML's (and libyaml's) wording -> the editor's. First match wins.
+_EXPLAINED = [
+    (
+        "quoted scalar",
+        "end of stream",
+        True,
+        "a quote opened here is never closed (expected a closing quote at the end of the value)",
+    ),
+    ("", "mapping values are not allowed", False, f"a ':' inside a value (expected {QUOTE_HINT})"),
+    (
+        "simple key",
+        "could not find expected ':'",
+        True,
+        "line is not a 'key: value' pair (expected a ':' after the field name)",
+    ),
+    (
+        "flow mapping",
+        "",
+        True,
+        "a '{ … }' group is not closed (expected ',' between fields and '}' at the end)",
+    ),
+    (
+        "flow sequence",
+        "",
+        True,
+        "a '[ … ]' list is not closed (expected ',' between items and ']' at the end)",
+    ),
+    (
+        "alias",
+        "",
+        False,
+        f"a value cannot start with '*' (expected {QUOTE_HINT.replace('Teil 1: Teil 2', '*Neu*')})",
+    ),
+    (
+        "next token",
+        "cannot start any token",
+        False,
+        "a value cannot start with this character (expected the value in quotes)",
+    ),
+    (
+        "block mapping",
+        "expected key",
+        False,
+        "indentation or text after a quoted value does not fit (expected the fields of one "
+        "group to start in the same column, and nothing after a closing quote)",
+    ),
+    (
+        "block sequence",
+        "",
+        False,
+        "a list item does not fit here (expected '- ' items in the same column)",
+    ),
+]
+
+
+def explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """A 1-based line (relative to the text) and a message an editor can act on."""
+    context, problem = exc.context or "", exc.problem or ""
+    for in_context, in_problem, at_start, message in _EXPLAINED:
+        if in_context in context and in_problem in problem:
+            mark = exc.context_mark if at_start and exc.context_mark else exc.problem_mark
+            return (mark.line + 1 if mark else 1), message
+    mark = exc.problem_mark or exc.context_mark
+    detail = f"{context}, {problem}" if context else problem or "invalid YAML"
+    return (mark.line + 1 if mark else 1), (
+        f"invalid YAML: {detail} (expected 'key: value' lines; text with special characters in quotes)"
+    )
+
+
+def _check_duplicate_keys(node: yaml.Node, offset: int) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
             name = getattr(key, "value", None)
             if isinstance(name, str):
+                line = key.start_mark.line + 1 + offset
                 if name in seen:
                     raise YamlProblem(
-                        key.start_mark.line + 1,
-                        f"{name}: key appears twice (first on line {seen[name]}); keep one",
+                        line,
+                        f"{name}: field appears twice (expected it once; the first is on "
+                        f"line {seen[name]})",
                     )
-                seen[name] = key.start_mark.line + 1
-            _check_duplicate_keys(value)
+                seen[name] = line
+            _check_duplicate_keys(value, offset)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_duplicate_keys(item)
+            _check_duplicate_keys(item, offset)

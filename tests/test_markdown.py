@@ -1,0 +1,77 @@
+"""Raw HTML in Markdown: sanitised to an allow-list unless the site trusts its editors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from karriere.markdown import MarkdownRenderer, unsafe_links
+from tests.conftest import BUILD_DATE, run_cli
+
+HOSTILE = """\
+Hallo <script>alert(1)</script> Welt.
+
+<img src="media/x.jpg" alt="Bild" onerror="alert(2)">
+
+<iframe src="https://evil.example/"></iframe>
+
+<div onclick="alert(3)" style="color:red">Klick</div>
+
+<svg onload="alert(4)"><circle r="1"/></svg>
+
+<form action="https://evil.example/"><input name="q"></form>
+
+<object data="x.swf"></object><embed src="x.swf"><style>body{display:none}</style>
+
+<a href="https://example.org/" target="_blank" onmouseover="alert(5)">Link</a>
+"""
+
+
+def test_raw_html_is_cut_to_the_allow_list():
+    html = MarkdownRenderer("/").convert(HOSTILE)
+    for forbidden in (
+        "<script", "alert(", "onerror", "onclick", "onload", "onmouseover", "<iframe",
+        "<svg", "<form", "<input", "<object", "<embed", "<style", "style=", "target=",
+    ):  # fmt: skip
+        assert forbidden not in html, forbidden
+    assert '<img src="/media/x.jpg" alt="Bild">' in html
+    assert '<a href="https://example.org/">Link</a>' in html
+
+
+def test_trusted_html_is_passed_through():
+    html = MarkdownRenderer("/", trusted_html=True).convert('<div class="x">A</div>')
+    assert '<div class="x">A</div>' in html
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[a](javascript:alert(1))",
+        "[a](JavaScript:alert(1))",
+        '<a href="jav&#x61;script:alert(1)">a</a>',
+        '<a href=" javascript:alert(1)">a</a>',
+        "![a](data:image/svg+xml;base64,PHN2Zz4=)",
+        "[a][r]\n\n[r]: vbscript:msgbox(1)",
+    ],
+)
+def test_script_links_are_found_in_every_spelling(markdown):
+    assert [line for line, _ in unsafe_links(markdown)] == [markdown.count("\n")]
+
+
+def test_ordinary_links_are_not_suspicious():
+    text = "[a](https://x.de/) [b](mailto:a@b.de) [c](/stellen/) Metadata: 5 GB, data: ja"
+    assert unsafe_links(text) == []
+
+
+def test_trusted_html_switch_in_site_yaml(scratch_site: Path, tmp_path: Path):
+    (scratch_site / "site.yaml").write_text(
+        (scratch_site / "site.yaml").read_text(encoding="utf-8") + "trusted_html: true\n",
+        encoding="utf-8",
+    )
+    page = scratch_site / "content/pages/impressum.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<dl class="anschrift"><dt>A</dt></dl>\n')
+    out = tmp_path / "out"
+    result = run_cli("build", "--site", str(scratch_site), "--out", str(out), "--date", BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    assert '<dl class="anschrift">' in (out / "impressum/index.html").read_text(encoding="utf-8")
