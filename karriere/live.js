@@ -37,7 +37,12 @@
   var source = new EventSource(base + "events");
   source.onmessage = function (event) {
     var msg = JSON.parse(event.data);
-    if (first === null) { first = msg.generation; overlay(msg); return; }
+    if (first === null) {
+      first = msg.generation;
+      document.documentElement.setAttribute("data-karriere-live", "connected");
+      overlay(msg);
+      return;
+    }
     if (msg.generation === first) return;
     first = msg.generation;
     if (msg.ok) { location.reload(); } else { overlay(msg); }
