@@ -1,0 +1,99 @@
+"""Save-to-reload latency of `karriere serve`: from writing a vacancy file to the browser
+being told to reload (Server-Sent Event) and the updated page being served.
+
+    python benchmarks/serve_latency.py --site . --runs 15
+    python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15
+
+Prints the median, min and max in milliseconds. The site must have content/vacancies/*.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 600) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server at {url} did not come up")
+
+
+def events(url: str):
+    """Yield each SSE data payload as it arrives."""
+    stream = urllib.request.urlopen(url, timeout=120)
+    for raw in stream:
+        line = raw.decode().strip()
+        if line.startswith("data: "):
+            yield json.loads(line[6:])
+
+
+def measure(site: Path, runs: int) -> list[float]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+    )
+    try:
+        origin = f"http://127.0.0.1:{port}"
+        wait_until_up(origin + "/")
+        base = urllib.request.urlopen(origin + "/", timeout=10).url.removeprefix(origin)
+        vacancy = sorted((site / "content/vacancies").glob("*.md"))[len(list((site / "content/vacancies").glob("*.md"))) // 2]
+        page = f"{origin}{base}stellen/{vacancy.stem}/"
+        original = vacancy.read_text(encoding="utf-8")
+        stream = events(f"{origin}{base}__karriere/events")
+        next(stream)  # the current state
+        timings = []
+        try:
+            for n in range(runs + 1):
+                marker = f"Messung {n} {time.time_ns()}"
+                started = time.perf_counter()
+                vacancy.write_text(original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+                message = next(stream)
+                told = time.perf_counter()
+                html = urllib.request.urlopen(page, timeout=10).read().decode()
+                if not message.get("ok") or marker not in html:
+                    raise SystemExit(f"rebuild {n} did not serve the edit: {message}")
+                if n:  # the first edit warms caches
+                    timings.append((told - started) * 1000)
+                time.sleep(0.3)
+        finally:
+            vacancy.write_text(original, encoding="utf-8")
+        return timings
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    timings = measure(args.site.resolve(), args.runs)
+    print(f"site={args.site} runs={len(timings)} save->reload ms: "
+          f"median {statistics.median(timings):.0f}, min {min(timings):.0f}, max {max(timings):.0f}")
+
+
+if __name__ == "__main__":
+    main()
