@@ -84,10 +84,10 @@ def test_no_console_errors_no_foreign_requests(open_page, page_path, page_type, 
             for e in errors
             if not (e.startswith("Failed to load resource") and page.url in e and "404" in e)
         ]
-    assert not errors, f"console errors on {page_type} ({page.url}):\n" + "\n".join(errors)
     assert not rec.foreign, (
         f"requests to hosts other than {site.origin} on {page_type}:\n" + "\n".join(rec.foreign)
     )
+    assert not errors, f"console errors on {page_type} ({page.url}):\n" + "\n".join(errors)
     # Every request the page made must have been to the test server and under the sub-path.
     for url in rec.requests:
         parts = urlsplit(url)

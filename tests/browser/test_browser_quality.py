@@ -172,3 +172,30 @@ def test_zero_layout_shift(open_page, page_path, page_type):
     cls = page.evaluate("window.__cls")
     shifts = page.evaluate("window.__shifts")
     assert cls == 0, f"{page_type}: cumulative layout shift {cls:.4f}; shifted: {shifts}"
+
+
+def test_every_vacancy_page_within_14kb(site):
+    """Static twin of the browser measurement, for every vacancy page of the site."""
+    over, css_cache = [], {}
+    pages = [
+        p
+        for p in sorted((site.out / "stellen").glob("*/index.html"))
+        if p.parent.name != "kategorie"
+    ]
+    assert pages, "no vacancy pages built"
+    for page in pages:
+        html = page.read_bytes()
+        p = _Head()
+        p.feed(html.decode("utf-8"))
+        total = len(gzip.compress(html, compresslevel=6))
+        for href in p.stylesheets + p.scripts:
+            url = urljoin(site.url(page.parent.relative_to(site.out).as_posix() + "/"), href)
+            if not url.startswith(site.origin):
+                over.append(f"{page.relative_to(site.out)}: loads {url} from another host")
+                continue
+            if url not in css_cache:
+                css_cache[url] = len(gzip.compress(_fetch(url), compresslevel=6))
+            total += css_cache[url]
+        if total > BUDGET:
+            over.append(f"{page.relative_to(site.out)}: {total} bytes")
+    assert not over, f"vacancy pages over {BUDGET} bytes gzipped:\n" + "\n".join(over)
