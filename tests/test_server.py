@@ -107,7 +107,7 @@ def test_broken_file_shows_errors_and_keeps_last_good_site(preview):
     assert state["generation"] > first
     error = state["errors"][0]
     assert error["where"] == f"{VACANCY}:4"
-    assert "posted: invalid value '2026-02-30'" in error["message"]
+    assert "posted: '2026-02-30' is not a day in the calendar" in error["message"]
     assert "posted: 2026-02-30" in error["source"]
     status, html = preview.get("stellen/sachbearbeitung/")
     assert status == 200 and "Sachbearbeiter*in Bürgeramt" in html  # the last good page
