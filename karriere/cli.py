@@ -132,9 +132,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     request = Request(
         site_dir=site_dir, today=args.date or today(), drafts=args.drafts, base_url=args.base_url
     )
-    result = build(request, out_dir)
-    for warning in result.warnings:
+    report = build(request, out_dir)
+    for warning in report.warnings:
         print(warning, file=sys.stderr)
-    pages = len(result.site.pages)
-    print(f"Built {pages} pages into {out_dir} in {time.perf_counter() - started:.2f} s.")
+    took = time.perf_counter() - started
+    print(
+        f"Built {report.pages} pages into {out_dir} in {took:.2f} s "
+        f"({len(report.written)} files written, {len(report.deleted)} deleted, "
+        f"{report.unchanged} unchanged)."
+    )
     return 0

@@ -69,14 +69,16 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
     )
 
 
-def load_content(config: Config) -> Content:
+def load_content(config: Config, load=None) -> Content:
+    """`load` replaces load_entry, e.g. by the incremental engine's cached version."""
+    load = load or load_entry
     content = Content()
     problems: list[Problem] = check_media_folder(config)
     for kind, schema in COLLECTIONS.items():
         folder = config.content_dir / kind
         entries = []
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            entry, found = load_entry(config, kind, schema, path)
+            entry, found = load(config, kind, schema, path)
             problems.extend(found)
             if entry is not None:
                 entries.append(entry)

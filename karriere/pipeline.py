@@ -1,22 +1,27 @@
 """The one build pipeline: config -> content -> site -> render -> write.
 
-Everything is gathered and rendered in memory first; only a complete, error-free set of
-outputs reaches the writer, so a failed build never touches the previous site.
+Everything is gathered and rendered first; only a complete, error-free set of outputs
+reaches the writer, so a failed build never touches the previous site. The incremental
+engine (engine.py) runs this same pipeline with `Hooks` that reuse earlier work; without
+hooks every stage starts from scratch.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import outputs as machine
+from .cache import Memo, NoMemo
 from .config import Config, load_config
-from .content import load_content
+from .content import load_content, load_entry
 from .errors import BuildError, Problem
-from .render import render_pages
+from .render import PageCache, render_pages
 from .site import LEGAL_PAGES, BuildOptions, Site, build_site
 from .theme import Theme, load_theme
-from .writer import Output, write_site
+from .writer import Output
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,29 @@ def base_url_for(config: Config, request: Request) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def generate(request: Request) -> Result:
-    """Run every stage up to (not including) writing."""
+def default_jobs() -> int:
+    """Worker processes: KARRIERE_JOBS, else one per core this process may use."""
+    wanted = os.environ.get("KARRIERE_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Hooks:
+    """What the incremental engine plugs into the stages; the defaults redo everything."""
+
+    load_entry: Callable = load_entry
+    markdown: object | None = None  # anything with .convert(text) -> html
+    pages: PageCache | None = None
+    memo: Memo = field(default_factory=NoMemo)
+    jobs: int = 1
+
+
+def load_settings(request: Request) -> tuple[Config, BuildOptions]:
     config = load_config(request.site_dir)
     options = BuildOptions(
         today=request.today,
@@ -63,17 +89,29 @@ def generate(request: Request) -> Result:
         drafts=request.drafts,
         preview=request.preview,
     )
-    content = load_content(config)
-    site = build_site(config, content, options)
+    return config, options
+
+
+def generate(request: Request, hooks: Hooks | None = None) -> Result:
+    """Run every stage up to (not including) writing."""
+    config, options = load_settings(request)
+    return generate_from(config, options, hooks or Hooks(jobs=default_jobs()))
+
+
+def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
+    content = load_content(config, hooks.load_entry)
+    site = build_site(config, content, options, hooks.markdown)
     theme = load_theme(config)
-    outputs = collect_outputs(site, theme)
+    outputs = collect_outputs(site, theme, hooks)
     return Result(site=site, outputs=outputs, warnings=warnings(site))
 
 
-def collect_outputs(site: Site, theme: Theme) -> list[Output]:
+def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> list[Output]:
+    """Every file of the site. Add a new kind of output here (see cache.py on caching it)."""
+    hooks = hooks or Hooks()
     assets = theme.assets()
     published = {name: pub for name, (pub, _) in assets.items()}
-    result = render_pages(site, theme, published)
+    result = render_pages(site, theme, published, hooks.pages, hooks.jobs)
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")
@@ -132,7 +170,8 @@ def warnings(site: Site) -> list[Problem]:
     return found
 
 
-def build(request: Request, out_dir: Path) -> Result:
-    result = generate(request)
-    write_site(result.outputs, out_dir, request.site_dir)
-    return result
+def build(request: Request, out_dir: Path):
+    """Build into out_dir, redoing only what changed since the last build (engine.py)."""
+    from .engine import Builder
+
+    return Builder(request, out_dir).build()

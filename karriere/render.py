@@ -1,21 +1,81 @@
-"""Stage 4: render every page of the site model with Jinja2 (autoescape on everywhere)."""
+"""Stage 4: render every page of the site model with Jinja2 (autoescape on everywhere).
+
+While a page renders, Jinja records what it reads (see cache.py): each template it loads,
+each global it resolves, and each `site.<name>` it touches through `TrackedSite`. With a
+`PageCache` (engine.py), pages whose recorded inputs are unchanged are not rendered again.
+Many pages render in a pool of processes, one per core.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Iterator
 from datetime import date
+from typing import Protocol
 
 import jinja2
+import jinja2.runtime
 
 from . import strings
+from .cache import hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
 from .images import image_info
 from .site import Page, Site
 from .theme import Theme
 from .writer import Output
 
+PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
+
+
+class PageCache(Protocol):
+    """What render_pages needs from the incremental engine (engine.PageCache)."""
+
+    def begin(self, site: Site, globals_: dict) -> None: ...
+    def reuse(self, page: Page) -> str | None: ...
+    def remember(self, page: Page, digest: str, deps: frozenset) -> None: ...
+
+
+class TrackedSite:
+    """The Site as templates see it: every attribute read is noted as a dependency."""
+
+    def __init__(self, site: Site):
+        object.__setattr__(self, "_site", site)
+
+    def __getattr__(self, name: str):
+        value = getattr(self._site, name)
+        if callable(value) and hasattr(value, "__self__"):
+            return _tracked_method(name, value)
+        note(("site", name, None))
+        return value
+
+
+def _tracked_method(name: str, method):
+    def call(*args, **kwargs):
+        plain = all(isinstance(a, (str, int, bool, type(None))) for a in args)
+        note(("site", name, args) if plain and not kwargs else ("always",))
+        return method(*args, **kwargs)
+
+    return call
+
+
+class TrackingContext(jinja2.runtime.Context):
+    def resolve_or_missing(self, key: str):
+        if key not in ("page", "site"):
+            note(("global", key))
+        return super().resolve_or_missing(key)
+
+
+class TrackingEnvironment(jinja2.Environment):
+    context_class = TrackingContext
+
+    def _load_template(self, name, globals):  # every extends/include/import passes here
+        note(("template", name))
+        return super()._load_template(name, globals)
+
 
 def make_environment(theme: Theme) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = TrackingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         autoescape=True,
         trim_blocks=True,
@@ -41,7 +101,23 @@ def money(value: float) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " €"
 
 
-def render_pages(site: Site, theme: Theme, asset_names: dict[str, str]) -> list[Output]:
+def image_global(content_dir, urls):
+    def image(rel: str):
+        note_file(content_dir / rel)
+        return image_info(content_dir, rel, urls.path(rel))
+
+    return image
+
+
+def render_pages(
+    site: Site,
+    theme: Theme,
+    asset_names: dict[str, str],
+    cache: PageCache | None = None,
+    jobs: int = 1,
+) -> list[Output]:
+    pages = site.pages
+    site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
     env = make_environment(theme)
     t = strings.load(site.settings.language)
     urls = site.urls
@@ -53,25 +129,72 @@ def render_pages(site: Site, theme: Theme, asset_names: dict[str, str]) -> list[
         "absolute_url": urls.absolute,
         "asset": lambda name: urls.path("assets/" + asset_names[name]),
         "today": site.options.today,
-        "image": lambda rel: image_info(site.config.content_dir, rel, urls.path(rel)),
+        "image": image_global(site.config.content_dir, urls),
     }
-    outputs = []
-    problems = []
-    for page in site.pages:
+    if cache is not None:
+        cache.begin(site._site, common)
+    outputs: list[Output | None] = []
+    todo = []
+    for number, page in enumerate(pages):
+        kept = cache.reuse(page) if cache is not None else None
+        if kept is None:
+            todo.append(number)
+            outputs.append(None)
+        else:
+            outputs.append(Output(page.output_path, digest=kept, origin=origin(page)))
+    problems: set[Problem] = set()
+    for number, html, problem, deps in render_many(env, common, pages, todo, jobs):
+        if problem is not None:
+            problems.add(problem)
+            continue
+        page = pages[number]
+        data = html.encode("utf-8")
+        outputs[number] = Output(page.output_path, data, origin=origin(page))
+        if cache is not None:
+            cache.remember(page, hash_bytes(data), deps)
+    if problems:
+        raise BuildError(list(problems))
+    return outputs  # type: ignore[return-value]
+
+
+_job: list = []  # [env, globals, pages, broken] for this process and its forked workers
+
+
+def render_one(number: int) -> tuple[int, str | None, Problem | None, frozenset]:
+    env, common, pages, broken = _job
+    if broken:  # a template does not compile: one message is enough, and faster
+        return number, None, broken[0], frozenset()
+    page = pages[number]
+    with recording() as deps:
         try:
             html = env.get_template(page.template).render(common, page=page)
         except jinja2.TemplateSyntaxError as exc:
-            problems.append(
-                Problem(f"template {exc.name or exc.filename}", exc.lineno, exc.message)
-            )
-            break
+            where = f"template {exc.name or exc.filename}"
+            broken.append(Problem(where, exc.lineno or 1, exc.message or ""))
+            return number, None, broken[0], frozenset()
         except jinja2.TemplateError as exc:
-            problems.append(template_problem(exc, page))
-            continue
-        outputs.append(Output(page.output_path, html.encode("utf-8"), origin=origin(page)))
-    if problems:
-        raise BuildError(problems)
-    return outputs
+            return number, None, template_problem(exc, page), frozenset()
+    return number, html, None, frozenset(deps.keys)
+
+
+def render_chunk(numbers: list[int]) -> list[tuple]:
+    return [render_one(n) for n in numbers]
+
+
+def render_many(env, common: dict, pages: list[Page], todo: list[int], jobs: int) -> Iterator:
+    """Render pages[n] for n in todo, in a pool of forked processes when worth it."""
+    _job[:] = [env, common, pages, []]
+    try:
+        if jobs <= 1 or len(todo) < PARALLEL_FROM or not hasattr(os, "fork"):
+            yield from map(render_one, todo)
+            return
+        size = max(8, min(64, len(todo) // (jobs * 8)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for results in pool.imap(render_chunk, chunks):
+                yield from results
+    finally:
+        _job.clear()
 
 
 def template_problem(exc: Exception, page: Page) -> Problem:

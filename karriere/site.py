@@ -136,8 +136,11 @@ def is_open(vacancy, today: date) -> bool:
     return vacancy.deadline is None or vacancy.deadline >= today
 
 
-def build_site(config: Config, content: Content, options: BuildOptions) -> Site:
-    renderer = MarkdownRenderer(Urls(options.base_url).base_path, config.settings.trusted_html)
+def build_site(config: Config, content: Content, options: BuildOptions, markdown=None) -> Site:
+    """`markdown` (anything with .convert(text)) replaces the renderer, e.g. by a cache."""
+    renderer = markdown or MarkdownRenderer(
+        Urls(options.base_url).base_path, config.settings.trusted_html
+    )
 
     def visible(entries: list[Entry]) -> list[Entry]:
         show_drafts = options.drafts or options.preview

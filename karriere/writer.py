@@ -1,29 +1,69 @@
-"""Stage 5: write the outputs. All or nothing: a failed build never touches the live folder."""
+"""Stage 5: write the outputs. All or nothing, and only what changed.
+
+A build first compares every output with the previous build's file (by hash, using the
+manifest of what it wrote last time). Nothing changed: nothing is written, not even the
+marker. Otherwise a staging folder is made beside the output: unchanged files are
+hard-linked into it from the live folder (no bytes copied), changed files are written, and
+the staging folder is then exchanged with the live one in one atomic rename
+(renameat2 RENAME_EXCHANGE on Linux). A crash or SIGKILL at any moment leaves either the
+previous site or the new one, never a mix; leftovers are removed by the next build.
+
+`mode="file"` (for the live preview, which serves its own folder) instead replaces each
+changed file atomically in place: readers never see half a file, the set of files is
+updated one by one, and unchanged files are not touched at all.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import file_signature, hash_bytes
 from .errors import BuildError, Problem
 
 MARKER = ".karriere-output"
+MARKER_TEXT = b"built by karriere; this folder is replaced on every build\n"
+
+
+def staging_prefix(out_dir: Path) -> str:
+    """Names of karriere's own folders beside the output, e.g. '.public.karriere-new-x1y2'."""
+    return f".{out_dir.name}.karriere-"
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file of the built site: its bytes, or a file to copy."""
+    """One file of the built site: its bytes, a file to copy, or (digest only) last build's file."""
 
     path: str  # relative to the output folder, with '/'
     data: bytes | None = None
     source: Path | None = None
     origin: str = ""  # what produced it, for the 'written twice' message
+    digest: str | None = None  # with no data and no source: unchanged since the previous build
 
     def read(self) -> bytes:
         return self.data if self.data is not None else self.source.read_bytes()
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the writer knows about one file it wrote: its hash and how to recognise it."""
+
+    digest: str
+    signature: tuple[int, int, int] | None  # (size, mtime_ns, inode) of the output file
+    source: tuple[int, int, int] | None = None  # signature of the copied source, if any
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    manifest: dict[str, FileState] = field(default_factory=dict)
 
 
 def check_unique(outputs: list[Output]) -> None:
@@ -61,6 +101,10 @@ def check_output_dir(out_dir: Path, site_dir: Path) -> None:
                 )
             ]
         )
+    if out.exists() and not out.is_dir():
+        raise BuildError(
+            [Problem(str(out_dir), 1, "refusing to replace this file: --out must be a folder")]
+        )
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise BuildError(
             [
@@ -75,33 +119,238 @@ def check_output_dir(out_dir: Path, site_dir: Path) -> None:
         )
 
 
-def write_site(outputs: list[Output], out_dir: Path, site_dir: Path) -> None:
-    """Write everything to a fresh folder beside the output, then swap it in."""
+def crash_point(name: str) -> None:
+    """Test hook: KARRIERE_CRASH_AT=<name> kills the build here, as a power cut would."""
+    if os.environ.get("KARRIERE_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def live_files(out_dir: Path) -> dict[str, os.stat_result]:
+    """Every file now in the output folder (relative path -> stat), the marker excepted."""
+    found: dict[str, os.stat_result] = {}
+    stack = [("", str(out_dir))]
+    while stack:
+        rel, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            name = rel + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((name + "/", entry.path))
+            elif name != MARKER:
+                found[name] = entry.stat(follow_symlinks=False)
+    return found
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def same_bytes(out: Output, st: os.stat_result, digest: str, out_dir: Path) -> bool:
+    """Without a record of the file (no cache), compare it: equal files are kept."""
+    size = len(out.data) if out.data is not None else None
+    if size is not None and size != st.st_size:
+        return False
+    return hash_bytes((out_dir / out.path).read_bytes()) == digest
+
+
+def plan(
+    outputs: list[Output],
+    live: dict[str, os.stat_result],
+    previous: dict[str, FileState],
+    out_dir: Path,
+) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], list[str]]:
+    """Split the outputs into (unchanged, changed) and list the live files to delete."""
+    unchanged, changed = [], []
+    for out in outputs:
+        before = previous.get(out.path)
+        st = live.get(out.path)
+        intact = before is not None and st is not None and before.signature == _signature(st)
+        if out.data is not None:
+            state = FileState(hash_bytes(out.data), None)
+        elif out.source is not None:
+            src = file_signature(out.source)
+            same_source = before is not None and before.source == src and src is not None
+            digest = before.digest if same_source else hash_bytes(out.source.read_bytes())
+            state = FileState(digest, None, src)
+        else:
+            if not intact or before.digest != out.digest:
+                raise BuildError(
+                    [
+                        Problem(
+                            out.origin or out.path,
+                            1,
+                            f"{out.path} changed in the output folder during the build "
+                            "(run the build again)",
+                        )
+                    ]
+                )
+            state = before
+        if intact and before.digest == state.digest:
+            unchanged.append((out, FileState(state.digest, before.signature, state.source)))
+        elif before is None and st is not None and same_bytes(out, st, state.digest, out_dir):
+            unchanged.append((out, FileState(state.digest, _signature(st), state.source)))
+        else:
+            changed.append((out, state))
+    wanted = {out.path for out in outputs}
+    deleted = sorted(path for path in live if path not in wanted)
+    return unchanged, changed, deleted
+
+
+def write_site(
+    outputs: list[Output],
+    out_dir: Path,
+    site_dir: Path,
+    previous: dict[str, FileState] | None = None,
+    mode: str = "tree",
+) -> WriteReport:
+    """Bring out_dir to exactly `outputs`, touching only files whose bytes changed."""
     check_unique(outputs)
     check_output_dir(out_dir, site_dir)
+    remove_leftovers(out_dir)
+    live = live_files(out_dir) if out_dir.is_dir() else {}
+    unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir)
+    report = WriteReport(deleted=deleted, unchanged=len(unchanged))
+    report.manifest = {out.path: state for out, state in unchanged}
+    has_marker = (out_dir / MARKER).is_file()
+    if not changed and not deleted and has_marker:
+        return report
+    if mode == "file" and out_dir.is_dir():
+        written = write_in_place(out_dir, changed, deleted)
+    else:
+        written = write_staged(out_dir, unchanged, changed)
+    report.manifest.update(written)
+    report.written = sorted(written)
+    return report
+
+
+def _put(target: Path, out: Output) -> None:
+    if out.data is not None:
+        target.write_bytes(out.data)
+    else:
+        shutil.copyfile(out.source, target)
+
+
+def write_staged(
+    out_dir: Path,
+    unchanged: list[tuple[Output, FileState]],
+    changed: list[tuple[Output, FileState]],
+) -> dict[str, FileState]:
+    """Build the complete new folder beside the live one, then swap the two atomically."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "new-", dir=out_dir.parent))
+    os.chmod(staging, out_dir.stat().st_mode & 0o7777 if out_dir.is_dir() else 0o755)
+    made: set[str] = set()
+
+    def parent_of(rel: str) -> Path:
+        folder = rel.rpartition("/")[0]
+        if folder and folder not in made:
+            (staging / folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        return staging / rel
+
+    written: dict[str, FileState] = {}
     try:
-        for out in sorted(outputs, key=lambda o: o.path):
-            target = staging / out.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if out.data is not None:
-                target.write_bytes(out.data)
-            else:
-                shutil.copyfile(out.source, target)
-        (staging / MARKER).write_text("built by karriere; this folder is replaced on every build\n")
+        for out, state in unchanged:
+            target = parent_of(out.path)
+            try:
+                os.link(out_dir / out.path, target)
+            except OSError:  # no hard links here (some network drives): copy instead
+                shutil.copy2(out_dir / out.path, target)
+                written[out.path] = FileState(state.digest, file_signature(target), state.source)
+        for count, (out, state) in enumerate(sorted(changed, key=lambda c: c[0].path)):
+            if count == len(changed) // 2:
+                crash_point("staging")
+            target = parent_of(out.path)
+            if target.exists():
+                target.unlink()
+            _put(target, out)
+            written[out.path] = FileState(state.digest, file_signature(target), state.source)
+        try:
+            os.link(out_dir / MARKER, staging / MARKER)
+        except OSError:
+            (staging / MARKER).write_bytes(MARKER_TEXT)
+        crash_point("swap")
         swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    crash_point("cleanup")
+    shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+    return written
+
+
+def write_in_place(
+    out_dir: Path, changed: list[tuple[Output, FileState]], deleted: list[str]
+) -> dict[str, FileState]:
+    """Replace each changed file by rename; delete what is gone. For the preview folder."""
+    written: dict[str, FileState] = {}
+    for out, state in changed:
+        target = out_dir / out.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.parent / f".{target.name}.karriere-tmp"
+        _put(tmp, out)
+        os.replace(tmp, target)
+        written[out.path] = FileState(state.digest, file_signature(target), state.source)
+    for rel in deleted:
+        (out_dir / rel).unlink(missing_ok=True)
+        folder = (out_dir / rel).parent
+        while folder != out_dir and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    if not (out_dir / MARKER).is_file():
+        (out_dir / MARKER).write_bytes(MARKER_TEXT)
+    return written
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2). False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: file system cannot exchange
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def swap_in(staging: Path, out_dir: Path) -> None:
-    """Two renames; a crash between them leaves the old site intact beside it."""
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-        os.rename(out_dir, old / "site")
+    """Afterwards out_dir holds the new site and `staging` the old one (or nothing)."""
+    if not out_dir.exists():
         os.rename(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(staging, out_dir)
+        return
+    if exchange(staging, out_dir):
+        return
+    # Fallback: two renames. A crash between them leaves the old site in `old`, which
+    # the next build puts back (remove_leftovers) before doing anything else.
+    old = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "old-", dir=out_dir.parent))
+    os.rename(out_dir, old / "site")
+    os.rename(staging, out_dir)
+    os.rename(old / "site", staging)
+    old.rmdir()
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Clean up after a build that was killed: restore the site if it is missing."""
+    parent = out_dir.parent
+    if not parent.is_dir():
+        return
+    prefix = staging_prefix(out_dir)
+    for path in parent.iterdir():
+        if not path.name.startswith(prefix) or not path.is_dir():
+            continue
+        saved = path / "site"
+        if path.name.startswith(prefix + "old-") and saved.is_dir() and not out_dir.exists():
+            os.rename(saved, out_dir)
+        shutil.rmtree(path, ignore_errors=True)

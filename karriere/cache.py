@@ -1,0 +1,243 @@
+"""What a build remembers for the next one: hashes of inputs, fingerprints of objects, deps.
+
+The cache never decides what a page looks like; it only lets a build skip work whose
+inputs are provably the same as last time. Deleting `.karriere-cache/` is always safe.
+
+How an output producer takes part (for whoever adds a new kind of output in
+`pipeline.collect_outputs()`):
+
+- **Cheap producers** (sitemap, feed, `_headers`, a JSON index, .ics files, ...) need to do
+  nothing: they run on every build and return `Output(path, data)`. The writer compares the
+  bytes with the previous build's file and writes only what changed.
+- **Copied files** return `Output(path, source=file)`; the writer hashes the source only
+  when its size, mtime or inode changed.
+- **Expensive producers** (images, anything over ~1 ms per output) wrap the work in
+  `memo.bytes(kind, inputs, make)`: `inputs` is a tuple of everything the result depends
+  on (texts, numbers, dates, colours, and `file_signature(path)` for each file read);
+  `make()` is only called when no earlier build made the same inputs. Example::
+
+      data = memo.bytes("card", (page.title, brand, file_signature(font)), lambda: draw(page))
+
+- **Pages** rendered by `render.render_pages` are tracked automatically: Jinja records the
+  templates each page loads and every `site.<attribute>` or `site.<method>(args)` that the
+  templates (or template globals closing over `site`) read. A template global that reads
+  a file must call `note_file(path)` so that a change to the file re-renders the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import pydantic
+
+from . import __version__
+
+CACHE_DIR = ".karriere-cache"
+FORMAT = 2  # bump when the cache's own layout changes
+PACKAGE = Path(__file__).parent
+
+
+def hash_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def hash_text(*parts: str) -> str:
+    return hash_bytes("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """(size, mtime_ns, inode), or None if missing: cheap evidence that a file is unchanged."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@cache
+def code_digest() -> str:
+    """karriere's version and code (not the theme: templates are tracked one by one)."""
+    parts = [__version__, str(FORMAT)]
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in ("themes", "__pycache__") or not path.is_file():
+            continue
+        if path.suffix in (".py", ".yaml", ".js", ".json"):
+            parts += [rel.as_posix(), hash_bytes(path.read_bytes())]
+    return hash_text(*parts)
+
+
+# ---------------------------------------------------------------- fingerprints of objects
+
+
+class Fingerprints:
+    """Stable digests of the site model's objects, memoised for one build.
+
+    An entry counts by the hash of its source file (its meta, body and HTML all derive
+    from that file plus site.yaml and karriere's code, which every fingerprint includes).
+    Anything else is walked field by field, so fields that other features add to Item
+    or Page are covered without anyone registering them.
+    """
+
+    def __init__(self, entry_hashes: dict[str, str]):
+        self.entry_hashes = entry_hashes  # entry.source -> hash of the file's bytes
+        self._memo: dict[int, tuple[object, str]] = {}
+
+    def of(self, obj: object) -> str:
+        out: list[str] = []
+        self._walk(obj, out)
+        return hash_text(*out)
+
+    def _memoised(self, obj: object, make: Callable[[], str]) -> str:
+        hit = self._memo.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        value = make()
+        self._memo[id(obj)] = (obj, value)  # keeps obj alive, so its id stays unique
+        return value
+
+    def _walk(self, obj: object, out: list[str]) -> None:
+        if obj is None or isinstance(obj, (bool, int, float)):
+            out.append(repr(obj))
+        elif isinstance(obj, str):
+            out.append("s" + obj)
+        elif isinstance(obj, (list, tuple)):
+            out.append(f"[{len(obj)}")
+            for value in obj:
+                self._walk(value, out)
+        elif isinstance(obj, dict):
+            out.append(f"{{{len(obj)}")
+            for key, value in obj.items():
+                self._walk(key, out)
+                self._walk(value, out)
+        elif isinstance(obj, (set, frozenset)):
+            out.append("{" + ",".join(sorted(map(repr, obj))))
+        elif isinstance(obj, (date, datetime, Path)):
+            out.append(repr(obj))
+        elif type(obj).__name__ == "Entry" and getattr(obj, "source", None) in self.entry_hashes:
+            out.append("E" + self.entry_hashes[obj.source] + obj.source + obj.kind)
+        elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            out.append("D" + self._memoised(obj, lambda: self._dataclass(obj)))
+        elif isinstance(obj, pydantic.BaseModel):
+            out.append(repr(obj))
+        elif callable(obj):
+            out.append("F" + getattr(obj, "__module__", "") + getattr(obj, "__qualname__", ""))
+        else:
+            out.append(repr(obj))  # an address in it only makes the page always re-render
+
+    def _dataclass(self, obj: object) -> str:
+        parts: list[str] = [type(obj).__qualname__]
+        derived_html = type(obj).__name__ == "Item"  # Item.html derives from Item.entry
+        for f in dataclasses.fields(obj):
+            if derived_html and f.name == "html":
+                continue
+            self._walk(getattr(obj, f.name), parts)
+        return hash_text(*parts)
+
+
+# ---------------------------------------------------------------- dependencies while rendering
+
+
+class Deps:
+    """What one output read while it was made: templates, site data, globals, files."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self):
+        self.keys: set[tuple] = set()
+
+    def note(self, key: tuple) -> None:
+        self.keys.add(key)
+
+
+_current: list[Deps] = []
+
+
+def note(key: tuple) -> None:
+    if _current:
+        _current[-1].note(key)
+
+
+def note_file(path: Path) -> None:
+    """Call from a template global that reads a file: the page then depends on it."""
+    note(("file", str(path)))
+
+
+@contextmanager
+def recording():
+    deps = Deps()
+    _current.append(deps)
+    try:
+        yield deps
+    finally:
+        _current.pop()
+
+
+# ---------------------------------------------------------------- memo for expensive producers
+
+
+class Memo:
+    """Results of expensive producers by input hash, kept between builds."""
+
+    def __init__(self, blobs: dict[str, bytes] | None = None):
+        self.blobs = blobs if blobs is not None else {}
+        self.used: set[str] = set()
+        self.made = 0
+
+    def bytes(self, kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
+        key = hash_text(kind, code_digest(), repr(inputs))
+        self.used.add(key)
+        data = self.blobs.get(key)
+        if data is None:
+            data = self.blobs[key] = make()
+            self.made += 1
+        return data
+
+    def pruned(self) -> dict[str, bytes]:
+        """Only what this build used, so the cache does not grow forever."""
+        return {k: v for k, v in self.blobs.items() if k in self.used}
+
+
+class NoMemo(Memo):
+    def bytes(self, kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
+        return make()
+
+
+# ---------------------------------------------------------------- persistence
+
+
+def cache_dir(site_dir: Path) -> Path:
+    return site_dir / CACHE_DIR
+
+
+def load_pickle(path: Path, key: str) -> dict | None:
+    """A cache file if it exists, is readable and belongs to this code and key."""
+    try:
+        with open(path, "rb") as f:
+            data = pickle.load(f)
+    except Exception:  # a missing, truncated or foreign cache file is simply ignored
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
+
+
+def save_pickle(path: Path, data: dict) -> None:
+    """Write atomically; a cache that cannot be written is skipped, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return

@@ -1,0 +1,506 @@
+"""The incremental engine: build, remember, rebuild only what changed.
+
+`Builder` keeps what it learnt in memory between builds (the live preview holds one for
+its whole session) and, for separate command-line runs, in `.karriere-cache/` beside
+site.yaml. A build:
+
+1. **Shortcut** (command line only): if no input file changed (same size, mtime and inode
+   for site.yaml, content/, themes/ and the built-in theme), the options and today's date
+   are the same and every output file is as written, nothing runs at all.
+2. **Content**: a content file is parsed again only when its bytes changed (or site.yaml,
+   karriere's code, or the set of media files did); Markdown is converted again only for
+   bodies not converted before. Many files are parsed and converted in a process pool.
+3. **Site model**: always rebuilt from the entries (cheap), so listings, open/expired and
+   navigation are always computed from scratch and never stale.
+4. **Pages**: a page is rendered again unless its fingerprint (the page object with its
+   items, site.yaml, karriere's code, options, asset names, media files) and every
+   dependency it recorded last time (templates loaded, `site.<x>` read, globals used,
+   files read) are unchanged and its output file is as written. See cache.py.
+5. **Other outputs** are recomputed, and the writer writes only files whose bytes changed.
+
+A build that fails writes nothing and forgets nothing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import (
+    Fingerprints,
+    Memo,
+    cache_dir,
+    code_digest,
+    file_signature,
+    hash_bytes,
+    hash_text,
+    load_pickle,
+    save_pickle,
+)
+from .config import Config
+from .content import load_entry
+from .content_types import COLLECTIONS
+from .errors import Problem
+from .markdown import MarkdownRenderer
+from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
+from .site import BuildOptions, Page, Site, Urls
+from .theme import BUILTIN, Theme, load_theme
+from .writer import FileState, write_site
+
+PARALLEL_FROM = 64  # content files to parse before a process pool pays off
+
+
+@dataclass
+class BuildReport:
+    """What one build did. `site` is None when the shortcut found nothing to do."""
+
+    site: Site | None
+    pages: int
+    warnings: list[Problem]
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    rendered: list[str] = field(default_factory=list)
+    parsed: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    shortcut: bool = False
+
+    @property
+    def outputs(self) -> int:
+        return len(self.written) + self.unchanged
+
+
+@dataclass(frozen=True)
+class Record:
+    """How an output page was made last time."""
+
+    fingerprint: str
+    deps: tuple  # ((key, digest), ...)
+    digest: str  # hash of the bytes written
+
+
+@dataclass
+class State:
+    """Small, loaded on every command-line run: the shortcut and the render records."""
+
+    inputs: str = ""
+    options: tuple = ()
+    manifest: dict[str, FileState] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    pages: int = 0
+
+
+@dataclass
+class ContentState:
+    """Larger, loaded only when something changed: parsed entries and converted Markdown."""
+
+    entries: dict[str, tuple] = field(default_factory=dict)  # path -> (sig, hash, key, result)
+    html: dict[str, str] = field(default_factory=dict)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+
+
+class Builder:
+    """Builds a site into out_dir again and again, each time redoing only what changed."""
+
+    def __init__(
+        self,
+        request: Request,
+        out_dir: Path,
+        jobs: int | None = None,
+        persist: bool = True,
+        mode: str = "tree",
+        shortcut: bool = True,
+    ):
+        self.request = request
+        self.out_dir = out_dir
+        self.jobs = jobs or default_jobs()
+        self.persist = persist  # keep the cache in .karriere-cache/ between runs
+        self.mode = mode  # writer mode: "tree" (atomic swap) or "file" (preview folder)
+        self.shortcut = shortcut
+        self._state: State | None = None
+        self._content: ContentState | None = None
+        self._content_dirty = False
+        self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
+        out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
+        self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
+        self._content_file = cache_dir(request.site_dir) / "content.pickle"
+
+    # ------------------------------------------------------------ public API
+
+    def build(self, changed_paths: Iterable[Path] | None = None) -> BuildReport:
+        """Build now. `changed_paths` (from a file watcher) is a hint: other content files
+        are then trusted to be unchanged without looking at them. None: look at all."""
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        state = self._load_state()
+        options_key = self._options_key()
+        if self.shortcut and changed_paths is None and state.options == options_key:
+            inputs = self._inputs_digest()
+            if inputs == state.inputs and self._outputs_intact(state.manifest):
+                timings["total"] = time.perf_counter() - started
+                return BuildReport(
+                    None, state.pages, list(state.warnings), unchanged=len(state.manifest),
+                    timings=timings, shortcut=True,
+                )  # fmt: skip
+        inputs = self._inputs_digest() if self.persist else ""
+        trusted = None if changed_paths is None else {os.path.abspath(p) for p in changed_paths}
+        report = self._full_build(state, trusted, timings)
+        state.inputs, state.options = inputs, options_key
+        state.pages, state.warnings = report.pages, report.warnings
+        if self.persist:
+            save_pickle(self._state_file, {"key": self._state_key(), "state": state})
+            if self._content_dirty:
+                self._save_content()
+        timings["total"] = time.perf_counter() - started
+        return report
+
+    # ------------------------------------------------------------ the full incremental path
+
+    def _full_build(self, state: State, trusted: set[str] | None, timings: dict) -> BuildReport:
+        clock = time.perf_counter()
+        config, options = load_settings(self.request)
+        content = self._load_content_state()
+        media_names, media_full = self._media_digests(config)
+        entry_key = hash_text(code_digest(), config.source_text, media_names)
+        base_path = Urls(options.base_url).base_path
+        md_key = hash_text(code_digest(), config.source_text, base_path)
+        loader = CachedLoader(self, content, entry_key, trusted)
+        trusted_html = config.settings.trusted_html
+        markdown = CachedMarkdown(content, md_key, base_path, trusted_html, self._md_ids)
+        loader.prewarm(config, markdown, self.jobs)
+        theme = load_theme(config)
+        assets = {name: pub for name, (pub, _) in theme.assets().items()}
+        base = hash_text(
+            code_digest(), config.source_text, repr(options_key_of(options, today=False)),
+            repr(sorted(assets.items())), media_full,
+        )  # fmt: skip
+        pages = PageCache(state, self.out_dir, loader.hashes, base, theme)
+        memo = Memo(content.blobs)
+        hooks = Hooks(load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs)
+        timings["prepare"] = time.perf_counter() - clock
+        result: Result = generate_from(config, options, hooks)
+        timings["generate"] = time.perf_counter() - clock - timings["prepare"]
+        clock = time.perf_counter()
+        written = write_site(
+            result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode
+        )
+        timings["write"] = time.perf_counter() - clock
+        # Only now, with the output written, does the build count as done.
+        state.manifest = written.manifest
+        state.records = pages.new_records
+        if memo.made or len(memo.used) != len(content.blobs):
+            content.blobs = memo.pruned()
+            self._content_dirty = True
+        if markdown.converted or loader.parsed:
+            self._content_dirty = True
+        if len(markdown.used) != len(content.html):
+            content.html = {k: content.html[k] for k in markdown.used if k in content.html}
+            self._content_dirty = True
+        return BuildReport(
+            site=result.site,
+            pages=len(result.site.pages),
+            warnings=result.warnings,
+            written=written.written,
+            deleted=written.deleted,
+            unchanged=written.unchanged,
+            rendered=sorted(pages.rendered),
+            parsed=loader.parsed,
+            timings=timings,
+        )
+
+    # ------------------------------------------------------------ inputs and outputs
+
+    def _options_key(self) -> tuple:
+        r = self.request
+        return (str(r.today), r.base_url, r.drafts, r.preview, code_digest())
+
+    def _inputs_digest(self) -> str:
+        """Every file a build may read, by size, mtime and inode (no bytes are read)."""
+        site = self.request.site_dir
+        parts = [repr(file_signature(site / "site.yaml"))]
+        for root in (site / "content", site / "themes", BUILTIN):
+            parts.append(str(root))
+            for rel, sig in walk_signatures(root):
+                parts += [rel, repr(sig)]
+        return hash_text(*parts)
+
+    def _outputs_intact(self, manifest: dict[str, FileState]) -> bool:
+        out = self.out_dir
+        if not manifest or not out.is_dir():
+            return False
+        return all(file_signature(out / p) == s.signature for p, s in manifest.items())
+
+    def _media_digests(self, config: Config) -> tuple[str, str]:
+        """(names of every non-Markdown file under content/, the same with signatures)."""
+        names, full = [], []
+        for rel, sig in walk_signatures(config.content_dir):
+            if not rel.endswith(".md"):
+                names.append(rel)
+                full += [rel, repr(sig)]
+        return hash_text(*names), hash_text(*full)
+
+    # ------------------------------------------------------------ persistence
+
+    def _state_key(self) -> str:
+        return hash_text("state", code_digest(), str(self.out_dir.resolve()))
+
+    def _load_state(self) -> State:
+        if self._state is None:
+            data = load_pickle(self._state_file, self._state_key()) if self.persist else None
+            self._state = data["state"] if data else State()
+        return self._state
+
+    def _load_content_state(self) -> ContentState:
+        if self._content is None:
+            key = hash_text("content", code_digest())
+            data = load_pickle(self._content_file, key) if self.persist else None
+            self._content = data["content"] if data else ContentState()
+        return self._content
+
+    def _save_content(self) -> None:
+        key = hash_text("content", code_digest())
+        save_pickle(self._content_file, {"key": key, "content": self._content})
+        self._content_dirty = False
+
+
+def options_key_of(options: BuildOptions, today: bool) -> tuple:
+    return (options.base_url, options.drafts, options.preview) + ((options.today,) if today else ())
+
+
+def walk_signatures(root: Path) -> list[tuple[str, tuple]]:
+    """(relative path, signature) of every file under root, sorted; [] if there is none."""
+    found = []
+    stack = [("", str(root))]
+    while stack:
+        rel, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name == "__pycache__":
+                continue
+            name = rel + entry.name
+            if entry.is_dir():
+                stack.append((name + "/", entry.path))
+            else:
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                found.append((name, (st.st_size, st.st_mtime_ns, st.st_ino)))
+    found.sort()
+    return found
+
+
+# ---------------------------------------------------------------- content and Markdown
+
+
+class CachedLoader:
+    """content.load_entry, skipped for files whose bytes were parsed before."""
+
+    def __init__(self, builder: Builder, content: ContentState, key: str, trusted):
+        self.content = content
+        self.key = key
+        self.trusted = trusted  # None: check every file; else only these paths changed
+        self.hashes: dict[str, str] = {}  # entry.source -> hash of the file
+        self.parsed = 0
+        self.site_dir = builder.request.site_dir
+
+    def __call__(self, config: Config, kind: str, schema, path: Path):
+        cached = self.content.entries.get(str(path))
+        if cached is not None and cached[2] == self.key:
+            if self.trusted is not None and os.path.abspath(path) not in self.trusted:
+                return self._use(cached)
+            sig = file_signature(path)
+            if sig == cached[0]:
+                return self._use(cached)
+            digest = hash_bytes(path.read_bytes())
+            if digest == cached[1]:
+                self.content.entries[str(path)] = (sig, *cached[1:])
+                return self._use(cached)
+        sig = file_signature(path)
+        digest = hash_bytes(path.read_bytes())
+        result = load_entry(config, kind, schema, path)
+        self.parsed += 1
+        cached = self.content.entries[str(path)] = (sig, digest, self.key, result)
+        return self._use(cached)
+
+    def _use(self, cached: tuple):
+        entry, problems = cached[3]
+        if entry is not None:
+            self.hashes[entry.source] = cached[1]
+        return entry, problems
+
+    def stale_files(self, config: Config) -> list[tuple[str, Path]]:
+        """Content files that the loader would have to parse (same listing as load_content)."""
+        stale = []
+        for kind in COLLECTIONS:
+            folder = config.content_dir / kind
+            for path in folder.glob("*.md") if folder.is_dir() else []:
+                cached = self.content.entries.get(str(path))
+                if cached is None or cached[2] != self.key or cached[0] != file_signature(path):
+                    stale.append((kind, path))
+        return stale
+
+    def prewarm(self, config: Config, markdown: CachedMarkdown, jobs: int) -> None:
+        """Parse and convert many changed files at once, in a pool of processes."""
+        if jobs <= 1 or not hasattr(os, "fork"):
+            return
+        stale = self.stale_files(config) if self.trusted is None else []
+        if len(stale) < PARALLEL_FROM:
+            return
+        _prewarm[:] = [config, markdown.base_path, markdown.trusted_html]
+        size = max(16, min(128, len(stale) // (jobs * 8)))
+        chunks = [stale[i : i + size] for i in range(0, len(stale), size)]
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for results in pool.imap_unordered(_parse_chunk, chunks):
+                    for path, sig, digest, result, body, html in results:
+                        self.content.entries[path] = (sig, digest, self.key, result)
+                        self.parsed += 1
+                        if html is not None:
+                            markdown.store(body, html)
+        finally:
+            _prewarm.clear()
+
+
+_prewarm: list = []  # [config, base_path, trusted_html] for forked workers
+
+
+def _parse_chunk(chunk: list[tuple[str, Path]]) -> list[tuple]:
+    config, base_path, trusted_html = _prewarm
+    renderer = MarkdownRenderer(base_path, trusted_html)
+    results = []
+    for kind, path in chunk:
+        sig = file_signature(path)
+        digest = hash_bytes(path.read_bytes())
+        entry, problems = load_entry(config, kind, COLLECTIONS[kind], path)
+        html = renderer.convert(entry.body) if entry is not None else None
+        body = entry.body if entry is not None else None
+        results.append((str(path), sig, digest, (entry, problems), body, html))
+    return results
+
+
+class CachedMarkdown:
+    """MarkdownRenderer.convert, remembered by the hash of the text."""
+
+    def __init__(self, content: ContentState, key: str, base_path: str, trusted: bool, ids: dict):
+        self.content = content
+        self.key = key
+        self.base_path = base_path
+        self.trusted_html = trusted
+        self.converted = 0
+        self.used: set[str] = set()
+        self._ids = ids  # the same text object again (in-process rebuilds): no hashing
+        self._renderer: MarkdownRenderer | None = None
+
+    def _key(self, text: str) -> str:
+        known = self._ids.get(id(text))
+        if known is not None and known[0] is text and known[1] == self.key:
+            key = known[2]
+        else:
+            key = hash_text(self.key, text)
+            self._ids[id(text)] = (text, self.key, key)
+        self.used.add(key)
+        return key
+
+    def store(self, text: str, html: str) -> None:
+        self.content.html[self._key(text)] = html
+
+    def convert(self, text: str) -> str:
+        key = self._key(text)
+        html = self.content.html.get(key)
+        if html is None:
+            if self._renderer is None:
+                self._renderer = MarkdownRenderer(self.base_path, self.trusted_html)
+            html = self.content.html[key] = self._renderer.convert(text)
+            self.converted += 1
+        return html
+
+
+# ---------------------------------------------------------------- pages
+
+
+class PageCache:
+    """Decides, page by page, whether last build's output can stand (render.PageCache)."""
+
+    def __init__(self, state: State, out_dir: Path, hashes: dict, base: str, theme: Theme):
+        self.records = state.records
+        self.manifest = state.manifest
+        self.out_dir = out_dir
+        self.fingerprints = Fingerprints(hashes)
+        self.base = base
+        self.theme = theme
+        self.new_records: dict[str, Record] = {}
+        self.rendered: list[str] = []
+        self._digests: dict[tuple, str] = {}
+        self._site: Site | None = None
+        self._globals: dict = {}
+
+    def begin(self, site: Site, globals_: dict) -> None:
+        self._site = site
+        self._globals = globals_
+
+    def fingerprint(self, page: Page) -> str:
+        return hash_text(self.base, self.fingerprints.of(page))
+
+    def reuse(self, page: Page) -> str | None:
+        path = page.output_path
+        record = self.records.get(path)
+        if record is None or record.fingerprint != self.fingerprint(page):
+            return None
+        if any(self.digest(key) != digest for key, digest in record.deps):
+            return None
+        state = self.manifest.get(path)
+        if state is None or state.digest != record.digest:
+            return None
+        if file_signature(self.out_dir / path) != state.signature:
+            return None
+        self.new_records[path] = record
+        return record.digest
+
+    def remember(self, page: Page, digest: str, deps: frozenset) -> None:
+        keys = sorted(deps, key=repr)
+        pairs = tuple((key, self.digest(key)) for key in keys)
+        self.new_records[page.output_path] = Record(self.fingerprint(page), pairs, digest)
+        self.rendered.append(page.output_path)
+
+    def digest(self, key: tuple) -> str:
+        """The current value of one recorded dependency, as a hash (memoised per build)."""
+        found = self._digests.get(key)
+        if found is None:
+            found = self._digests[key] = self._compute(key)
+        return found
+
+    def _compute(self, key: tuple) -> str:
+        kind = key[0]
+        if kind == "template":
+            return self._template(key[1])
+        if kind == "file":
+            return repr(file_signature(Path(key[1])))
+        if kind == "global":
+            if key[1] not in self._globals:
+                return "missing"
+            return self.fingerprints.of(self._globals[key[1]])
+        if kind == "site":
+            try:
+                value = getattr(self._site, key[1])
+                if key[2] is not None:  # a method call with these arguments
+                    value = value(*key[2])
+            except Exception as exc:  # the page will fail the same way, or not
+                return f"error {exc!r}"
+            return self.fingerprints.of(value)
+        return os.urandom(8).hex()  # ("always",): cannot be checked, so never equal
+
+    def _template(self, name: str) -> str:
+        for folder in self.theme.template_dirs:  # the first one that has it wins
+            path = folder / name
+            if path.is_file():
+                return f"{folder}:{hash_bytes(path.read_bytes())}"
+        return "missing"

@@ -1,0 +1,349 @@
+"""Incremental builds: every kind of change gives exactly the output of a clean build.
+
+Each test builds a scratch site once, changes one kind of input, rebuilds incrementally
+(in-process with a kept Builder, and as a separate run that only has the disk cache) and
+compares every byte with a clean build of the changed site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import BUILD_DAY
+
+import karriere
+from karriere import cache, engine, render
+from karriere.engine import Builder
+from karriere.errors import BuildError
+from karriere.pipeline import Request
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+    }
+
+
+def stamps(out: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in out.rglob("*")
+        if p.is_file()
+    }
+
+
+def clean_build(site: Path, today: date = BUILD_DAY) -> dict[str, bytes]:
+    """A build with no cache at all, into a fresh folder."""
+    out = site.parent / "clean"
+    shutil.rmtree(out, ignore_errors=True)
+    Builder(Request(site, today), out, persist=False, jobs=1).build()
+    files = tree(out)
+    shutil.rmtree(out)
+    return files
+
+
+class Incremental:
+    """Builds one site into one folder again and again, like the preview or the CLI."""
+
+    def __init__(self, site: Path, how: str):
+        self.site, self.how, self.out = site, how, site.parent / "public"
+        self.today = BUILD_DAY
+        self.builder = Builder(Request(site, self.today), self.out, jobs=1)
+
+    def build(self):
+        if self.how == "disk":  # a new process: only .karriere-cache/ is known
+            self.builder = Builder(Request(self.site, self.today), self.out, jobs=1)
+        else:
+            self.builder.request = Request(self.site, self.today)
+        return self.builder.build()
+
+
+@pytest.fixture
+def inc(request, scratch_site: Path) -> Incremental:
+    """In-process by default; tests marked `both` also run as separate runs (disk cache)."""
+    builder = Incremental(scratch_site, getattr(request, "param", "memory"))
+    builder.build()
+    return builder
+
+
+both = pytest.mark.parametrize("inc", ["memory", "disk"], indirect=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    bump(path)
+
+
+def bump(path: Path) -> None:
+    """A later mtime, as a real save seconds later would give (same-size edits too)."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000_000))
+
+
+def assert_same_as_clean(inc: Incremental, report) -> None:
+    assert tree(inc.out) == clean_build(inc.site, inc.today)
+    assert report.written or report.deleted, "the change should have changed the output"
+
+
+VACANCY = "content/vacancies/sachbearbeitung.md"
+
+
+@both
+def test_body_edit_rerenders_only_that_vacancy_and_writes_only_it(inc):
+    before = stamps(inc.out)
+    edit(inc.site / VACANCY, "- Pässe und Ausweise", "- Pässe, Ausweise und Führerscheine")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert report.written == ["stellen/sachbearbeitung/index.html"]
+    assert report.parsed == 1
+    assert "geschichten/lena/index.html" not in report.rendered
+    after = stamps(inc.out)
+    untouched = [p for p in before if p != "stellen/sachbearbeitung/index.html"]
+    assert all(before[p] == after[p] for p in untouched)
+
+
+def test_title_edit_updates_lists_sitemap_and_feed(inc):
+    edit(inc.site / VACANCY, "Sachbearbeiter*in Bürgeramt", "Sachbearbeiter*in Bürgerbüro")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert {"index.html", "stellen/index.html", "stellen/feed.xml"} <= set(report.written)
+    assert "Bürgerbüro" in (inc.out / "stellen/index.html").read_text()
+
+
+def test_new_file(inc):
+    new = inc.site / "content/vacancies/neu.md"
+    text = (inc.site / VACANCY).read_text().replace("Bürgeramt (m/w/d)", "Neu (m/w/d)")
+    new.write_text(text, encoding="utf-8")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/neu/index.html" in report.written
+    assert "Neu (m/w/d)" in (inc.out / "sitemap.xml").read_text() or (
+        "stellen/neu/" in (inc.out / "sitemap.xml").read_text()
+    )
+
+
+def test_deleted_file(inc):
+    (inc.site / VACANCY).unlink()
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/sachbearbeitung/index.html" in report.deleted
+    assert not (inc.out / "stellen/sachbearbeitung").exists()
+
+
+@both
+def test_renamed_file(inc):
+    (inc.site / VACANCY).rename(inc.site / "content/vacancies/buergeramt.md")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/buergeramt/index.html" in report.written
+    assert "stellen/sachbearbeitung/index.html" in report.deleted
+
+
+def test_story_edit_updates_home_but_not_vacancies(inc):
+    edit(
+        inc.site / "content/stories/lena.md",
+        "Jeder Tag ist anders.",
+        "Kein Tag gleicht dem anderen.",
+    )
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "index.html" in report.rendered  # the home page shows stories
+    assert "stellen/sachbearbeitung/index.html" not in report.rendered
+
+
+def test_legal_page_title_edit_updates_every_footer(inc):
+    edit(inc.site / "content/pages/impressum.md", "title: Impressum", "title: Impressum & Kontakt")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/sachbearbeitung/index.html" in report.written
+
+
+def own_template(site: Path, name: str) -> Path:
+    """Copy a built-in template into the site's own theme (which then overrides it)."""
+    source = Path(karriere.__file__).parent / "themes/default/templates" / name
+    target = site / "themes/default/templates" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+@both
+def test_new_template_override_and_template_edit(inc):
+    target = own_template(inc.site, "story.html")
+    report = inc.build()
+    assert tree(inc.out) == clean_build(inc.site)
+    assert report.written == []  # same bytes as the built-in template: nothing to write
+    assert report.rendered == ["geschichten/lena/index.html"]
+    edit(target, "{% block main %}", "{% block main %}<p>Neu im Theme</p>")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert report.rendered == ["geschichten/lena/index.html"]
+
+
+def test_partial_edit_rerenders_every_page_that_includes_it(inc):
+    target = own_template(inc.site, "partials/footer.html")
+    edit(target, '<footer class="site-footer">', '<footer class="site-footer" id="fuss">')
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/sachbearbeitung/index.html" in report.written
+    assert "404.html" in report.written
+
+
+def test_static_asset_edit(inc):
+    css = Path(karriere.__file__).parent / "themes/default/static/style.css"
+    target = inc.site / "themes/default/static/style.css"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(css.read_bytes() + b"\n.neu{color:red}\n")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    old_css = [p for p in report.deleted if p.startswith("assets/style.")]
+    assert old_css, "the old fingerprinted stylesheet is removed"
+
+
+@both
+def test_site_yaml_edit(inc):
+    edit(inc.site / "site.yaml", 'Stadt Teststadt"\nbase_url', 'Stadt Neustadt"\nbase_url')
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "Neustadt" in (inc.out / "stellen/sachbearbeitung/index.html").read_text()
+
+
+def test_category_added_in_site_yaml(inc):
+    with open(inc.site / "site.yaml", "a", encoding="utf-8") as f:
+        f.write(
+            "categories: {fachkraft: Fachkräfte, praktikum: Praktikum, ausbildung: Ausbildung, it: IT}\n"
+        )
+    bump(inc.site / "site.yaml")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/kategorie/it/index.html" in report.written
+
+
+def test_media_replaced(inc):
+    media = inc.site / "content/media"
+    media.mkdir()
+    (media / "team.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"/>'
+    )
+    edit(inc.site / VACANCY, "summary:", "image: media/team.svg\nimage_alt: Das Team\nsummary:")
+    inc.build()
+    assert tree(inc.out) == clean_build(inc.site)
+    (media / "team.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="60"/>'
+    )
+    bump(media / "team.svg")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "media/team.svg" in report.written
+
+
+@both
+def test_build_date_crossing_a_deadline(inc):
+    inc.today = date(2031, 7, 1)  # the day after sachbearbeitung's deadline
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    page = (inc.out / "stellen/sachbearbeitung/index.html").read_text()
+    assert 'name="robots" content="noindex"' in page
+    assert "stellen/sachbearbeitung/" not in (inc.out / "sitemap.xml").read_text()
+
+
+def test_a_later_day_without_deadlines_changes_nothing(inc):
+    inc.today = BUILD_DAY + timedelta(days=1)
+    report = inc.build()
+    assert tree(inc.out) == clean_build(inc.site, inc.today)
+    assert report.written == [] and report.deleted == []
+
+
+@both
+def test_karriere_version_change_redoes_everything(inc, monkeypatch):
+    monkeypatch.setattr(cache, "__version__", "99.0.0")
+    cache.code_digest.cache_clear()
+    try:
+        report = inc.build()
+    finally:
+        monkeypatch.undo()
+        cache.code_digest.cache_clear()
+    assert report.parsed == 8  # every content file parsed again
+    assert len(report.rendered) == report.pages  # every page rendered again
+    assert tree(inc.out) == clean_build(inc.site)
+
+
+@both
+def test_nothing_changed_writes_no_file(inc):
+    before = stamps(inc.out)
+    folder = inc.out.stat().st_ino
+    report = inc.build()
+    assert report.written == [] and report.deleted == []
+    assert stamps(inc.out) == before
+    assert inc.out.stat().st_ino == folder  # not even swapped
+
+
+def test_failed_build_writes_nothing_and_recovers(inc):
+    before = tree(inc.out)
+    edit(inc.site / VACANCY, "category: fachkraft", "category: fachkraeftee")
+    with pytest.raises(BuildError):
+        inc.build()
+    assert tree(inc.out) == before
+    edit(inc.site / VACANCY, "category: fachkraeftee", "category: praktikum")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+
+
+def test_tampered_output_is_repaired(inc):
+    page = inc.out / "stellen/sachbearbeitung/index.html"
+    page.write_text("kaputt")
+    (inc.out / "extra.html").write_text("not ours")
+    report = inc.build()
+    assert tree(inc.out) == clean_build(inc.site)
+    assert "stellen/sachbearbeitung/index.html" in report.written
+    assert "extra.html" in report.deleted
+
+
+def test_deleted_cache_is_harmless(inc):
+    shutil.rmtree(inc.site / ".karriere-cache", ignore_errors=True)
+    before = stamps(inc.out)
+    report = Builder(Request(inc.site, BUILD_DAY), inc.out, jobs=1).build()
+    assert report.written == []
+    assert stamps(inc.out) == before
+
+
+def test_changed_paths_hint_for_the_preview(scratch_site):
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    path = scratch_site / VACANCY
+    edit(path, "- Pässe und Ausweise", "- Pässe")
+    report = builder.build(changed_paths=[path])
+    assert report.written == ["stellen/sachbearbeitung/index.html"]
+    assert tree(out) == clean_build(scratch_site)
+
+
+def test_parallel_build_equals_serial_build(scratch_site, monkeypatch):
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    out = scratch_site.parent / "parallel"
+    report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=2, persist=False).build()
+    assert report.parsed == 8
+    assert tree(out) == clean_build(scratch_site)
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=2).build()
+    assert tree(out) == clean_build(scratch_site)
+
+
+def test_cli_second_run_is_a_no_op(scratch_site):
+    from conftest import run_cli
+
+    out = scratch_site.parent / "cli"
+    args = ("build", "--site", str(scratch_site), "--out", str(out), "--date", "2026-11-22")
+    assert run_cli(*args).returncode == 0
+    before = stamps(out)
+    second = run_cli(*args)
+    assert second.returncode == 0, second.stderr
+    assert "0 files written" in second.stdout
+    assert stamps(out) == before
