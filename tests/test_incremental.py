@@ -13,13 +13,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY
+from helpers import BUILD_DATE, run_cli
 
 import karriere
 from karriere import cache, engine, render
 from karriere.engine import Builder
 from karriere.errors import BuildError
 from karriere.pipeline import Request
+
+BUILD_DAY = date.fromisoformat(BUILD_DATE)
 
 
 def tree(out: Path) -> dict[str, bytes]:
@@ -337,8 +339,6 @@ def test_parallel_build_equals_serial_build(scratch_site, monkeypatch):
 
 
 def test_cli_second_run_is_a_no_op(scratch_site):
-    from conftest import run_cli
-
     out = scratch_site.parent / "cli"
     args = ("build", "--site", str(scratch_site), "--out", str(out), "--date", "2026-11-22")
     assert run_cli(*args).returncode == 0
