@@ -1,0 +1,158 @@
+"""The writer: only changed files are written, and the output is never half old, half new."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, write_files
+
+from karriere.errors import BuildError
+from karriere.writer import MARKER, Output, write_site
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def inodes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+
+
+def outputs(**files: str) -> list[Output]:
+    return [Output(name.replace("__", "/"), text.encode()) for name, text in files.items()]
+
+
+def test_only_changed_files_are_written_and_gone_files_deleted(tmp_path):
+    out, site = tmp_path / "public", tmp_path / "site"
+    site.mkdir()
+    first = write_site(outputs(a="1", b__index_html="2", c="3"), out, site)
+    before = inodes(out)
+    second = write_site(outputs(a="1", b__index_html="changed"), out, site, first.manifest)
+    assert second.written == ["b/index_html"]
+    assert second.deleted == ["c"]
+    assert tree(out) == {"a": b"1", "b/index_html": b"changed", MARKER: tree(out)[MARKER]}
+    assert inodes(out)["a"] == before["a"]  # linked into the new tree, not rewritten
+
+
+def test_nothing_changed_writes_nothing(tmp_path):
+    out, site = tmp_path / "public", tmp_path / "site"
+    site.mkdir()
+    first = write_site(outputs(a="1", b="2"), out, site)
+    folder, before = out.stat().st_ino, inodes(out)
+    second = write_site(outputs(a="1", b="2"), out, site, first.manifest)
+    assert second.written == [] and second.deleted == []
+    assert out.stat().st_ino == folder and inodes(out) == before
+
+
+def test_in_place_mode_for_the_preview(tmp_path):
+    out, site = tmp_path / "preview", tmp_path / "site"
+    site.mkdir()
+    first = write_site(outputs(a="1", d__e="2"), out, site, mode="file")
+    folder = out.stat().st_ino
+    report = write_site(outputs(a="new"), out, site, first.manifest, mode="file")
+    assert report.written == ["a"] and report.deleted == ["d/e"]
+    assert out.stat().st_ino == folder
+    assert not (out / "d").exists()
+    assert (out / "a").read_text() == "new"
+
+
+@pytest.mark.parametrize("where", ["site", "content", "foreign"])
+def test_refuses_to_replace_what_is_not_a_karriere_output(tmp_path, where):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "x.md").write_text("keep me")
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("keep me")
+    out = {"site": site, "content": site / "content", "foreign": foreign}[where]
+    with pytest.raises(BuildError, match="refusing"):
+        write_site(outputs(a="1"), out, site)
+    assert (site / "content" / "x.md").read_text() == "keep me"
+    assert (foreign / "thesis.txt").read_text() == "keep me"
+
+
+def test_refuses_home_and_root(tmp_path):
+    for out in (Path.home(), Path("/")):
+        with pytest.raises(BuildError, match="refusing"):
+            write_site(outputs(a="1"), out, tmp_path)
+
+
+# ---------------------------------------------------------------- SIGKILL at any moment
+
+
+def big_site(root: Path, vacancies: int) -> Path:
+    files = {
+        "site.yaml": 'title: "Karriere Teststadt"\nbase_url: "https://example.org/"\n'
+        'organisation: {name: "Stadt Teststadt"}\n',
+    }
+    for i in range(vacancies):
+        files[f"content/vacancies/stelle-{i:03d}.md"] = (
+            f'---\ntitle: "Stelle {i}"\ncategory: fachkraft\nposted: 2026-10-01\n'
+            f"location: Teststadt\n---\n## Aufgaben\n\n" + "Text. " * 300 + "\n"
+        )
+    return write_files(root, files)
+
+
+def cli(site: Path, out: Path, **env) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "build", "--site", str(site), "--out", str(out)]
+        + ["--date", "2026-11-22"],
+        env={**os.environ, "KARRIERE_JOBS": "1", **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def change_every_page(site: Path, mark: str) -> None:
+    footer = site / "themes/default/templates/partials/footer.html"
+    footer.parent.mkdir(parents=True, exist_ok=True)
+    footer.write_text(f'<footer class="site-footer"><p>{mark}</p></footer>\n')
+
+
+@pytest.fixture
+def built(tmp_path):
+    """A 60-page site built once (old), and the bytes a build after a change gives (new)."""
+    site = big_site(tmp_path / "site", 60)
+    out = tmp_path / "public"
+    change_every_page(site, "neu")
+    assert cli(site, out).wait() == 0
+    new = tree(out)
+    change_every_page(site, "alt")
+    assert cli(site, out).wait() == 0
+    old = tree(out)
+    change_every_page(site, "neu")
+    return site, out, old, new
+
+
+@pytest.mark.parametrize("point", ["staging", "swap", "cleanup"])
+def test_sigkill_at_each_step_leaves_old_or_new_site(built, point):
+    site, out, old, new = built
+    assert cli(site, out, KARRIERE_CRASH_AT=point).wait() == -signal.SIGKILL
+    assert tree(out) == (new if point == "cleanup" else old)
+    assert cli(site, out).wait() == 0
+    assert tree(out) == new
+    assert not [p for p in out.parent.iterdir() if ".karriere-" in p.name]
+
+
+def test_sigkill_at_random_moments(built):
+    site, out, old, new = built
+    outcomes = set()
+    for delay in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.3, 1.7):
+        change_every_page(site, "neu")
+        process = cli(site, out)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree(out)
+        assert now in (old, new), f"mixed output after a kill at {delay} s"
+        outcomes.add("new" if now == new else "old")
+        if now == new:  # back to the old site for the next round
+            change_every_page(site, "alt")
+            assert cli(site, out).wait() == 0
+    assert "old" in outcomes
