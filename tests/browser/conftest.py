@@ -104,3 +104,25 @@ def page_path(site, page_type):
             f"found: {sorted(site.pages)}"
         )
     return site.pages[page_type]
+
+
+def __getattr__(name: str):
+    """Names that other test modules import with ``from conftest import ...``.
+
+    With two conftest.py files (tests/ and tests/browser/), ``conftest`` in sys.modules is
+    whichever pytest imported last, which is this one once tests/browser is collected.
+    Shared helpers live in tests/helpers.py; hand them over from there (PEP 562).
+    """
+    if name.startswith("__"):
+        raise AttributeError(name)
+    tests_dir = str(Path(__file__).resolve().parent.parent)
+    if tests_dir not in sys.path:
+        sys.path.append(tests_dir)
+    try:
+        import helpers
+    except ImportError as exc:
+        raise AttributeError(name) from exc
+    try:
+        return getattr(helpers, name)
+    except AttributeError:
+        raise AttributeError(f"module 'conftest' has no attribute {name!r}") from None
