@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cards
 from . import outputs as machine
 from .cache import Memo, NoMemo
 from .config import Config, load_config
@@ -120,6 +121,7 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     if "favicon.ico" in assets:
         result.append(Output("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
     result += media_outputs(site.config)
+    result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
     return result
 
 

@@ -17,7 +17,7 @@ from typing import Protocol
 import jinja2
 import jinja2.runtime
 
-from . import strings
+from . import cards, jsonld, strings
 from .cache import hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
 from .images import image_info
@@ -130,6 +130,8 @@ def render_pages(
         "asset": lambda name: urls.path("assets/" + asset_names[name]),
         "today": site.options.today,
         "image": image_global(site.config.content_dir, urls),
+        "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
+        "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
     }
     if cache is not None:
         cache.begin(site._site, common)
