@@ -12,7 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY, ROOT, SCRATCH_FILES, write_files
+from helpers import BUILD_DAY, ROOT, SCRATCH_FILES, write_files
 
 from karriere import jsonld
 from karriere.pipeline import Request, generate
