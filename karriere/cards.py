@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import strings
+from .cache import note_file
 from .config import Config
 from .theme import BUILTIN
 from .writer import Output
@@ -88,6 +89,9 @@ def card_for(site, page) -> Card | None:
 
 
 def planned(design: Design, alt: str | None) -> Card:
+    for path in (design.logo, design.photo, *design.fonts):
+        if path:
+            note_file(Path(path))  # a page showing this card depends on the file's bytes
     suffix, mime = (".jpg", "image/jpeg") if design.layout == "photo" else (".png", "image/png")
     text = (design.eyebrow, design.headline, *design.details, design.organisation)
     return Card(
@@ -211,6 +215,7 @@ def publish(site) -> tuple[list[Output], Stats]:
             cards.setdefault(card.path, card)
     cache = site.config.site_dir / CACHE
     stats = ensure(list(cards.values()), cache)
+    prune(cache, {Path(path).name for path in cards})
     outputs = [
         Output(card.path, source=cache / Path(card.path).name, origin="card image")
         for card in cards.values()
@@ -232,6 +237,16 @@ def ensure(cards: list[Card], cache: Path) -> Stats:
     else:
         costs = [make(job) for job in todo]
     return Stats(len(cards), len(todo), time.perf_counter() - started, sum(costs))
+
+
+def prune(cache: Path, wanted: set[str], days: int = 30) -> None:
+    """Forget cards no build has asked for in a month (drafts' cards survive a preview)."""
+    if not cache.is_dir():
+        return
+    limit = time.time() - days * 86400
+    for path in cache.iterdir():
+        if path.name not in wanted and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
 
 
 def make(job: tuple[Design, str]) -> float:
