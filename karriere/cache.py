@@ -97,23 +97,25 @@ class Fingerprints:
         self._walk(obj, out)
         return hash_text(*out)
 
-    def _memoised(self, obj: object, make: Callable[[], str]) -> str:
-        hit = self._memo.get(id(obj))
-        if hit is not None and hit[0] is obj:
-            return hit[1]
-        value = make()
-        self._memo[id(obj)] = (obj, value)  # keeps obj alive, so its id stays unique
-        return value
-
     def _walk(self, obj: object, out: list[str]) -> None:
-        if obj is None or isinstance(obj, (bool, int, float)):
-            out.append(repr(obj))
-        elif isinstance(obj, str):
+        kind = type(obj)
+        if kind is str:
             out.append("s" + obj)
-        elif isinstance(obj, (list, tuple)):
+        elif obj is None or kind in (bool, int, float):
+            out.append(repr(obj))
+        elif kind in (list, tuple):
             out.append(f"[{len(obj)}")
             for value in obj:
                 self._walk(value, out)
+        elif kind in _DATACLASS_FIELDS or (dataclasses.is_dataclass(obj) and kind is not type):
+            hit = self._memo.get(id(obj))
+            if hit is None or hit[0] is not obj:
+                hit = self._memo[id(obj)] = (obj, self._dataclass(obj))  # keeps obj alive
+            out.append("D" + hit[1])
+        elif isinstance(obj, str):
+            out.append("s" + obj)
+        elif isinstance(obj, (list, tuple)):
+            self._walk(list(obj), out)
         elif isinstance(obj, dict):
             out.append(f"{{{len(obj)}")
             for key, value in obj.items():
@@ -123,10 +125,6 @@ class Fingerprints:
             out.append("{" + ",".join(sorted(map(repr, obj))))
         elif isinstance(obj, (date, datetime, Path)):
             out.append(repr(obj))
-        elif type(obj).__name__ == "Entry" and getattr(obj, "source", None) in self.entry_hashes:
-            out.append("E" + self.entry_hashes[obj.source] + obj.source + obj.kind)
-        elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            out.append("D" + self._memoised(obj, lambda: self._dataclass(obj)))
         elif isinstance(obj, pydantic.BaseModel):
             out.append(repr(obj))
         elif callable(obj):
@@ -135,13 +133,22 @@ class Fingerprints:
             out.append(repr(obj))  # an address in it only makes the page always re-render
 
     def _dataclass(self, obj: object) -> str:
-        parts: list[str] = [type(obj).__qualname__]
-        derived_html = type(obj).__name__ == "Item"  # Item.html derives from Item.entry
-        for f in dataclasses.fields(obj):
-            if derived_html and f.name == "html":
-                continue
-            self._walk(getattr(obj, f.name), parts)
+        kind = type(obj)
+        if kind.__name__ == "Entry" and getattr(obj, "source", None) in self.entry_hashes:
+            return "E" + self.entry_hashes[obj.source] + obj.source + obj.kind
+        names = _DATACLASS_FIELDS.get(kind)
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(obj))
+            if kind.__name__ == "Item":  # Item.html derives from Item.entry
+                names = tuple(n for n in names if n != "html")
+            _DATACLASS_FIELDS[kind] = names
+        parts: list[str] = [kind.__qualname__]
+        for name in names:
+            self._walk(getattr(obj, name), parts)
         return hash_text(*parts)
+
+
+_DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 # ---------------------------------------------------------------- dependencies while rendering

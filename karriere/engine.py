@@ -115,6 +115,7 @@ class Builder:
         persist: bool = True,
         mode: str = "tree",
         shortcut: bool = True,
+        autosave: bool = True,
     ):
         self.request = request
         self.out_dir = out_dir
@@ -122,9 +123,11 @@ class Builder:
         self.persist = persist  # keep the cache in .karriere-cache/ between runs
         self.mode = mode  # writer mode: "tree" (atomic swap) or "file" (preview folder)
         self.shortcut = shortcut
+        self.autosave = autosave  # False (preview): call save() when done, e.g. at exit
         self._state: State | None = None
         self._content: ContentState | None = None
         self._content_dirty = False
+        self._state_dirty = False
         self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
@@ -152,12 +155,21 @@ class Builder:
         report = self._full_build(state, trusted, timings)
         state.inputs, state.options = inputs, options_key
         state.pages, state.warnings = report.pages, report.warnings
-        if self.persist:
-            save_pickle(self._state_file, {"key": self._state_key(), "state": state})
-            if self._content_dirty:
-                self._save_content()
+        self._state_dirty = True
+        if self.autosave:
+            self.save()
         timings["total"] = time.perf_counter() - started
         return report
+
+    def save(self) -> None:
+        """Keep what this builder learnt in .karriere-cache/ for the next process."""
+        if not self.persist or self._state is None:
+            return
+        if self._state_dirty:
+            save_pickle(self._state_file, {"key": self._state_key(), "state": self._state})
+            self._state_dirty = False
+        if self._content_dirty:
+            self._save_content()
 
     # ------------------------------------------------------------ the full incremental path
 

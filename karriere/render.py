@@ -18,7 +18,7 @@ import jinja2
 import jinja2.runtime
 
 from . import cards, jsonld, strings
-from .cache import hash_bytes, note, note_file, recording
+from .cache import cache_dir, file_signature, hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
 from .images import image_info
 from .site import Page, Site
@@ -88,6 +88,30 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     return env
 
 
+_environments: dict[tuple, jinja2.Environment] = {}
+
+
+def environment_for(theme: Theme, site_dir) -> jinja2.Environment:
+    """The same environment while no template changed, so templates compile once per
+    session (the preview); compiled templates are also kept in .karriere-cache/jinja/."""
+    files = []
+    for folder in theme.template_dirs:
+        files += [(str(p), file_signature(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
+    key = (tuple(theme.template_dirs), tuple(files))
+    env = _environments.get(key)
+    if env is None:
+        env = make_environment(theme)
+        folder = cache_dir(site_dir) / "jinja"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        except OSError:
+            pass  # a read-only site builds fine, just without compiled templates kept
+        _environments.clear()
+        _environments[key] = env
+    return env
+
+
 def date_de(value) -> str:
     """05.06.2026, the way German readers write dates."""
     if isinstance(value, date):
@@ -118,7 +142,7 @@ def render_pages(
 ) -> list[Output]:
     pages = site.pages
     site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
-    env = make_environment(theme)
+    env = environment_for(theme, site.config.site_dir)
     t = strings.load(site.settings.language)
     urls = site.urls
     common = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -311,6 +312,7 @@ def plan_pages(site: Site) -> list[Page]:
     return pages
 
 
+@lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
 def first_sentence(html: str, limit: int = 160) -> str:
     """A plain-text description from rendered HTML, cut at a word boundary."""
     import re
