@@ -124,7 +124,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import Request, build
+    from .engine import Builder
+    from .pipeline import Request
 
     started = time.perf_counter()
     site_dir = args.site
@@ -132,7 +133,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     request = Request(
         site_dir=site_dir, today=args.date or today(), drafts=args.drafts, base_url=args.base_url
     )
-    report = build(request, out_dir)
+    report = Builder(request, out_dir).build()
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     took = time.perf_counter() - started

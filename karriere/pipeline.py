@@ -173,7 +173,9 @@ def warnings(site: Site) -> list[Problem]:
 
 
 def build(request: Request, out_dir: Path):
-    """Build into out_dir, redoing only what changed since the last build (engine.py)."""
+    """Build into out_dir, redoing only what changed since the last build (engine.py).
+
+    Returns an engine.BuildReport; its `site` is always set here (no shortcut)."""
     from .engine import Builder
 
-    return Builder(request, out_dir).build()
+    return Builder(request, out_dir, shortcut=False).build()
