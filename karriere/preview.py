@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .engine import Builder
 from .errors import BuildError, KarriereError, Problem
-from .pipeline import Request, build
+from .pipeline import Request
 
 
 @dataclass
@@ -25,6 +26,7 @@ class PreviewBuilder:
         self.out_dir = out_dir
         self.origin = origin
         self.base_path = "/"
+        self.engine: Builder | None = None
 
     def configured_base_path(self) -> str:
         from .config import load_config
@@ -44,22 +46,33 @@ class PreviewBuilder:
         ]
 
     def rebuild(self, changed: set[Path]) -> Report:
+        """Rebuild in memory-cached steps; `changed` is the watcher's hint (empty at start)."""
         started = time.perf_counter()
-        self.base_path = self.configured_base_path()
+        engine = self._engine()
+        try:
+            report = engine.build(changed or None)
+        except BuildError as exc:
+            return Report(problems=[with_source(p, self.site_dir) for p in exc.problems])
+        took = (time.perf_counter() - started) * 1000
+        return Report(
+            summary=f"{report.pages} Seiten, {len(report.rendered)} neu gerendert, "
+            f"{len(report.written)} Dateien geschrieben, in {took:.0f} ms"
+        )
+
+    def _engine(self) -> Builder:
+        """One engine for the session; a new one when the day or the sub-path changes."""
         from .cli import today
 
+        self.base_path = self.configured_base_path()
         request = Request(
             site_dir=self.site_dir,
             today=today(),
             preview=True,
             base_url=self.origin + self.base_path,
         )
-        try:
-            result = build(request, self.out_dir)
-        except BuildError as exc:
-            return Report(problems=[with_source(p, self.site_dir) for p in exc.problems])
-        took = (time.perf_counter() - started) * 1000
-        return Report(summary=f"{len(result.site.pages)} Seiten in {took:.0f} ms gebaut")
+        if self.engine is None or self.engine.request != request:
+            self.engine = Builder(request, self.out_dir, persist=False, mode="file", shortcut=False)
+        return self.engine
 
 
 def with_source(problem: Problem, site_dir: Path) -> Problem:

@@ -166,6 +166,20 @@ def inject(page: bytes, state: PreviewState) -> bytes:
     return page + script
 
 
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection early is normal; anything else is reported
+        in one line, because editors read this terminal, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        print(
+            f"Vorschau: Anfrage von {client_address[0]} fehlgeschlagen: {error!r}", file=sys.stderr
+        )
+
+
 def find_free_port(host: str, start: int) -> int:
     for port in range(start, start + 100):
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
@@ -177,10 +191,10 @@ def find_free_port(host: str, start: int) -> int:
     raise BuildError([Problem("serve", 1, f"no free port from {start} to {start + 99}")])
 
 
-def bind(host: str, port: int, handler) -> ThreadingHTTPServer:
+def bind(host: str, port: int, handler) -> PreviewServer:
     """Bind, or explain that the port is busy and offer the next free one."""
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = PreviewServer((host, port), handler)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
@@ -192,8 +206,7 @@ def bind(host: str, port: int, handler) -> ThreadingHTTPServer:
         answer = input(f"Use port {free} instead? [J/n] ").strip().lower()
         if answer not in ("", "j", "ja", "y", "yes"):
             raise SystemExit(1) from None
-        server = ThreadingHTTPServer((host, free), handler)
-    server.daemon_threads = True
+        server = PreviewServer((host, free), handler)
     return server
 
 
