@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -52,6 +53,9 @@ PAGE_TYPES = [
 ]
 
 
+_COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".svg", ".xml", ".json", ".txt", ".vtt"}
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files; unknown paths get the site's own 404.html with status 404."""
 
@@ -59,6 +63,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - silence the access log
         pass
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        """Like any static host: text files gzip-compressed when the client accepts it."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in _COMPRESSIBLE):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_error(self, code, message=None, explain=None):
         page = self.not_found_page
