@@ -9,10 +9,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, run_cli, write_files
+from helpers import BUILD_DATE, BUILD_DAY, ROOT, SCRATCH_FILES, run_cli, write_files
 from PIL import Image, ImageDraw
 
 from karriere import cards
+from karriere.content import load_content
+from karriere.pipeline import Request, load_settings
+from karriere.site import build_site
 
 BASE = "https://example.org/karriere/"
 SHARE_HOSTS = ["wa.me", "www.linkedin.com", "www.facebook.com", "x.com", "www.xing.com", "t.me"]
@@ -177,6 +180,8 @@ def test_building_twice_draws_no_card_and_a_change_redraws_only_its_card(scratch
     first = cache_state(scratch_site)
     published = sorted(p.name for p in (out / "cards").iterdir())
     assert first and sorted(first) == published
+    for state in (scratch_site / ".karriere-cache").glob("*.pickle"):
+        state.unlink()  # no shortcut through the incremental engine: every stage runs
     build(scratch_site, out)
     assert cache_state(scratch_site) == first, "a card was drawn again"
     assert sorted(p.name for p in (out / "cards").iterdir()) == published
@@ -191,6 +196,16 @@ def test_building_twice_draws_no_card_and_a_change_redraws_only_its_card(scratch
     assert all(third[name] == mtime for name, mtime in first.items()), "others were redrawn"
     html = (out / "stellen/sachbearbeitung/index.html").read_text("utf-8")
     assert Path(Head(html).meta["og:image"]).name == new
+
+
+def test_publish_draws_each_card_once(scratch_site):
+    config, options = load_settings(Request(site_dir=scratch_site, today=BUILD_DAY))
+    site = build_site(config, load_content(config), options)
+    outputs, cold = cards.publish(site)
+    assert cold.drawn == cold.planned == len(outputs) >= 8
+    assert cold.cpu_seconds > 0
+    again, warm = cards.publish(site)
+    assert warm.drawn == 0 and again == outputs
 
 
 def test_cards_false_draws_nothing_and_falls_back_to_the_editors_image(tmp_path):
