@@ -39,6 +39,34 @@ def slugify(value: str, separator: str = "-") -> str:
     return re.sub(r"[^a-z0-9]+", separator, value).strip(separator)
 
 
+# The German gender star (Mitarbeiter*innen) is a letter-star-letter sequence; Markdown
+# would read two of them in a paragraph as emphasis. Escaped, they stay literal stars.
+_GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+
+
+class GenderStar(pymd.preprocessors.Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        fenced = False
+        result = []
+        for line in lines:
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            result.append(line if fenced or line.startswith("    ") else _escape_stars(line))
+        return result
+
+
+def _escape_stars(line: str) -> str:
+    parts = _CODE_SPAN.split(line)
+    # split() yields text, ticks, code, text, ...; only text parts are touched
+    for i in range(0, len(parts), 3):
+        parts[i] = _GENDER_STAR.sub(r"\\*", parts[i])
+    out = []
+    for i, part in enumerate(parts):
+        out.append(part if i % 3 != 1 else part + parts[i + 1] + part)
+    return "".join(p for i, p in enumerate(out) if i % 3 != 2)
+
+
 class MarkdownRenderer:
     """One configured Python-Markdown instance, reused for every page."""
 
@@ -50,6 +78,7 @@ class MarkdownRenderer:
             extension_configs={"toc": {"slugify": slugify}},
             output_format="html",
         )
+        self._md.preprocessors.register(GenderStar(self._md), "gender_star", 27)
 
     def convert(self, text: str) -> str:
         html = self._md.reset().convert(text)

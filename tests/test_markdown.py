@@ -75,3 +75,14 @@ def test_trusted_html_switch_in_site_yaml(scratch_site: Path, tmp_path: Path):
     result = run_cli("build", "--site", str(scratch_site), "--out", str(out), "--date", BUILD_DATE)
     assert result.returncode == 0, result.stderr
     assert '<dl class="anschrift">' in (out / "impressum/index.html").read_text(encoding="utf-8")
+
+
+def test_gender_star_stays_a_star_not_emphasis():
+    from karriere.markdown import MarkdownRenderer
+
+    html = MarkdownRenderer("/").convert(
+        "Sachbearbeiter*innen und Quereinsteiger*innen sind *herzlich* willkommen. `a*b*c`"
+    )
+    assert "Sachbearbeiter*innen und Quereinsteiger*innen" in html
+    assert "<em>herzlich</em>" in html
+    assert "<code>a*b*c</code>" in html
