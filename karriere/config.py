@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
+from .decap import CmsSettings
 from .errors import BuildError, Problem
 from .models import Address, Social
 from .schema import Strict, validate
@@ -78,6 +79,9 @@ class SiteConfig(Strict):
     trusted_html: bool = Field(
         False,
         description="HTML in Markdown ungefiltert übernehmen (nur wenn alle Redakteure vertrauenswürdig sind)",
+    )
+    cms: CmsSettings | None = Field(
+        None, description="Web-Editor (Decap CMS) unter /admin/; ohne Angabe kein Web-Editor"
     )
 
     @field_validator("base_url")

@@ -18,6 +18,7 @@ from . import outputs as machine
 from .cache import Memo, NoMemo
 from .config import Config, load_config
 from .content import load_content, load_entry
+from .decap import admin_outputs
 from .errors import BuildError, Problem
 from .render import PageCache, render_pages
 from .site import LEGAL_PAGES, BuildOptions, Site, build_site
@@ -122,6 +123,8 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
         result.append(Output("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
     result += media_outputs(site.config)
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
+    # The web editor (admin/), only when site.yaml asks for it; see karriere/decap.py.
+    result += admin_outputs(site, published)
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 from jsonschema import Draft7Validator, FormatChecker
 
 from karriere.content import split_front_matter

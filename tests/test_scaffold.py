@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, run_cli
+from helpers import BUILD_DATE, run_cli
 
 from karriere.content_types import COLLECTIONS
 from karriere.scaffold import FOLDERS, render, slug_for
