@@ -14,6 +14,18 @@ from karriere.jsonschema_export import render, schemas
 from karriere.yamlfile import load_yaml
 
 COMMITTED = ROOT / "schemas"
+CORPUS = ROOT / "tests" / "malformed"
+# Corpus cases whose mistake a JSON Schema can see (YAML syntax, encodings, media files,
+# categories and link safety are the build's own checks).
+SCHEMA_CASES = [
+    "missing-required-field",
+    "unknown-key",
+    "wrong-type-list",
+    "wrong-type-number",
+    "impossible-date",
+    "site-yaml-unknown-key",
+    "all-errors-at-once",
+]
 
 
 def validator(name: str) -> Draft7Validator:
@@ -113,3 +125,26 @@ def test_vscode_maps_site_yaml_and_recommends_the_extensions():
     assert {"redhat.vscode-yaml", "unifiedjs.vscode-remark"} <= set(extensions["recommendations"])
     remarkrc = (ROOT / ".remarkrc.mjs").read_text(encoding="utf-8")
     assert "remark-lint-frontmatter-schema" in remarkrc and "./content/${f}/*.md" in remarkrc
+
+
+def corpus_files(case: str):
+    site = CORPUS / case / "site"
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if path.name == "site.yaml":
+            yield "site.schema.json", load_yaml(path.read_text(encoding="utf-8")).data
+        elif path.suffix == ".md" and rel.parts[0] == "content":
+            try:
+                yield f"{rel.parts[1]}.schema.json", front_matter(path.read_text("utf-8"))
+            except Exception:  # broken YAML is the build's to report, not the schema's
+                continue
+
+
+@pytest.mark.parametrize("case", SCHEMA_CASES)
+def test_malformed_corpus_is_rejected(case):
+    if not (CORPUS / case).is_dir():
+        pytest.skip(f"tests/malformed/{case} is not in this checkout")
+    rejected = [
+        name for name, data in corpus_files(case) if list(validator(name).iter_errors(data))
+    ]
+    assert rejected, f"no file of tests/malformed/{case} is rejected by its schema"
