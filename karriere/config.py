@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 
 from .decap import CmsSettings
 from .errors import BuildError, Problem
-from .models import Address, Social
+from .models import Address, Contact, Social
 from .schema import Strict, validate
 from .text import read_text
 from .yamlfile import YamlProblem, load_yaml
@@ -82,6 +82,9 @@ class SiteConfig(Strict):
     )
     cms: CmsSettings | None = Field(
         None, description="Web-Editor (Decap CMS) unter /admin/; ohne Angabe kein Web-Editor"
+    )
+    contact: Contact | None = Field(
+        None, description="Ansprechperson für Fragen (Dialog), mit Antwortzeit"
     )
 
     @field_validator("base_url")

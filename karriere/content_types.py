@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-from .models import Address, Contact, Salary, Video
+from .models import Address, Contact, Salary, Social, Video
 from .schema import Strict
 
 Employment = Literal[
@@ -91,7 +91,120 @@ class Page(Strict):
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video")
+    programme: bool = Field(
+        False, description="Programm oder Projekt: auf der Startseite verlinkt, mit Aushang"
+    )
+    campaign: bool = Field(False, description="Kampagnenseite: bekommt QR-Code und Aushang")
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+
+class Employer(Strict):
+    """Arbeitgeber in einem Netzwerk (content/employers/*.md). Der Text ist die Vorstellung."""
+
+    name: str = Field(min_length=1, description="Name, z. B. 'Lindenfelder Verkehrsbetriebe'")
+    short_name: str | None = Field(None, description="Kurzname, z. B. 'LVB'")
+    logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/lvb.svg")
+    website: str | None = Field(None, description="Website (https://)")
+    address: Address | None = Field(None, description="Anschrift")
+    social: Social = Field(default_factory=Social, description="Eigene Social-Media-Kanäle")
+    contact: Contact | None = Field(None, description="Ansprechperson für Fragen")
+    summary: str | None = Field(None, description="Ein Satz für Listen und Suchmaschinen")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+    @field_validator("website")
+    @classmethod
+    def _https(cls, value):
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"{value!r} must start with https://")
+        return value
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Occupation(Strict):
+    """Beruf (content/occupations/*.md). Der Text beschreibt Ausbildung oder Arbeit."""
+
+    name: str = Field(min_length=1, description="Name, z. B. 'Verwaltungsfachangestellte*r'")
+    forms: list[str] = Field(
+        default_factory=list,
+        description="Weitere Formen, z. B. [Verwaltungsfachangestellte, Verwaltungsfachangestellter]",
+    )
+    summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
+    duration: str | None = Field(None, description="Dauer, z. B. '3 Jahre'")
+    requirements: str | None = Field(None, description="Schulabschluss, z. B. 'Mittlere Reife'")
+    pay: str | None = Field(None, description="Vergütung, z. B. 'TVAöD: 1.218–1.378 € im Monat'")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    video: Video | None = Field(None, description="Video zum Beruf")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+
+def _when(value):
+    """A date, or a date and time that must say its time zone."""
+    if isinstance(value, str):
+        try:
+            if len(value.strip()) == 10:
+                return dt.date.fromisoformat(value.strip())
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a date or time (expected 2026-06-05 or "
+                "2026-06-05T10:00:00+02:00)"
+            ) from None
+        if parsed.tzinfo is None:
+            raise ValueError(
+                f"{value!r} has no time zone (expected an offset, e.g. 2026-06-05T10:00:00+02:00)"
+            )
+        return parsed
+    return value
+
+
+class Event(Strict):
+    """Termin: Ausbildungsmesse, Infotag, Tag der offenen Tür (content/events/*.md)."""
+
+    title: str = Field(min_length=1, description="Titel, z. B. 'Ausbildungsmesse im Rathaus'")
+    start: dt.datetime | dt.date = Field(
+        description="Beginn: Datum oder Datum mit Uhrzeit und Zeitzone (2026-06-05T10:00:00+02:00)"
+    )
+    end: dt.datetime | dt.date | None = Field(None, description="Ende, wie start")
+    location: Address | None = Field(None, description="Ort: Text oder Anschrift mit name, street …")
+    summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
+    registration_url: str | None = Field(None, description="Anmeldung (https:// oder mailto:)")
+    accessibility: str | None = Field(None, description="Hinweise zur Barrierefreiheit")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _with_zone(cls, value):
+        return _when(value)
+
+    @field_validator("registration_url")
+    @classmethod
+    def _safe_link(cls, value):
+        if value is not None and not SAFE_LINK.match(value):
+            raise ValueError(
+                f"{value!r} is not allowed (expected a link starting with https:// or mailto:)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.end is not None:
+            if isinstance(self.start, dt.datetime) != isinstance(self.end, dt.datetime):
+                raise ValueError("start and end must both be dates or both be dates with times")
+            if self.end < self.start:
+                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day the event ends, in its own time zone."""
+        when = self.end or self.start
+        return when.date() if isinstance(when, dt.datetime) else when
 
 
 # folder under content/ -> schema. Order is the order of loading and of the sitemap.
@@ -100,4 +213,7 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "stories": Story,
     "faq": Faq,
     "pages": Page,
+    "employers": Employer,
+    "occupations": Occupation,
+    "events": Event,
 }

@@ -42,6 +42,9 @@ class Contact(Strict):
     role: str | None = Field(None, description="Funktion, z. B. 'Personalservice'")
     phone: str | None = Field(None, description="Telefonnummer, z. B. '+49 2345 12-3456'")
     email: str | None = Field(None, description="E-Mail-Adresse")
+    response_time: str | None = Field(
+        None, description="Antwortzeit, z. B. 'Wir antworten werktags innerhalb von 24 Stunden.'"
+    )
 
     @field_validator("email")
     @classmethod

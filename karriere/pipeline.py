@@ -20,6 +20,7 @@ from .config import Config, load_config
 from .content import load_content, load_entry
 from .decap import admin_outputs
 from .errors import BuildError, Problem
+from .network import network_outputs
 from .render import PageCache, render_pages
 from .site import LEGAL_PAGES, BuildOptions, Site, build_site
 from .theme import Theme, load_theme
@@ -115,6 +116,7 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     published = {name: pub for name, (pub, _) in assets.items()}
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs)
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
+    result += network_outputs(site)
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")
         for name, (pub, data) in assets.items()

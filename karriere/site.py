@@ -15,6 +15,7 @@ from .config import Config
 from .content import Content, Entry
 from .errors import BuildError, Problem
 from .markdown import MarkdownRenderer
+from .network import Network, build_network, plan_network_pages
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 
@@ -99,6 +100,7 @@ class Site:
     faq: list[Item]
     pages_content: list[Item]
     pages: list[Page] = field(default_factory=list)
+    network: Network | None = None  # employers, occupations, events (karriere/network.py)
 
     @property
     def settings(self):
@@ -169,6 +171,7 @@ def build_site(config: Config, content: Content, options: BuildOptions, markdown
         faq=faq,
         pages_content=pages,
     )
+    site.network = build_network(site, content, item, visible)
     site.pages = plan_pages(site)
     collisions = route_collisions(site.pages)
     if collisions:
@@ -298,6 +301,7 @@ def plan_pages(site: Site) -> list[Page]:
                 noindex=p.draft,
             )
         )
+    pages.extend(plan_network_pages(site, t))
     pages.append(
         Page(
             "404.html",

@@ -1,0 +1,426 @@
+"""Networks and campaigns: employers, occupations (Berufe), events (Termine), programmes.
+
+`build_network()` turns their entries into Items (an event's `expired` means it is over),
+`plan_network_pages()` adds their pages to the site model, and `network_outputs()` makes
+the files that are not HTML pages: one .ics per event, the vacancy filter's JSON index
+and the QR codes for posters.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from .content import Content
+from .models import Address, Contact, Social
+
+if TYPE_CHECKING:
+    from .site import Item, Page, Site
+    from .writer import Output
+
+# Query keys of the vacancy filter; the same keys name the fields of stellen/index.json.
+FILTER_KEYS = ("kategorie", "arbeitgeber", "ort", "beruf", "teilzeit")
+
+
+@dataclass(frozen=True)
+class Hirer:
+    """Who hires: a network employer, or the site's own organisation."""
+
+    name: str
+    url: str | None
+    logo: str | None  # relative to content/
+    address: Address | None
+    social: Social
+    route: str | None = None  # the employer page, if there is one
+    slug: str = ""
+
+
+@dataclass
+class Network:
+    organisation: Hirer
+    contact: Contact | None = None  # the site's dialogue contact (site.yaml contact:)
+    employers: list[Item] = field(default_factory=list)
+    occupations: list[Item] = field(default_factory=list)
+    events: list[Item] = field(default_factory=list)  # by start; expired = over
+    programmes: list[Item] = field(default_factory=list)  # free pages with programme: true
+    filter_options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def employer(self, slug: str | None) -> Item | None:
+        return next((e for e in self.employers if e.slug == slug), None)
+
+    def occupation(self, slug: str) -> Item | None:
+        return next((o for o in self.occupations if o.slug == slug), None)
+
+    def hirer(self, item: Item) -> Hirer:
+        """The employer a vacancy or story names (or is); the site's organisation otherwise."""
+        if item.entry.kind == "employers":
+            found = item
+        else:
+            found = self.employer(getattr(item.meta, "employer", None))
+        if found is None:
+            return self.organisation
+        m = found.meta
+        return Hirer(m.name, m.website, m.logo, m.address, m.social, found.route, found.slug)
+
+    def dialogue(self, item: Item | None = None) -> tuple[Contact | None, list, str | None]:
+        """The contact block: (person, channels, response time); a vacancy's own person wins."""
+        person = getattr(item.meta, "contact", None) if item is not None else None
+        person = person or self.contact
+        hirer = self.hirer(item) if item is not None else self.organisation
+        channels = hirer.social.links() or self.organisation.social.links()
+        response = (person.response_time if person else None) or (
+            self.contact.response_time if self.contact else None
+        )
+        return person, channels, response
+
+    @property
+    def upcoming_events(self) -> list[Item]:
+        return [e for e in self.events if not e.expired]
+
+
+def employer_of(site: Site, item: Item) -> Hirer:
+    """JobPosting's hiringOrganization: the vacancy's employer, not always the site's."""
+    return site.network.hirer(item)
+
+
+def build_network(
+    site: Site, content: Content, make_item: Callable[..., Item], visible: Callable
+) -> Network:
+    org = site.settings.organisation
+    social = site.settings.social
+    network = Network(
+        organisation=Hirer(org.name, org.url, org.logo, org.address, social),
+        contact=site.settings.contact,
+    )
+    employers = visible(content["employers"])
+    network.employers = [make_item(e, f"arbeitgeber/{e.slug}/") for e in employers]
+    network.employers.sort(key=lambda e: e.meta.name.casefold())
+    occupations = visible(content["occupations"])
+    network.occupations = [make_item(e, f"berufe/{e.slug}/") for e in occupations]
+    network.occupations.sort(key=lambda o: o.meta.name.casefold())
+    today = site.options.today
+    network.events = [
+        make_item(e, f"termine/{e.slug}/", expired=e.meta.last_day < today)
+        for e in visible(content["events"])
+    ]
+    network.events.sort(key=lambda e: (sort_key(e.meta.start), e.meta.title))
+    found = [p for p in site.pages_content if p.meta.programme]
+    network.programmes = sorted(found, key=lambda p: (p.meta.order, p.meta.title))
+    network.filter_options = filter_options(site.open_vacancies, site.categories, network)
+    return network
+
+
+def sort_key(when: date | datetime) -> datetime:
+    if isinstance(when, datetime):
+        return when.astimezone(UTC)
+    return datetime.combine(when, time(0, 0), tzinfo=UTC)
+
+
+# --- what each page lists ---------------------------------------------------------------
+
+
+def vacancies_for(site: Site, *, employer: str | None = None, occupation: str | None = None):
+    found = site.open_vacancies
+    if employer is not None:
+        found = [v for v in found if site.network.hirer(v).slug == employer]
+    if occupation is not None:
+        found = [v for v in found if occupation in v.meta.occupations]
+    return found
+
+
+def stories_for(site: Site, *, employer: str | None = None, occupation: str | None = None):
+    found = site.stories
+    if employer is not None:
+        found = [s for s in found if s.meta.employer == employer]
+    if occupation is not None:
+        found = [s for s in found if occupation in s.meta.occupations]
+    return found
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+def plan_network_pages(site: Site, t: dict) -> list[Page]:
+    from .site import Page, first_sentence
+
+    net = site.network
+    home = (t["home"], "")
+    org = site.settings.organisation.name
+    pages: list[Page] = []
+    if net.employers:
+        pages.append(
+            Page(
+                "arbeitgeber/",
+                "employer_list.html",
+                "employer_list",
+                t["employers"],
+                t["employers_description"].format(organisation=org),
+                items=net.employers,
+                breadcrumbs=[home],
+                extra={"counts": {e.slug: len(vacancies_for(site, employer=e.slug)) for e in net.employers}},
+            )
+        )
+    for e in net.employers:
+        crumbs = [home, (t["employers"], "arbeitgeber/")]
+        open_here = vacancies_for(site, employer=e.slug)
+        pages.append(
+            Page(
+                e.route,
+                "employer.html",
+                "employer",
+                e.meta.name,
+                e.meta.summary or first_sentence(e.html) or e.meta.name,
+                item=e,
+                items=open_here,
+                breadcrumbs=crumbs,
+                extra={"stories": stories_for(site, employer=e.slug)},
+                in_sitemap=not e.draft,
+                noindex=e.draft,
+            )
+        )
+        pages.append(
+            Page(
+                f"stellen/arbeitgeber/{e.slug}/",
+                "vacancy_list.html",
+                "employer_vacancies",
+                f"{e.meta.name}: {t['vacancies']}",
+                t["category_description"].format(category=t["vacancies"], organisation=e.meta.name),
+                items=open_here,
+                heading=e.meta.label,
+                breadcrumbs=[home, (t["vacancies"], "stellen/")],
+                extra={"employer": e.slug},
+            )
+        )
+    if net.occupations:
+        pages.append(
+            Page(
+                "berufe/",
+                "occupation_list.html",
+                "occupation_list",
+                t["occupations"],
+                t["occupations_description"].format(organisation=org),
+                items=net.occupations,
+                breadcrumbs=[home],
+                extra={"letters": by_letter(net.occupations)},
+            )
+        )
+    for o in net.occupations:
+        pages.append(
+            Page(
+                o.route,
+                "occupation.html",
+                "occupation",
+                o.meta.name,
+                o.meta.summary or first_sentence(o.html) or o.meta.name,
+                item=o,
+                items=vacancies_for(site, occupation=o.slug),
+                breadcrumbs=[home, (t["occupations"], "berufe/")],
+                extra={
+                    "stories": stories_for(site, occupation=o.slug),
+                    "faq": [f for f in site.faq if o.slug in f.meta.occupations],
+                },
+                in_sitemap=not o.draft,
+                noindex=o.draft,
+            )
+        )
+    if net.events:
+        pages.append(
+            Page(
+                "termine/",
+                "event_list.html",
+                "event_list",
+                t["events"],
+                t["events_description"].format(organisation=org),
+                items=net.upcoming_events,
+                breadcrumbs=[home],
+            )
+        )
+    for ev in net.events:
+        hidden = ev.expired or ev.draft
+        pages.append(
+            Page(
+                ev.route,
+                "event.html",
+                "event",
+                ev.meta.title,
+                ev.meta.summary or first_sentence(ev.html) or ev.meta.title,
+                item=ev,
+                breadcrumbs=[home, (t["events"], "termine/")],
+                extra={"jsonld": event_jsonld(site, ev)},
+                in_sitemap=not hidden,
+                noindex=hidden,
+            )
+        )
+    for item in poster_items(site):
+        pages.append(
+            Page(
+                item.route + "aushang/",
+                "poster.html",
+                "poster",
+                f"{t['poster']}: {item.meta.title}",
+                t["poster_description"].format(title=item.meta.title),
+                item=item,
+                breadcrumbs=[home],
+                in_sitemap=False,
+                noindex=True,
+            )
+        )
+    return pages
+
+
+def by_letter(occupations: list[Item]) -> list[tuple[str, list[Item]]]:
+    """A–Z groups; umlauts sort with their base letter (Ä with A)."""
+    groups: dict[str, list[Item]] = {}
+    for o in occupations:
+        first = o.meta.name[:1].upper().translate(str.maketrans("ÄÖÜ", "AOU"))
+        groups.setdefault(first, []).append(o)
+    return sorted(groups.items())
+
+
+def poster_items(site: Site) -> list[Item]:
+    """Pages that get a QR code and an A4 poster: vacancies, programmes and campaigns."""
+    campaigns = [p for p in site.pages_content if p.meta.programme or p.meta.campaign]
+    return site.vacancies + campaigns
+
+
+# --- files that are not pages ---------------------------------------------------------
+
+
+def network_outputs(site: Site) -> list[Output]:
+    outputs = [filter_index(site)]
+    outputs += [event_ics(site, ev) for ev in site.network.events]
+    for item in poster_items(site):
+        outputs += qr_codes(site, item)
+    return outputs
+
+
+def filter_index(site: Site) -> Output:
+    """stellen/index.json: the facts the vacancy filter matches on, one row per open vacancy."""
+    from .writer import Output
+
+    rows = []
+    for v in site.open_vacancies:
+        rows.append(
+            {
+                "url": site.urls.path(v.route),
+                "kategorie": v.meta.category,
+                "arbeitgeber": site.network.hirer(v).slug,
+                "ort": v.meta.location.city,
+                "beruf": list(v.meta.occupations),
+                "teilzeit": "1" if "part_time" in v.meta.employment else "",
+            }
+        )
+    data = json.dumps({"vacancies": rows}, ensure_ascii=False, separators=(",", ":"))
+    return Output("stellen/index.json", data.encode("utf-8"), origin="the vacancy filter index")
+
+
+def filter_options(open_: list[Item], categories: dict, net: Network) -> dict[str, list]:
+    """The choices of each select field: (value, label), only those that find something."""
+    used_employers = {net.hirer(v).slug for v in open_}
+    employers = [(e.slug, e.meta.label) for e in net.employers if e.slug in used_employers]
+    used_occ = {o for v in open_ for o in v.meta.occupations}
+    return {
+        "kategorie": [(k, label) for k, label in categories.items()],
+        "arbeitgeber": employers,
+        "ort": [(c, c) for c in sorted({v.meta.location.city for v in open_})],
+        "beruf": [(o.slug, o.meta.name) for o in net.occupations if o.slug in used_occ],
+    }
+
+
+def qr_codes(site: Site, item: Item) -> list[Output]:
+    """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools)."""
+    import segno
+
+    from .writer import Output
+
+    qr = segno.make(site.urls.absolute(item.route), error="m")
+    svg, png = io.BytesIO(), io.BytesIO()
+    qr.save(svg, kind="svg", scale=4, border=4, xmldecl=False, title=item.meta.title)
+    qr.save(png, kind="png", scale=10, border=4)
+    origin = f"the QR code of {item.entry.source}"
+    return [
+        Output(item.route + "qr.svg", svg.getvalue(), origin=origin),
+        Output(item.route + "qr.png", png.getvalue(), origin=origin),
+    ]
+
+
+def event_ics(site: Site, ev: Item) -> Output:
+    """An iCalendar file; times in UTC, so every calendar shows them in its own zone."""
+    import icalendar
+
+    from .writer import Output
+
+    m = ev.meta
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//karriere//" + site.settings.title + "//DE")
+    cal.add("version", "2.0")
+    vevent = icalendar.Event()
+    host = site.urls.absolute("").split("/")[2]
+    vevent.add("uid", f"{ev.slug}@{host}")
+    # Same input and date give the same bytes: the stamp is the build day, not the clock.
+    vevent.add("dtstamp", datetime.combine(site.options.today, time(0, 0), tzinfo=UTC))
+    vevent.add("summary", m.title)
+    if isinstance(m.start, datetime):
+        vevent.add("dtstart", m.start.astimezone(UTC))
+        if m.end is not None:
+            vevent.add("dtend", m.end.astimezone(UTC))
+    else:
+        vevent.add("dtstart", m.start)
+        vevent.add("dtend", (m.end or m.start) + timedelta(days=1))  # DTEND is exclusive
+    if m.location is not None:
+        vevent.add("location", m.location.one_line())
+    description = " ".join(p for p in (m.summary, m.accessibility) if p)
+    if description:
+        vevent.add("description", description)
+    vevent.add("url", site.urls.absolute(ev.route))
+    cal.add_component(vevent)
+    return Output(f"termine/{ev.slug}.ics", cal.to_ical(), origin=ev.entry.source)
+
+
+def event_jsonld(site: Site, ev: Item) -> str:
+    """schema.org Event, matching what the event page shows."""
+    m = ev.meta
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": m.title,
+        "startDate": m.start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": site.urls.absolute(ev.route),
+        "organizer": {
+            "@type": "Organization",
+            "name": site.settings.organisation.name,
+            **({"url": site.settings.organisation.url} if site.settings.organisation.url else {}),
+        },
+    }
+    if m.end is not None:
+        data["endDate"] = m.end.isoformat()
+    if m.summary:
+        data["description"] = m.summary
+    if m.image:
+        data["image"] = [site.urls.absolute(m.image)]
+    if m.location is not None:
+        loc = m.location
+        address = {"@type": "PostalAddress", "addressLocality": loc.city, "addressCountry": loc.country}
+        if loc.street:
+            address["streetAddress"] = loc.street
+        if loc.postal_code:
+            address["postalCode"] = loc.postal_code
+        if loc.region:
+            address["addressRegion"] = loc.region
+        data["location"] = {"@type": "Place", "name": loc.name or loc.one_line(), "address": address}
+    if m.registration_url and m.registration_url.startswith("https://"):
+        data["offers"] = {
+            "@type": "Offer",
+            "url": m.registration_url,
+            "price": 0,
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+        }
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("</", "<\\/")  # never close the script element early
