@@ -169,7 +169,9 @@ class Event(Strict):
         description="Beginn: Datum oder Datum mit Uhrzeit und Zeitzone (2026-06-05T10:00:00+02:00)"
     )
     end: dt.datetime | dt.date | None = Field(None, description="Ende, wie start")
-    location: Address | None = Field(None, description="Ort: Text oder Anschrift mit name, street …")
+    location: Address | None = Field(
+        None, description="Ort: Text oder Anschrift mit name, street …"
+    )
     summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
     registration_url: str | None = Field(None, description="Anmeldung (https:// oder mailto:)")
     accessibility: str | None = Field(None, description="Hinweise zur Barrierefreiheit")

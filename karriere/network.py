@@ -161,7 +161,11 @@ def plan_network_pages(site: Site, t: dict) -> list[Page]:
                 t["employers_description"].format(organisation=org),
                 items=net.employers,
                 breadcrumbs=[home],
-                extra={"counts": {e.slug: len(vacancies_for(site, employer=e.slug)) for e in net.employers}},
+                extra={
+                    "counts": {
+                        e.slug: len(vacancies_for(site, employer=e.slug)) for e in net.employers
+                    }
+                },
             )
         )
     for e in net.employers:
@@ -406,14 +410,22 @@ def event_jsonld(site: Site, ev: Item) -> str:
         data["image"] = [site.urls.absolute(m.image)]
     if m.location is not None:
         loc = m.location
-        address = {"@type": "PostalAddress", "addressLocality": loc.city, "addressCountry": loc.country}
+        address = {
+            "@type": "PostalAddress",
+            "addressLocality": loc.city,
+            "addressCountry": loc.country,
+        }
         if loc.street:
             address["streetAddress"] = loc.street
         if loc.postal_code:
             address["postalCode"] = loc.postal_code
         if loc.region:
             address["addressRegion"] = loc.region
-        data["location"] = {"@type": "Place", "name": loc.name or loc.one_line(), "address": address}
+        data["location"] = {
+            "@type": "Place",
+            "name": loc.name or loc.one_line(),
+            "address": address,
+        }
     if m.registration_url and m.registration_url.startswith("https://"):
         data["offers"] = {
             "@type": "Offer",
