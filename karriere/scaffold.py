@@ -127,6 +127,8 @@ order: 10   # Reihenfolge im Menü (kleinere Zahlen zuerst)
 # image: media/bild.jpg   # Bild, relativ zu content/
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video
+# programme: true   # Programm oder Projekt: auf der Startseite verlinkt, mit QR-Code und Aushang
+# campaign: true   # Kampagnenseite: bekommt QR-Code und Aushang
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## Abschnitt
@@ -141,7 +143,11 @@ start: {start}   # Beginn: Datum (JJJJ-MM-TT) oder Datum und Uhrzeit mit Zeitzon
 end: {end}   # Ende (optional), wie start
 location: {{name: "Rathaus, Ratssaal", street: "Rathausplatz 1", postal_code: "12345", city: "Musterstadt", country: "DE"}}   # Ort: Text oder Anschrift
 summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
-# registration_url: "https://example.org/anmeldung"   # Anmeldung (https://)
+# registration_url: "https://example.org/anmeldung"   # Anmeldung (https:// oder mailto:)
+# accessibility: "Stufenlos erreichbar, mit Aufzug"   # Hinweise zur Barrierefreiheit
+# image: media/messe.jpg   # Bild, relativ zu content/
+# image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
+draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## Was dich erwartet
 
