@@ -102,7 +102,10 @@ def make_handler(state: PreviewState):
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser gave up waiting (tab closed, timeout): not an error
 
         def send_file(self, rel: str):
             target = safe_target(state.out_dir, rel)
