@@ -83,14 +83,13 @@ def job_posting(site, page) -> dict:
 
 
 def hiring_organization(site, vacancy) -> dict:
-    """Who hires. The one place to switch to a vacancy's own `employer` when it has one."""
-    del vacancy  # every vacancy is the site's organisation's until employers exist
-    org = site.settings.organisation
-    data = {"@type": "Organization", "name": org.name}
-    if org.url:
-        data["sameAs"] = org.url
-    if org.logo:
-        data["logo"] = site.urls.absolute(org.logo)
+    """Who hires: the vacancy's own `employer` (content/employers/), else the organisation."""
+    hirer = site.network.hirer(vacancy)
+    data = {"@type": "Organization", "name": hirer.name}
+    if hirer.url:
+        data["sameAs"] = hirer.url
+    if hirer.logo:
+        data["logo"] = site.urls.absolute(hirer.logo)
     return data
 
 

@@ -27,6 +27,12 @@ def blocks(html: str) -> dict[str, dict]:
     return {b["@type"]: b for b in found}
 
 
+def front_matter(path: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("\n---\n")[0][4:])
+
+
 def text_of(fragment: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
@@ -59,15 +65,19 @@ def test_open_vacancies_carry_a_jobposting_that_matches_the_page(example_build):
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
         assert posting["url"] == canonical
 
+        # hiringOrganization is the vacancy's own employer (content/employers/<slug>.md)
+        meta = front_matter(ROOT / "content/vacancies" / f"{where}.md")
+        employer = front_matter(ROOT / "content/employers" / f"{meta['employer']}.md")
         org = posting["hiringOrganization"]
-        assert org["@type"] == "Organization" and org["name"] == "Stadt Lindenfeld"
-        assert org["sameAs"] == "https://www.lindenfeld.de"
-        assert org["logo"] == "https://example.org/karriere/media/logo.svg"
-        assert (example_build / "media/logo.svg").is_file()
+        assert org["@type"] == "Organization" and org["name"] == employer["name"], where
+        assert org["sameAs"] == employer["website"]
+        assert org["logo"] == "https://example.org/karriere/" + employer["logo"]
+        assert (example_build / employer["logo"]).is_file()
 
         address = posting["jobLocation"]["address"]
         assert posting["jobLocation"]["@type"] == "Place" and address["@type"] == "PostalAddress"
-        assert address["addressCountry"] == "DE" and address["addressLocality"] == "Lindenfeld"
+        town = meta["location"] if isinstance(meta["location"], str) else meta["location"]["city"]
+        assert address["addressCountry"] == "DE" and address["addressLocality"] == town
         place = re.search(r"<dt>Arbeitsort</dt><dd>(.*?)</dd>", html).group(1)
         assert address["addressLocality"] in text_of(place)
 
@@ -99,7 +109,7 @@ def test_open_vacancies_carry_a_jobposting_that_matches_the_page(example_build):
         if reference:
             assert posting["identifier"] == {
                 "@type": "PropertyValue",
-                "name": "Stadt Lindenfeld",
+                "name": employer["name"],
                 "value": unescape(reference.group(1)),
             }
         apply = re.search(r'<a class="button button-apply" href="([^"]+)"', html)
