@@ -76,6 +76,8 @@ class Card:
 def card_for(site, page) -> Card | None:
     """The page's card; with `cards: false` the editor's image or a raster logo, or None."""
     settings = site.settings
+    if page.kind == "poster":  # an Aushang shares its page's card: no second drawing
+        page = next((p for p in site.pages if p.route == page.item.route), page)
     item = page.item
     own = getattr(item.meta, "image", None) if item is not None else None
     if not settings.cards:
