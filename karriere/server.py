@@ -102,10 +102,7 @@ def make_handler(state: PreviewState):
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            try:
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the browser gave up waiting (tab closed, timeout): not an error
+            self.wfile.write(data)
 
         def send_file(self, rel: str):
             target = safe_target(state.out_dir, rel)
