@@ -81,7 +81,8 @@ def test_render_blocking_and_image_dimensions(site):
         p = _parse(f)
         css = [b for b in p.blocking if b.startswith("stylesheet")]
         scripts = [b for b in p.blocking if b.startswith("script")]
-        if len(css) > 1:
+        # Exception: printable Aushang pages add their own poster.css on purpose.
+        if len(css) > (2 if "/aushang/" in f"/{rel}" else 1):
             problems.append(f"{rel}: more than one render-blocking stylesheet: {css}")
         if scripts:
             problems.append(f"{rel}: render-blocking script(s): {scripts}")
