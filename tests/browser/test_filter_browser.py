@@ -70,20 +70,20 @@ def test_no_match_is_announced(open_page, site):
     assert "Keine offene Stelle" in page.locator("#anzahl").inner_text()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "stellen/?teilzeit=1",
-        "arbeitgeber/",
-        "arbeitgeber/jobcenter-lindenfeld/",
-        "berufe/",
-        "berufe/verwaltungsfachangestellte/",
-        "termine/",
-        "termine/ausbildungsmesse-2037/",
-        "termine/ausbildungsmesse-2026/",
-        "stellen/kommunaler-ordnungsdienst/aushang/",
-    ],
-)
+NETWORK_PAGES = [
+    "stellen/?teilzeit=1",
+    "arbeitgeber/",
+    "arbeitgeber/jobcenter-lindenfeld/",
+    "berufe/",
+    "berufe/verwaltungsfachangestellte/",
+    "termine/",
+    "termine/ausbildungsmesse-2037/",
+    "termine/ausbildungsmesse-2026/",
+    "stellen/kommunaler-ordnungsdienst/aushang/",
+]
+
+
+@pytest.mark.parametrize("path", NETWORK_PAGES)
 def test_network_pages_axe_clean(open_page, path):
     page, rec = open_page(path)
     if path.startswith("stellen/?"):
@@ -91,3 +91,14 @@ def test_network_pages_axe_clean(open_page, path):
     violations = run_axe(page)
     assert violations == [], format_violations(violations)
     assert rec.console_errors == [] and rec.foreign == []
+
+
+@pytest.mark.parametrize("path", NETWORK_PAGES)
+def test_network_pages_fit_320px(open_page, path):
+    page, _ = open_page(path, width=320, height=640)
+    if path.startswith("stellen/?"):
+        page.locator("#filter").wait_for(state="visible")
+    width = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width[0] <= width[1], f"{path} scrolls sideways at 320 px: {width}"
