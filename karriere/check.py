@@ -234,8 +234,6 @@ def expired_marked(site: Site, r: Rendered) -> list[Problem]:
         page = next(p for p in site.pages if p.item is v)
         parsed = r.html[page.output_path]
         wrong = []
-        if not parsed.noindex:
-            wrong.append("it lacks <meta name=robots content=noindex>")
         if v.meta.apply_url and v.meta.apply_url in parsed.links:
             wrong.append("it still links to apply_url")
         lister = [p for p in listings if _links_to(r, p, page.output_path)]

@@ -248,7 +248,7 @@ def plan_pages(site: Site) -> list[Page]:
                 item=v,
                 breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
                 in_sitemap=not (v.expired or v.draft),
-                noindex=v.expired or v.draft,
+                noindex=v.draft,  # an expired page stays findable: it points to open ones
             )
         )
     pages.append(
@@ -309,8 +309,7 @@ def plan_pages(site: Site) -> list[Page]:
             "404",
             t["not_found"],
             t["not_found_text"],
-            in_sitemap=False,
-            noindex=True,
+            in_sitemap=False,  # hosts answer it with status 404, which already keeps it unindexed
         )
     )
     return pages

@@ -157,3 +157,15 @@ def test_source_date_epoch_is_honoured(scratch_site):
         capture_output=True,
     )
     assert "/karriere/stellen/alt/" not in (scratch_site / "public/stellen/index.html").read_text()
+
+
+def test_salary_shows_one_figure_when_min_equals_max(scratch_site):
+    path = scratch_site / "content/vacancies/sachbearbeitung.md"
+    text = path.read_text().replace('pay: "EG 9a TVöD-VKA"\n', "salary: {min: 2200, max: 2200}\n")
+    path.write_text(text)
+    assert run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22").returncode == 0
+    page = (scratch_site / "public/stellen/sachbearbeitung/index.html").read_text()
+    assert "2.200 € im Monat" in page and "2.200 € –" not in page
+    path.write_text(text.replace("{min: 2200, max: 2200}", "{min: 3200}"))
+    assert run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22").returncode == 0
+    assert "ab 3.200 € im Monat" in (scratch_site / "public/stellen/sachbearbeitung/index.html").read_text()

@@ -251,7 +251,7 @@ def test_build_date_crossing_a_deadline(inc):
     report = inc.build()
     assert_same_as_clean(inc, report)
     page = (inc.out / "stellen/sachbearbeitung/index.html").read_text()
-    assert 'name="robots" content="noindex"' in page
+    assert "Bewerbungsfrist ist abgelaufen" in page and "JobPosting" not in page
     assert "stellen/sachbearbeitung/" not in (inc.out / "sitemap.xml").read_text()
 
 
