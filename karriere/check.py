@@ -1,7 +1,7 @@
 """`check`: run every stage but the writer, then read the rendered site like a visitor would.
 
 Reports (as warnings; `--strict` makes them errors, for CI): broken internal links and
-anchors, images without alt text, self-hosted videos without captions, vacancies past
+anchors, images without alt text, videos without captions, vacancies past
 their deadline whose page is not marked as ended, missing legal pages, and a base_url
 that is not https. Nothing is written.
 """
@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Problem
 from .site import Page, Site
+from .video import caption_warnings
 from .writer import Output, check_unique
 
 
@@ -209,19 +210,8 @@ def alt_texts(r: Rendered) -> list[Problem]:
 
 
 def captions(site: Site) -> list[Problem]:
-    found = []
-    for item in site.vacancies + site.stories + site.faq + site.pages_content:
-        video = getattr(item.meta, "video", None)
-        if video is not None and getattr(video, "file", None) and not video.captions:
-            found.append(
-                Problem(
-                    item.entry.source,
-                    item.entry.field_lines.get("video", 1),
-                    f"warning: video {video.file} has no captions (expected captions: "
-                    "media/….vtt; deaf visitors and muted phones need them)",
-                )
-            )
-    return found
+    """Every video, embedded or self-hosted, in front matter, Markdown or site.yaml."""
+    return caption_warnings(site)
 
 
 def expired_marked(site: Site, r: Rendered) -> list[Problem]:

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 
 from .decap import CmsSettings
 from .errors import BuildError, Problem
-from .models import Address, Contact, Social
+from .models import Address, Contact, Social, Video
 from .schema import Strict, validate
 from .text import read_text
 from .yamlfile import YamlProblem, load_yaml
@@ -55,6 +55,7 @@ class Campaign(Strict):
     link_text: str | None = Field(None, description="Beschriftung des Buttons")
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    video: Video | None = Field(None, description="Kampagnenvideo (YouTube, Vimeo oder Datei)")
 
 
 class SiteConfig(Strict):

@@ -17,6 +17,7 @@ from .config import Config
 from .content_types import COLLECTIONS
 from .errors import BuildError, Problem
 from .markdown import unsafe_links
+from .markdown_video import check_body
 from .schema import Strict, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
@@ -84,6 +85,7 @@ def load_content(config: Config, load=None) -> Content:
                 entries.append(entry)
         content.collections[kind] = entries
     problems.extend(check_slugs(content))
+    problems.extend(check_campaign_video(config))
     problems.extend(check_references(config, content))
     if problems:
         raise BuildError(problems)
@@ -111,6 +113,7 @@ def load_entry(
     if meta is None:
         return None, problems
     problems += check_media(config, meta, doc, shown)
+    problems += check_body(body, body_line, shown, config.content_dir, media_problem)
     slug = path.stem.lower()
     entry = Entry(
         kind=kind,
@@ -182,6 +185,22 @@ def check_media_folder(config: Config) -> list[Problem]:
                         "copy it into content/media/ instead of linking to it)",
                     )
                 )
+    return problems
+
+
+def check_campaign_video(config: Config) -> list[Problem]:
+    """site.yaml's campaign video: its files must exist like those of a content file."""
+    campaign = config.settings.campaign
+    video = campaign.video if campaign is not None else None
+    if video is None:
+        return []
+    doc = load_yaml(config.source_text)
+    problems = []
+    for key, value in video.media_paths():
+        message = media_problem(config.content_dir, value)
+        if message:
+            line = doc.line_of(("campaign", "video", key))
+            problems.append(Problem("site.yaml", line, f"campaign.video.{key}: {message}"))
     return problems
 
 

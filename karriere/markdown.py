@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 import markdown as pymd
 import nh3
 
+from .markdown_video import VideoExtension
+
 _UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 )
@@ -74,7 +76,15 @@ class MarkdownRenderer:
         self.base_path = base_path
         self.trusted_html = trusted_html
         self._md = pymd.Markdown(
-            extensions=["tables", "sane_lists", "toc", "attr_list", "fenced_code", "def_list"],
+            extensions=[
+                "tables",
+                "sane_lists",
+                "toc",
+                "attr_list",
+                "fenced_code",
+                "def_list",
+                VideoExtension(),  # ```video blocks, before fenced_code
+            ],
             extension_configs={"toc": {"slugify": slugify}},
             output_format="html",
         )

@@ -80,7 +80,7 @@ class Video(Strict):
     """Ein Video: YouTube, Vimeo oder eine eigene Datei."""
 
     youtube: str | None = Field(None, description="YouTube-Video-ID (11 Zeichen)")
-    vimeo: str | None = Field(None, description="Vimeo-Video-ID (Ziffern)")
+    vimeo: str | int | None = Field(None, description="Vimeo-Video-ID (Ziffern)")
     file: MediaPath | None = Field(None, description="Eigene Videodatei, z. B. media/clip.mp4")
     poster: MediaPath | None = Field(None, description="Vorschaubild, z. B. media/clip.jpg")
     captions: MediaPath | None = Field(None, description="Untertitel (WebVTT), media/clip.de.vtt")
@@ -99,9 +99,9 @@ class Video(Strict):
             raise ValueError(f"{value!r} is not a YouTube video ID (expected 11 characters)")
         return value
 
-    @field_validator("vimeo")
+    @field_validator("vimeo", mode="before")
     @classmethod
-    def _vimeo_id(cls, value):
+    def _vimeo_id(cls, value):  # before: YAML reads `vimeo: 123456789` as a number
         if value is not None and not re.fullmatch(r"[0-9]{3,12}", str(value)):
             raise ValueError(f"{value!r} is not a Vimeo video ID (expected digits)")
         return str(value) if value is not None else None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards
+from . import cards, security, video
 from . import outputs as machine
 from .cache import Memo, NoMemo
 from .config import Config, load_config
@@ -127,6 +127,8 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
     # The web editor (admin/), only when site.yaml asks for it; see karriere/decap.py.
     result += admin_outputs(site, published)
+    # Video posters as WebP, and the security headers (CSP): video.py, security.py.
+    result += video.poster_outputs(site, hooks.memo) + [security.headers_file(site)]
     return result
 
 

@@ -17,7 +17,7 @@ from typing import Protocol
 import jinja2
 import jinja2.runtime
 
-from . import cards, jsonld, strings
+from . import cards, jsonld, security, strings, video
 from .cache import cache_dir, file_signature, hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
 from .images import image_info
@@ -180,6 +180,7 @@ def render_pages(
         "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
         "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
     }
+    common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
     if cache is not None:
         cache.begin(site._site, common)
     outputs: list[Output | None] = []
