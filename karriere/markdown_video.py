@@ -6,7 +6,7 @@
     title: "Welche Wege führen zur Stadtverwaltung?"
     ```
 
-The Markdown stage only leaves a placeholder paragraph where the block was: the HTML
+The Markdown stage only leaves an empty placeholder paragraph where the block was: the HTML
 sanitiser would strip a player, and the player is the theme's partial, rendered with the
 page (see `video.body_html`).
 """
@@ -63,13 +63,15 @@ def _closes(line: str, fence: str) -> bool:
 
 
 def token(block: Block, index: int) -> str:
-    """The placeholder for block `index`: a digest of its fields, so no editor types it.
+    """The placeholder for block `index`: an empty paragraph with an id made from the
+    block's fields, so no editor writes it by chance, and text taken from the HTML
+    (descriptions, JobPosting) shows nothing where a video goes.
 
     Python-Markdown empties whitespace-only lines first; the digest ignores that.
     """
     text = "\n".join(line.rstrip() for line in block.yaml.split("\n"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return f"KARRIEREVIDEO{index}X{digest}"
+    return f'<p id="karriere-video-{index}-{digest}"></p>'
 
 
 @dataclass(frozen=True)

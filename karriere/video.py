@@ -395,7 +395,7 @@ def template_globals(site) -> dict:
         for token, _, video in body_videos(item.entry.body):
             view = make_view(site, video, _item_title(item), description, day)
             rendered = partial.render({**ctx.get_all(), "vv": view, "lazy": True})
-            html = html.replace(f"<p>{token}</p>", rendered)
+            html = html.replace(token, rendered)
         return Markup(html)
 
     return {
