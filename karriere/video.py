@@ -57,6 +57,7 @@ PROVIDERS = {
 ASPECTS = {"16:9": 16 / 9, "4:3": 4 / 3, "1:1": 1.0, "9:16": 9 / 16}
 POSTER_WIDTHS = (480, 960)  # WebP variants; a poster is never shown wider than ~60rem
 WEBP_QUALITY = 75
+WEBP_METHOD = 2  # as small as method 4 for these posters, at less than half the time
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def watch_url(video: Video) -> str | None:
 @lru_cache(maxsize=256)
 def _digest(path: Path, mtime_ns: int) -> str:
     del mtime_ns  # part of the cache key only
-    data = path.read_bytes() + f"webp-q{WEBP_QUALITY}".encode()
+    data = path.read_bytes() + f"webp-q{WEBP_QUALITY}-m{WEBP_METHOD}".encode()
     return hashlib.sha256(data).hexdigest()[:10]
 
 
@@ -186,11 +187,12 @@ def poster_variants(content_dir: Path, rel: str) -> list[Variant]:
 def _encode(path: Path, mtime_ns: int, width: int, height: int) -> bytes:
     del mtime_ns
     with Image.open(path) as im:
+        im.draft("RGB", (width, height))  # JPEG: decode at a smaller scale when it can
         im = im.convert("RGBA" if "A" in im.getbands() else "RGB")
         if im.size != (width, height):
             im = im.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        im.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+        im.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
         return buffer.getvalue()
 
 
@@ -213,7 +215,7 @@ def poster_outputs(site, memo=None) -> list[Output]:
             def make(path=path, v=v) -> bytes:
                 return _encode(path, path.stat().st_mtime_ns, v.width, v.height)
 
-            inputs = (v.path, v.width, v.height, WEBP_QUALITY, file_signature(path))
+            inputs = (v.path, v.width, v.height, WEBP_QUALITY, WEBP_METHOD, file_signature(path))
             data = memo.bytes("poster", inputs, make) if memo is not None else make()
             seen[v.path] = Output(v.path, data, origin=f"poster {rel}")
     return list(seen.values())
