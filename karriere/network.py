@@ -294,11 +294,12 @@ def poster_items(site: Site) -> list[Item]:
 # --- files that are not pages ---------------------------------------------------------
 
 
-def network_outputs(site: Site) -> list[Output]:
+def network_outputs(site: Site, memo=None) -> list[Output]:
+    """`memo` (cache.Memo) keeps the QR codes between builds: encoding one costs ~50 ms."""
     outputs = [filter_index(site)]
     outputs += [event_ics(site, ev) for ev in site.network.events]
     for item in poster_items(site):
-        outputs += qr_codes(site, item)
+        outputs += qr_codes(site, item, memo)
     return outputs
 
 
@@ -335,21 +336,33 @@ def filter_options(open_: list[Item], categories: dict, net: Network) -> dict[st
     }
 
 
-def qr_codes(site: Site, item: Item) -> list[Output]:
+def qr_codes(site: Site, item: Item, memo=None) -> list[Output]:
     """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools)."""
-    import segno
-
     from .writer import Output
 
-    qr = segno.make(site.urls.absolute(item.route), error="m")
-    svg, png = io.BytesIO(), io.BytesIO()
-    qr.save(svg, kind="svg", scale=4, border=4, xmldecl=False, title=item.meta.title)
-    qr.save(png, kind="png", scale=10, border=4)
+    url, title = site.urls.absolute(item.route), item.meta.title
     origin = f"the QR code of {item.entry.source}"
-    return [
-        Output(item.route + "qr.svg", svg.getvalue(), origin=origin),
-        Output(item.route + "qr.png", png.getvalue(), origin=origin),
-    ]
+    files = []
+    for kind in ("svg", "png"):
+
+        def make(kind=kind):
+            return qr_bytes(url, title, kind)
+
+        data = memo.bytes("qr", (url, title, kind), make) if memo is not None else make()
+        files.append(Output(f"{item.route}qr.{kind}", data, origin=origin))
+    return files
+
+
+def qr_bytes(url: str, title: str, kind: str) -> bytes:
+    import segno
+
+    qr = segno.make(url, error="m")
+    out = io.BytesIO()
+    if kind == "svg":
+        qr.save(out, kind="svg", scale=4, border=4, xmldecl=False, title=title)
+    else:
+        qr.save(out, kind="png", scale=10, border=4)
+    return out.getvalue()
 
 
 def event_ics(site: Site, ev: Item) -> Output:
