@@ -23,7 +23,18 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PEER_GENERATOR = REPO.parent.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def find_peer_generator() -> Path:
+    """../shared/bench/make_corpus.py next to the repository or one of its parents."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / "bench" / "make_corpus.py"
+        if candidate.is_file():
+            return candidate
+    return Path("shared/bench/make_corpus.py")
+
+
+PEER_GENERATOR = find_peer_generator()
 BUILD_DATE = "2024-01-01"
 
 SITE_YAML = """\
