@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from helpers import ROOT, write_files
@@ -24,19 +25,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_command(site: Path, port: int) -> list[str]:
+    return [
+        sys.executable,
+        str(ROOT / "build.py"),
+        "serve",
+        "--site",
+        str(site),
+        "--port",
+        str(port),
+    ]
+
+
 @pytest.fixture
 def preview(scratch_site):
     port = free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "serve",
-            "--site",
-            str(scratch_site),
-            "--port",
-            str(port),
-        ],
+        serve_command(scratch_site, port),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -195,15 +200,7 @@ def test_answers_only_on_loopback(preview):
 
 def test_busy_port_is_explained_with_the_next_free_one(scratch_site, preview):
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "serve",
-            "--site",
-            str(scratch_site),
-            "--port",
-            str(preview.port),
-        ],
+        serve_command(scratch_site, preview.port),
         capture_output=True,
         text=True,
         timeout=20,

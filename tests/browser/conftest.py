@@ -8,7 +8,6 @@ Set ``KARRIERE_TEST_SITE=/path/to/site`` to run the suite against another site f
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,10 +27,9 @@ def site():
 
 @pytest.fixture(scope="session")
 def chromium():
-    if not Path(CHROMIUM).exists():  # CI installs it; a developer may not have it
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run installs it")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: apt-get install chromium (.ci/run does)"
+    )
     from playwright import sync_api
 
     with sync_api.sync_playwright() as p:
