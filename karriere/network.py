@@ -8,13 +8,14 @@ and the QR codes for posters.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from . import qrcodes
+from .cache import NoMemo
 from .content import Content
 from .models import Address, Contact, Social
 
@@ -341,28 +342,23 @@ def qr_codes(site: Site, item: Item, memo=None) -> list[Output]:
     from .writer import Output
 
     url, title = site.urls.absolute(item.route), item.meta.title
+    found: list[tuple[int, bytes]] = []  # the modules, computed once if either file is needed
+
+    def cells() -> tuple[int, bytes]:
+        if not found:
+            found.append(qrcodes.modules(url))
+        return found[0]
+
+    makers = {"svg": lambda: qrcodes.svg(*cells(), title), "png": lambda: qrcodes.png(*cells())}
     origin = f"the QR code of {item.entry.source}"
-    files = []
-    for kind in ("svg", "png"):
-
-        def make(kind=kind):
-            return qr_bytes(url, title, kind)
-
-        data = memo.bytes("qr", (url, title, kind), make) if memo is not None else make()
-        files.append(Output(f"{item.route}qr.{kind}", data, origin=origin))
-    return files
-
-
-def qr_bytes(url: str, title: str, kind: str) -> bytes:
-    import segno
-
-    qr = segno.make(url, error="m")
-    out = io.BytesIO()
-    if kind == "svg":
-        qr.save(out, kind="svg", scale=4, border=4, xmldecl=False, title=title)
-    else:
-        qr.save(out, kind="png", scale=10, border=4)
-    return out.getvalue()
+    return [
+        Output(
+            f"{item.route}qr.{kind}",
+            (memo or NoMemo()).bytes("qr", (url, title, kind), make),
+            origin=origin,
+        )
+        for kind, make in makers.items()
+    ]
 
 
 def event_ics(site: Site, ev: Item) -> Output:

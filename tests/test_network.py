@@ -225,7 +225,7 @@ def zbar(path: Path) -> str:
 
 
 def svg_to_png(svg: Path, png: Path) -> None:
-    """Draw segno's SVG path (M x y, h/v/m relative moves, one module wide strokes)."""
+    """Draw the SVG path (M x y, h/v/m relative moves, one module wide strokes)."""
     text = svg.read_text(encoding="utf-8")
     width, height = (int(v) for v in re.search(r'width="(\d+)" height="(\d+)"', text).groups())
     stroke = (
