@@ -6,6 +6,7 @@ pure Python, took about 12 ms per code, which a site with 10,000 vacancies felt.
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from html import escape
@@ -26,15 +27,11 @@ def modules(url: str) -> tuple[int, bytes]:
 
 def svg(side: int, cells: bytes, title: str) -> bytes:
     """One path of one-module-high strokes, one per run of dark modules."""
-    runs = []
-    for y in range(side):
-        row = cells[y * side : (y + 1) * side]
-        x = row.find(0)
-        while x != -1:
-            end = row.find(255, x)
-            end = side if end == -1 else end
-            runs.append(f"M{x + BORDER} {y + BORDER}.5h{end - x}")
-            x = row.find(0, end)
+    runs = [
+        f"M{m.start() - y * side + BORDER} {y + BORDER}.5h{m.end() - m.start()}"
+        for y in range(side)
+        for m in _DARK_RUN.finditer(cells, y * side, (y + 1) * side)
+    ]
     size = (side + 2 * BORDER) * SVG_SCALE
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
@@ -45,23 +42,33 @@ def svg(side: int, cells: bytes, title: str) -> bytes:
 
 
 def png(side: int, cells: bytes) -> bytes:
-    """A 1-bit greyscale PNG, PNG_SCALE pixels per module."""
-    from PIL import Image, ImageOps
-
+    """A 1-bit greyscale PNG (0 black, 1 white), PNG_SCALE pixels per module."""
     size = (side + 2 * BORDER) * PNG_SCALE
-    image = Image.frombytes("L", (side, side), cells)
-    image = ImageOps.expand(image, BORDER, 255).resize((size, size), Image.NEAREST)
-    raw = image.convert("1", dither=Image.Dither.NONE).tobytes()
-    stride = (size + 7) // 8
-    rows = b"".join(b"\0" + raw[i : i + stride] for i in range(0, len(raw), stride))
+    pad = -size % 8  # rows are whole bytes
+    quiet = b"1" * (BORDER * PNG_SCALE)
+    white = b"\0" + b"\xff" * ((size + pad) // 8)
+    rows = [white] * (BORDER * PNG_SCALE)
+    for y in range(side):
+        bits = cells[y * side : (y + 1) * side].translate(_AS_BITS)
+        bits = (
+            bits.replace(b"1", b"w").replace(b"0", b"0" * PNG_SCALE).replace(b"w", b"1" * PNG_SCALE)
+        )
+        packed = int(quiet + bits + quiet + b"1" * pad, 2).to_bytes((size + pad) // 8, "big")
+        rows += [b"\0" + packed] * PNG_SCALE  # filter byte 0, then the pixels
+    rows += [white] * (BORDER * PNG_SCALE)
     header = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)  # 1 bit, greyscale
-    # Level 1: these long runs compress to ~1 KB anyway, 30x faster than level 9.
+    # Level 1: the long runs compress to about 1 KB anyway, 30x faster than level 9.
+    data = zlib.compress(b"".join(rows), 1)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows, 1))
+        + _chunk(b"IDAT", data)
         + _chunk(b"IEND", b"")
     )
+
+
+_DARK_RUN = re.compile(b"\x00+")
+_AS_BITS = bytes.maketrans(b"\x00\xff", b"01")
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
