@@ -77,7 +77,7 @@ def card_for(site, page) -> Card | None:
     """The page's card; with `cards: false` the editor's image or a raster logo, or None."""
     settings = site.settings
     if page.kind == "poster":  # an Aushang shares its page's card: no second drawing
-        page = next((p for p in site.pages if p.route == page.item.route), page)
+        page = site.page_at(page.item.route) or page
     item = page.item
     own = getattr(item.meta, "image", None) if item is not None else None
     if not settings.cards:
@@ -86,7 +86,7 @@ def card_for(site, page) -> Card | None:
         alt = getattr(item.meta, "image_alt", None) or page.title
         return planned(Design("photo", photo=str(site.config.content_dir / own)), alt)
     if page.kind == "404":
-        page = next((p for p in site.pages if p.kind == "home"), page)
+        page = site.page_at("") or page
     return planned(text_design(site, page), None)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -118,6 +118,14 @@ class Site:
     @property
     def categories(self) -> dict[str, str]:
         return self.settings.categories
+
+    def page_at(self, route: str) -> Page | None:
+        """The page with this route ('' is the home page)."""
+        return self._pages_by_route.get(route)
+
+    @cached_property
+    def _pages_by_route(self) -> dict[str, Page]:  # not a field: fingerprints skip it
+        return {page.route: page for page in self.pages}
 
     def menu(self, name: str) -> list[Item]:
         found = [p for p in self.pages_content if p.meta.menu == name]
