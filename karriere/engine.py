@@ -102,6 +102,7 @@ class ContentState:
     entries: dict[str, tuple] = field(default_factory=dict)  # path -> (sig, hash, key, result)
     html: dict[str, str] = field(default_factory=dict)
     blobs: dict[str, bytes] = field(default_factory=dict)
+    fragments: dict = field(default_factory=dict)  # vacancy cards (fragments.py)
 
 
 class Builder:
@@ -191,7 +192,7 @@ class Builder:
             code_digest(), config.source_text, repr(options_key_of(options, today=False)),
             repr(sorted(assets.items())), media_full,
         )  # fmt: skip
-        pages = PageCache(state, self.out_dir, loader.hashes, base, theme)
+        pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
         memo = Memo(content.blobs)
         hooks = Hooks(load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs)
         timings["prepare"] = time.perf_counter() - clock
@@ -208,8 +209,13 @@ class Builder:
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
             self._content_dirty = True
-        if markdown.converted or loader.parsed:
+        if (
+            markdown.converted
+            or loader.parsed
+            or pages.fragments.keys() != content.fragments.keys()
+        ):
             self._content_dirty = True
+        content.fragments = pages.fragments
         if len(markdown.used) != len(content.html):
             content.html = {k: content.html[k] for k in markdown.used if k in content.html}
             self._content_dirty = True
@@ -442,8 +448,11 @@ class CachedMarkdown:
 class PageCache:
     """Decides, page by page, whether last build's output can stand (render.PageCache)."""
 
-    def __init__(self, state: State, out_dir: Path, hashes: dict, base: str, theme: Theme):
+    def __init__(
+        self, state: State, out_dir: Path, hashes: dict, base: str, theme: Theme, fragments: dict
+    ):
         self.records = state.records
+        self.fragments = fragments
         self.manifest = state.manifest
         self.out_dir = out_dir
         self.fingerprints = Fingerprints(hashes)
@@ -467,7 +476,7 @@ class PageCache:
         record = self.records.get(path)
         if record is None or record.fingerprint != self.fingerprint(page):
             return None
-        if any(self.digest(key) != digest for key, digest in record.deps):
+        if not self.unchanged(record.deps):
             return None
         state = self.manifest.get(path)
         if state is None or state.digest != record.digest:
@@ -478,10 +487,19 @@ class PageCache:
         return record.digest
 
     def remember(self, page: Page, digest: str, deps: frozenset) -> None:
-        keys = sorted(deps, key=repr)
-        pairs = tuple((key, self.digest(key)) for key in keys)
+        pairs = self.pairs(deps)
         self.new_records[page.output_path] = Record(self.fingerprint(page), pairs, digest)
         self.rendered.append(page.output_path)
+
+    def pairs(self, deps) -> tuple:
+        """Each recorded dependency with its current digest, in a stable order."""
+        return tuple((key, self.digest(key)) for key in sorted(deps, key=repr))
+
+    def unchanged(self, pairs: tuple) -> bool:
+        return all(self.digest(key) == digest for key, digest in pairs)
+
+    def item_key(self, item) -> str:
+        return hash_text(self.base, self.fingerprints.of(item))
 
     def digest(self, key: tuple) -> str:
         """The current value of one recorded dependency, as a hash (memoised per build)."""

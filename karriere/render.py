@@ -20,6 +20,7 @@ import jinja2.runtime
 from . import cards, jsonld, security, strings, video
 from .cache import cache_dir, file_signature, hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
+from .fragments import Cards
 from .images import image_info
 from .site import Page, Site
 from .theme import Theme
@@ -34,6 +35,8 @@ class PageCache(Protocol):
     def begin(self, site: Site, globals_: dict) -> None: ...
     def reuse(self, page: Page) -> str | None: ...
     def remember(self, page: Page, digest: str, deps: frozenset) -> None: ...
+
+    fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
 
 
 class TrackedSite:
@@ -181,6 +184,7 @@ def render_pages(
         "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
+    common["vacancy_cards"] = vacancy_cards = Cards(env, common, cache)
     if cache is not None:
         cache.begin(site._site, common)
     outputs: list[Output | None] = []
@@ -193,7 +197,8 @@ def render_pages(
         else:
             outputs.append(Output(page.output_path, digest=kept, origin=origin(page)))
     problems: set[Problem] = set()
-    for number, html, problem, deps in render_many(env, common, pages, todo, jobs):
+    for number, html, problem, deps, made in render_many(env, common, pages, todo, jobs):
+        vacancy_cards.used.update(made)
         if problem is not None:
             problems.add(problem)
             continue
@@ -204,27 +209,32 @@ def render_pages(
             cache.remember(page, hash_bytes(data), deps)
     if problems:
         raise BuildError(list(problems))
+    if cache is not None:
+        cache.fragments = vacancy_cards.used  # what the next build may reuse
     return outputs  # type: ignore[return-value]
 
 
 _job: list = []  # [env, globals, pages, broken] for this process and its forked workers
 
 
-def render_one(number: int) -> tuple[int, str | None, Problem | None, frozenset]:
+def render_one(number: int) -> tuple[int, str | None, Problem | None, frozenset, dict]:
+    """(number, html, problem, dependencies, vacancy cards rendered for it)."""
     env, common, pages, broken = _job
     if broken:  # a template does not compile: one message is enough, and faster
-        return number, None, broken[0], frozenset()
+        return number, None, broken[0], frozenset(), {}
     page = pages[number]
+    made = common["vacancy_cards"].made
+    made.clear()
     with recording() as deps:
         try:
             html = env.get_template(page.template).render(common, page=page)
         except jinja2.TemplateSyntaxError as exc:
             where = f"template {exc.name or exc.filename}"
             broken.append(Problem(where, exc.lineno or 1, exc.message or ""))
-            return number, None, broken[0], frozenset()
+            return number, None, broken[0], frozenset(), {}
         except jinja2.TemplateError as exc:
-            return number, None, template_problem(exc, page), frozenset()
-    return number, html, None, frozenset(deps.keys)
+            return number, None, template_problem(exc, page), frozenset(), {}
+    return number, html, None, frozenset(deps.keys), dict(made)
 
 
 def render_chunk(numbers: list[int]) -> list[tuple]:

@@ -1,0 +1,67 @@
+"""Vacancy cards rendered once and reused by every list that shows them.
+
+/stellen/, each category page, each employer and the home page show the same card for a
+vacancy. Rendering it once per build instead of once per list, and keeping it between
+builds while its inputs are unchanged, is what makes one edit on a site with thousands of
+vacancies cheap: a list page becomes a join of cached cards.
+
+A card is kept under its item's fingerprint (the entry's file hash, route, status) and the
+build's base (code, site.yaml, options, asset names). Like a page, it records what it
+reads while it renders (templates, globals, `site.<x>`); it is reused only while all of
+that is unchanged, and the page that shows it inherits those dependencies.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import jinja2
+from markupsafe import Markup
+
+from .cache import note, recording
+
+CARD_TEMPLATE = "partials/vacancy_card.html"
+
+
+class Checker(Protocol):
+    """What the incremental engine offers (engine.PageCache); None without it."""
+
+    base: str
+    fragments: dict  # last build's cards: key -> (deps, html)
+
+    def item_key(self, item) -> str: ...
+    def pairs(self, keys) -> tuple: ...
+    def unchanged(self, pairs: tuple) -> bool: ...
+
+
+class Cards:
+    """The `vacancy_cards(items, heading)` template global, with its store."""
+
+    def __init__(self, env: jinja2.Environment, common: dict, checker: Checker | None):
+        self.env = env
+        self.common = common
+        self.checker = checker
+        self.known: dict = checker.fragments if checker is not None else {}
+        self.used: dict = {}  # what this build showed: the store for the next build
+        self.made: dict = {}  # rendered in this process during this build
+
+    def __call__(self, items, heading: int = 3) -> Markup:
+        return Markup("".join([self.card(v, heading) for v in items]))
+
+    def card(self, item, heading: int) -> str:
+        checker = self.checker
+        key = (checker.item_key(item), heading) if checker else (id(item), heading)
+        hit = self.used.get(key) or self.known.get(key)
+        if hit is not None and (checker is None or key in self.used or checker.unchanged(hit[0])):
+            for dep, _ in hit[0]:
+                note(dep)  # the page showing the card depends on what the card read
+            self.used[key] = hit
+            return hit[1]
+        with recording() as deps:
+            template = self.env.get_template(CARD_TEMPLATE)
+            html = template.render(self.common, v=item, card_heading=heading)
+        for dep in deps.keys:
+            note(dep)
+        pairs = checker.pairs(deps.keys) if checker else tuple((k, "") for k in deps.keys)
+        self.used[key] = self.made[key] = (pairs, html)
+        return html
