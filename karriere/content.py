@@ -78,7 +78,7 @@ def load_content(config: Config, load=None) -> Content:
     for kind, schema in COLLECTIONS.items():
         folder = config.content_dir / kind
         entries = []
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for path in sorted(folder.glob("*.md"), key=str) if folder.is_dir() else []:
             entry, found = load(config, kind, schema, path)
             problems.extend(found)
             if entry is not None:
@@ -173,10 +173,19 @@ def check_media_folder(config: Config) -> list[Problem]:
     """Symlinks in content/ that lead outside it: their targets would be published."""
     root = config.content_dir.resolve()
     problems = []
-    for folder, dirs, files in os.walk(config.content_dir):
-        for name in sorted(dirs + files):
-            path = Path(folder) / name
-            if path.is_symlink() and root not in path.resolve().parents:
+    stack = [str(config.content_dir)]
+    while stack:  # os.scandir knows links without a stat call per file
+        try:
+            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.is_symlink():
+                if entry.is_dir():
+                    stack.append(entry.path)
+                continue
+            path = Path(entry.path)
+            if root not in path.resolve().parents:
                 problems.append(
                     Problem(
                         path.relative_to(config.site_dir).as_posix(),

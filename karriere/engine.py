@@ -125,6 +125,8 @@ class Builder:
         self.mode = mode  # writer mode: "tree" (atomic swap) or "file" (preview folder)
         self.shortcut = shortcut
         self.autosave = autosave  # False (preview): call save() when done, e.g. at exit
+        # The preview's folder is private to this process: what we wrote is what is there.
+        self.trust_outputs = mode == "file" and not persist
         self._state: State | None = None
         self._content: ContentState | None = None
         self._content_dirty = False
@@ -193,6 +195,7 @@ class Builder:
             repr(sorted(assets.items())), media_full,
         )  # fmt: skip
         pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
+        pages.trust_outputs = self.trust_outputs
         memo = Memo(content.blobs)
         hooks = Hooks(load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs)
         timings["prepare"] = time.perf_counter() - clock
@@ -200,8 +203,9 @@ class Builder:
         timings["generate"] = time.perf_counter() - clock - timings["prepare"]
         clock = time.perf_counter()
         written = write_site(
-            result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode
-        )
+            result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
+            trusted=self.trust_outputs,
+        )  # fmt: skip
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
         state.manifest = written.manifest
@@ -455,12 +459,16 @@ class PageCache:
         self.fragments = fragments
         self.manifest = state.manifest
         self.out_dir = out_dir
+        self._out = str(out_dir) + os.sep
+        self.trust_outputs = False  # True: skip checking each kept output file on disk
         self.fingerprints = Fingerprints(hashes)
         self.base = base
         self.theme = theme
         self.new_records: dict[str, Record] = {}
         self.rendered: list[str] = []
         self._digests: dict[tuple, str] = {}
+        self._checked: dict[int, tuple[tuple, bool]] = {}
+        self._shared: dict[tuple, tuple] = {}
         self._site: Site | None = None
         self._globals: dict = {}
 
@@ -481,7 +489,7 @@ class PageCache:
         state = self.manifest.get(path)
         if state is None or state.digest != record.digest:
             return None
-        if file_signature(self.out_dir / path) != state.signature:
+        if not self.trust_outputs and file_signature(self._out + path) != state.signature:
             return None
         self.new_records[path] = record
         return record.digest
@@ -492,11 +500,18 @@ class PageCache:
         self.rendered.append(page.output_path)
 
     def pairs(self, deps) -> tuple:
-        """Each recorded dependency with its current digest, in a stable order."""
-        return tuple((key, self.digest(key)) for key in sorted(deps, key=repr))
+        """Each recorded dependency with its current digest, in a stable order. Equal
+        lists are one shared tuple (also after pickling), so unchanged() checks it once."""
+        pairs = tuple((key, self.digest(key)) for key in sorted(deps, key=repr))
+        return self._shared.setdefault(pairs, pairs)
 
     def unchanged(self, pairs: tuple) -> bool:
-        return all(self.digest(key) == digest for key, digest in pairs)
+        """Checked once per build for each distinct list (pairs() shares equal lists)."""
+        known = self._checked.get(id(pairs))
+        if known is None or known[0] is not pairs:
+            result = all(self.digest(key) == digest for key, digest in pairs)
+            known = self._checked[id(pairs)] = (pairs, result)
+        return known[1]
 
     def item_key(self, item) -> str:
         return hash_text(self.base, self.fingerprints.of(item))

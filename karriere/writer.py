@@ -125,9 +125,9 @@ def crash_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def live_files(out_dir: Path) -> dict[str, os.stat_result]:
-    """Every file now in the output folder (relative path -> stat), the marker excepted."""
-    found: dict[str, os.stat_result] = {}
+def live_files(out_dir: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file now in the output folder (relative path -> signature), marker excepted."""
+    found: dict[str, tuple[int, int, int]] = {}
     stack = [("", str(out_dir))]
     while stack:
         rel, folder = stack.pop()
@@ -140,25 +140,22 @@ def live_files(out_dir: Path) -> dict[str, os.stat_result]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((name + "/", entry.path))
             elif name != MARKER:
-                found[name] = entry.stat(follow_symlinks=False)
+                st = entry.stat(follow_symlinks=False)
+                found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
 
 
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-def same_bytes(out: Output, st: os.stat_result, digest: str, out_dir: Path) -> bool:
+def same_bytes(out: Output, sig: tuple[int, int, int], digest: str, out_dir: Path) -> bool:
     """Without a record of the file (no cache), compare it: equal files are kept."""
     size = len(out.data) if out.data is not None else None
-    if size is not None and size != st.st_size:
+    if size is not None and size != sig[0]:
         return False
     return hash_bytes((out_dir / out.path).read_bytes()) == digest
 
 
 def plan(
     outputs: list[Output],
-    live: dict[str, os.stat_result],
+    live: dict[str, tuple[int, int, int]],
     previous: dict[str, FileState],
     out_dir: Path,
 ) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], list[str]]:
@@ -167,7 +164,7 @@ def plan(
     for out in outputs:
         before = previous.get(out.path)
         st = live.get(out.path)
-        intact = before is not None and st is not None and before.signature == _signature(st)
+        intact = before is not None and st is not None and before.signature == st
         if out.data is not None:
             state = FileState(hash_bytes(out.data), None)
         elif out.source is not None:
@@ -191,7 +188,7 @@ def plan(
         if intact and before.digest == state.digest:
             unchanged.append((out, FileState(state.digest, before.signature, state.source)))
         elif before is None and st is not None and same_bytes(out, st, state.digest, out_dir):
-            unchanged.append((out, FileState(state.digest, _signature(st), state.source)))
+            unchanged.append((out, FileState(state.digest, st, state.source)))
         else:
             changed.append((out, state))
     wanted = {out.path for out in outputs}
@@ -205,12 +202,19 @@ def write_site(
     site_dir: Path,
     previous: dict[str, FileState] | None = None,
     mode: str = "tree",
+    trusted: bool = False,
 ) -> WriteReport:
-    """Bring out_dir to exactly `outputs`, touching only files whose bytes changed."""
+    """Bring out_dir to exactly `outputs`, touching only files whose bytes changed.
+
+    `trusted`: nobody else writes to out_dir (the preview's private folder), so the
+    previous manifest says what is there and the folder is not walked."""
     check_unique(outputs)
     check_output_dir(out_dir, site_dir)
-    remove_leftovers(out_dir)
-    live = live_files(out_dir) if out_dir.is_dir() else {}
+    if trusted and previous:
+        live = {path: state.signature for path, state in previous.items()}
+    else:
+        remove_leftovers(out_dir)
+        live = live_files(out_dir) if out_dir.is_dir() else {}
     unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir)
     report = WriteReport(deleted=deleted, unchanged=len(unchanged))
     report.manifest = {out.path: state for out, state in unchanged}
