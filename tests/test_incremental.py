@@ -197,6 +197,29 @@ def test_partial_edit_rerenders_every_page_that_includes_it(inc):
     assert "404.html" in report.written
 
 
+@both
+def test_card_partial_edit_updates_every_list(inc):
+    target = own_template(inc.site, "partials/vacancy_card.html")
+    edit(target, '<li class="card"', '<li class="card stelle"')
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert {"stellen/index.html", "index.html"} <= set(report.rendered)
+
+
+@both
+def test_card_reading_more_of_the_site_is_tracked(inc):
+    """A theme's card that shows the number of vacancies: a new vacancy changes every card."""
+    target = own_template(inc.site, "partials/vacancy_card.html")
+    edit(target, "</dl>", "</dl><p>{{ site.vacancies | length }} Stellen</p>")
+    inc.build()
+    source = inc.site / VACANCY
+    copy = source.with_name("zweite-stelle.md")
+    copy.write_text(source.read_text(encoding="utf-8").replace("title: ", "title: Zweite "))
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/kategorie/fachkraft/index.html" in report.written
+
+
 def test_static_asset_edit(inc):
     css = Path(karriere.__file__).parent / "themes/default/static/style.css"
     target = inc.site / "themes/default/static/style.css"
