@@ -209,14 +209,27 @@ class Memo:
             self.made += 1
         return data
 
+    def missing(self, kind: str, inputs: tuple) -> bool:
+        return hash_text(kind, code_digest(), repr(inputs)) not in self.blobs
+
+    def put(self, kind: str, inputs: tuple, data: bytes) -> None:
+        """Store what a worker process made, as bytes() would have."""
+        key = hash_text(kind, code_digest(), repr(inputs))
+        if key not in self.blobs:
+            self.blobs[key] = data
+            self.made += 1
+
     def pruned(self) -> dict[str, bytes]:
         """Only what this build used, so the cache does not grow forever."""
         return {k: v for k, v in self.blobs.items() if k in self.used}
 
 
 class NoMemo(Memo):
+    """Keeps nothing between builds; within one build, what a worker made is used once."""
+
     def bytes(self, kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
-        return make()
+        key = hash_text(kind, code_digest(), repr(inputs))
+        return self.blobs.pop(key) if key in self.blobs else make()
 
 
 # ---------------------------------------------------------------- persistence

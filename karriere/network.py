@@ -9,6 +9,8 @@ and the QR codes for posters.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -295,13 +297,37 @@ def poster_items(site: Site) -> list[Item]:
 # --- files that are not pages ---------------------------------------------------------
 
 
-def network_outputs(site: Site, memo=None) -> list[Output]:
-    """`memo` (cache.Memo) keeps the QR codes between builds: encoding one costs ~50 ms."""
+def network_outputs(site: Site, memo=None, jobs: int = 1) -> list[Output]:
+    """`memo` (cache.Memo) keeps the QR codes between builds; new ones are made in a pool
+    of `jobs` processes when there are many (a cold build of a big site)."""
+    memo = memo if memo is not None else NoMemo()
     outputs = [filter_index(site)]
     outputs += [event_ics(site, ev) for ev in site.network.events]
-    for item in poster_items(site):
-        outputs += qr_codes(site, item, memo)
+    items = poster_items(site)
+    made = make_qr_codes(site, items, memo, jobs)
+    for item in items:
+        outputs += qr_codes(site, item, memo, made)
     return outputs
+
+
+QR_PARALLEL_FROM = 200  # codes; about 1 ms each, so fewer are not worth a pool
+
+
+def make_qr_codes(site: Site, items: list[Item], memo, jobs: int) -> dict[tuple, tuple]:
+    """(url, title) -> (svg, png) for the codes the memo does not have yet."""
+    wanted = [(site.urls.absolute(i.route), i.meta.title) for i in items]
+    todo = [w for w in wanted if any(memo.missing("qr", (*w, kind)) for kind in ("svg", "png"))]
+    if jobs <= 1 or len(todo) < QR_PARALLEL_FROM or not hasattr(os, "fork"):
+        return {}  # qr_codes() makes them one by one
+    size = max(32, len(todo) // (jobs * 4))
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return dict(zip(todo, pool.map(_qr_pair, todo, chunksize=size), strict=True))
+
+
+def _qr_pair(wanted: tuple[str, str]) -> tuple[bytes, bytes]:
+    url, title = wanted
+    side, cells = qrcodes.modules(url)
+    return qrcodes.svg(side, cells, title), qrcodes.png(side, cells)
 
 
 def filter_index(site: Site) -> Output:
@@ -337,11 +363,16 @@ def filter_options(open_: list[Item], categories: dict, net: Network) -> dict[st
     }
 
 
-def qr_codes(site: Site, item: Item, memo=None) -> list[Output]:
+def qr_codes(site: Site, item: Item, memo=None, made: dict | None = None) -> list[Output]:
     """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools)."""
     from .writer import Output
 
+    memo = memo if memo is not None else NoMemo()
     url, title = site.urls.absolute(item.route), item.meta.title
+    pair = (made or {}).get((url, title))
+    if pair is not None:
+        memo.put("qr", (url, title, "svg"), pair[0])
+        memo.put("qr", (url, title, "png"), pair[1])
     found: list[tuple[int, bytes]] = []  # the modules, computed once if either file is needed
 
     def cells() -> tuple[int, bytes]:
@@ -354,7 +385,7 @@ def qr_codes(site: Site, item: Item, memo=None) -> list[Output]:
     return [
         Output(
             f"{item.route}qr.{kind}",
-            (memo or NoMemo()).bytes("qr", (url, title, kind), make),
+            memo.bytes("qr", (url, title, kind), make),
             origin=origin,
         )
         for kind, make in makers.items()

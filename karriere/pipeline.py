@@ -116,7 +116,7 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     published = {name: pub for name, (pub, _) in assets.items()}
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs)
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
-    result += network_outputs(site, hooks.memo)
+    result += network_outputs(site, hooks.memo, hooks.jobs)
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")
         for name, (pub, data) in assets.items()

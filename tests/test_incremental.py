@@ -16,7 +16,7 @@ import pytest
 from helpers import BUILD_DATE, run_cli
 
 import karriere
-from karriere import cache, engine, render
+from karriere import cache, engine, network, render
 from karriere.engine import Builder
 from karriere.errors import BuildError
 from karriere.pipeline import Request
@@ -352,6 +352,7 @@ def test_changed_paths_hint_for_the_preview(scratch_site):
 def test_parallel_build_equals_serial_build(scratch_site, monkeypatch):
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(network, "QR_PARALLEL_FROM", 1)
     out = scratch_site.parent / "parallel"
     report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=2, persist=False).build()
     assert report.parsed == 8
