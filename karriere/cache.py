@@ -169,6 +169,11 @@ class Deps:
 _current: list[Deps] = []
 
 
+def current() -> Deps | None:
+    """The recorder of the output being made, if any."""
+    return _current[-1] if _current else None
+
+
 def note(key: tuple) -> None:
     if _current:
         _current[-1].note(key)

@@ -18,7 +18,7 @@ from typing import Protocol
 import jinja2
 from markupsafe import Markup
 
-from .cache import note, recording
+from .cache import current, note, recording
 
 CARD_TEMPLATE = "partials/vacancy_card.html"
 
@@ -44,6 +44,8 @@ class Cards:
         self.known: dict = checker.fragments if checker is not None else {}
         self.used: dict = {}  # what this build showed: the store for the next build
         self.made: dict = {}  # rendered in this process during this build
+        self._page = None  # the recorder of the page being rendered
+        self._noted: set[int] = set()  # dependency tuples already passed on to it
 
     def __call__(self, items, heading: int = 3) -> Markup:
         return Markup("".join([self.card(v, heading) for v in items]))
@@ -53,15 +55,24 @@ class Cards:
         key = (checker.item_key(item), heading) if checker else (id(item), heading)
         hit = self.used.get(key) or self.known.get(key)
         if hit is not None and (checker is None or key in self.used or checker.unchanged(hit[0])):
-            for dep, _ in hit[0]:
-                note(dep)  # the page showing the card depends on what the card read
+            self._pass_on(hit[0])
             self.used[key] = hit
             return hit[1]
         with recording() as deps:
             template = self.env.get_template(CARD_TEMPLATE)
             html = template.render(self.common, v=item, card_heading=heading)
-        for dep in deps.keys:
-            note(dep)
         pairs = checker.pairs(deps.keys) if checker else tuple((k, "") for k in deps.keys)
+        self._pass_on(pairs)
         self.used[key] = self.made[key] = (pairs, html)
         return html
+
+    def _pass_on(self, pairs: tuple) -> None:
+        """The page showing the card depends on what the card read. Cards share one
+        tuple of dependencies (PageCache.pairs), so each page notes it once."""
+        page = current()
+        if page is not self._page:
+            self._page, self._noted = page, set()
+        if id(pairs) not in self._noted:
+            self._noted.add(id(pairs))
+            for dep, _ in pairs:
+                note(dep)
