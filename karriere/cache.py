@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pydantic
@@ -88,9 +88,16 @@ class Fingerprints:
     or Page are covered without anyone registering them.
     """
 
-    def __init__(self, entry_hashes: dict[str, str]):
+    def __init__(self, entry_hashes: dict[str, str], previous: dict | None = None):
         self.entry_hashes = entry_hashes  # entry.source -> hash of the file's bytes
         self._memo: dict[int, tuple[object, str]] = {}
+        # The previous build's memo (same process): the site model's objects are never
+        # changed once built, and unchanged items are handed out again (site.ItemReuse).
+        self._previous = previous or {}
+
+    @property
+    def memo(self) -> dict[int, tuple[object, str]]:
+        return self._memo
 
     def of(self, obj: object) -> str:
         out: list[str] = []
@@ -110,7 +117,10 @@ class Fingerprints:
         elif kind in _DATACLASS_FIELDS or (dataclasses.is_dataclass(obj) and kind is not type):
             hit = self._memo.get(id(obj))
             if hit is None or hit[0] is not obj:
-                hit = self._memo[id(obj)] = (obj, self._dataclass(obj))  # keeps obj alive
+                hit = self._previous.get(id(obj))
+                if hit is None or hit[0] is not obj:
+                    hit = (obj, self._dataclass(obj))
+                self._memo[id(obj)] = hit  # keeps obj alive
             out.append("D" + hit[1])
         elif isinstance(obj, str):
             out.append("s" + obj)
@@ -197,6 +207,19 @@ def recording():
 # ---------------------------------------------------------------- memo for expensive producers
 
 
+def memo_key(kind: str, inputs: tuple) -> str:
+    """The cache key of a producer's inputs; remembered, as rebuilds ask for the same."""
+    try:
+        return _memo_key(kind, code_digest(), inputs)
+    except TypeError:  # unhashable inputs: compute it every time
+        return hash_text(kind, code_digest(), repr(inputs))
+
+
+@lru_cache(maxsize=1 << 16)
+def _memo_key(kind: str, code: str, inputs: tuple) -> str:
+    return hash_text(kind, code, repr(inputs))
+
+
 class Memo:
     """Results of expensive producers by input hash, kept between builds."""
 
@@ -206,7 +229,7 @@ class Memo:
         self.made = 0
 
     def bytes(self, kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
-        key = hash_text(kind, code_digest(), repr(inputs))
+        key = memo_key(kind, inputs)
         self.used.add(key)
         data = self.blobs.get(key)
         if data is None:
@@ -215,11 +238,11 @@ class Memo:
         return data
 
     def missing(self, kind: str, inputs: tuple) -> bool:
-        return hash_text(kind, code_digest(), repr(inputs)) not in self.blobs
+        return memo_key(kind, inputs) not in self.blobs
 
     def put(self, kind: str, inputs: tuple, data: bytes) -> None:
         """Store what a worker process made, as bytes() would have."""
-        key = hash_text(kind, code_digest(), repr(inputs))
+        key = memo_key(kind, inputs)
         if key not in self.blobs:
             self.blobs[key] = data
             self.made += 1
@@ -233,7 +256,7 @@ class NoMemo(Memo):
     """Keeps nothing between builds; within one build, what a worker made is used once."""
 
     def bytes(self, kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
-        key = hash_text(kind, code_digest(), repr(inputs))
+        key = memo_key(kind, inputs)
         return self.blobs.pop(key) if key in self.blobs else make()
 
 

@@ -77,7 +77,9 @@ def card_for(site, page) -> Card | None:
     """The page's card; with `cards: false` the editor's image or a raster logo, or None."""
     settings = site.settings
     if page.kind == "poster":  # an Aushang shares its page's card: no second drawing
-        page = site.page_at(page.item.route) or page
+        # Untracked lookup: that page derives from the same item and site.yaml, which
+        # the poster's own fingerprint already covers.
+        page = getattr(site, "_site", site).page_at(page.item.route) or page
     item = page.item
     own = getattr(item.meta, "image", None) if item is not None else None
     if not settings.cards:

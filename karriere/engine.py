@@ -23,6 +23,7 @@ A build that fails writes nothing and forgets nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import time
@@ -47,11 +48,12 @@ from .content_types import COLLECTIONS
 from .errors import Problem
 from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
-from .site import BuildOptions, Page, Site, Urls
+from .site import BuildOptions, ItemReuse, Page, Site, Urls
 from .theme import BUILTIN, Theme, load_theme
 from .writer import FileState, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
+PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
 
 
 @dataclass
@@ -132,6 +134,12 @@ class Builder:
         self._content_dirty = False
         self._state_dirty = False
         self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
+        # In-process only (the preview): what lets a rebuild compare by identity.
+        self._items = ItemReuse()
+        self._shapes: dict[str, tuple] = {}  # output path -> (page fields, base, fingerprint)
+        self._item_keys: dict[int, tuple] = {}  # id(item) -> (item, base, key)
+        self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
+        self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
         self._content_file = cache_dir(request.site_dir) / "content.pickle"
@@ -196,20 +204,30 @@ class Builder:
         )  # fmt: skip
         pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
         pages.trust_outputs = self.trust_outputs
+        pages.shapes, pages.item_keys = self._shapes, self._item_keys
+        pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
-        hooks = Hooks(load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs)
+        self._items.current = {}  # a failed build may have left some
+        hooks = Hooks(
+            load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs,
+            items=self._items,
+        )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
         result: Result = generate_from(config, options, hooks)
         timings["generate"] = time.perf_counter() - clock - timings["prepare"]
         clock = time.perf_counter()
         written = write_site(
             result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
-            trusted=self.trust_outputs,
+            trusted=self.trust_outputs, hashed=self._hashed,
         )  # fmt: skip
+        self._hashed = written.hashed
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
         state.manifest = written.manifest
         state.records = pages.new_records
+        self._items.next_build()
+        self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
+        self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
             self._content_dirty = True
@@ -461,13 +479,17 @@ class PageCache:
         self.out_dir = out_dir
         self._out = str(out_dir) + os.sep
         self.trust_outputs = False  # True: skip checking each kept output file on disk
-        self.fingerprints = Fingerprints(hashes)
+        self.fingerprints = Fingerprints(hashes)  # engine swaps in one that remembers
         self.base = base
         self.theme = theme
         self.new_records: dict[str, Record] = {}
         self.rendered: list[str] = []
         self._digests: dict[tuple, str] = {}
         self._checked: dict[int, tuple[tuple, bool]] = {}
+        self.shapes: dict[str, tuple] = {}  # last build's, if this process made it
+        self.new_shapes: dict[str, tuple] = {}
+        self.item_keys: dict[int, tuple] = {}
+        self.new_item_keys: dict[int, tuple] = {}
         self._shared: dict[tuple, tuple] = {}
         self._site: Site | None = None
         self._globals: dict = {}
@@ -477,7 +499,17 @@ class PageCache:
         self._globals = globals_
 
     def fingerprint(self, page: Page) -> str:
-        return hash_text(self.base, self.fingerprints.of(page))
+        """Walking a page's objects is the costly part; when every field is the same
+        object as last build (or equal to it), last build's fingerprint stands."""
+        shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
+        path = page.output_path
+        old = self.shapes.get(path)
+        if old is not None and old[1] == self.base and old[0] == shape:
+            found = old[2]
+        else:
+            found = hash_text(self.base, self.fingerprints.of(page))
+        self.new_shapes[path] = (shape, self.base, found)
+        return found
 
     def reuse(self, page: Page) -> str | None:
         path = page.output_path
@@ -514,7 +546,13 @@ class PageCache:
         return known[1]
 
     def item_key(self, item) -> str:
-        return hash_text(self.base, self.fingerprints.of(item))
+        old = self.item_keys.get(id(item))
+        if old is not None and old[0] is item and old[1] == self.base:
+            key = old[2]
+        else:
+            key = hash_text(self.base, self.fingerprints.of(item))
+        self.new_item_keys[id(item)] = (item, self.base, key)
+        return key
 
     def digest(self, key: tuple) -> str:
         """The current value of one recorded dependency, as a hash (memoised per build)."""
@@ -540,6 +578,8 @@ class PageCache:
                     value = value(*key[2])
             except Exception as exc:  # the page will fail the same way, or not
                 return f"error {exc!r}"
+            if isinstance(value, Page):  # e.g. site.page_at(route): the page's own check
+                return self.fingerprint(value)
             return self.fingerprints.of(value)
         return os.urandom(8).hex()  # ("always",): cannot be checked, so never equal
 

@@ -22,7 +22,7 @@ from .decap import admin_outputs
 from .errors import BuildError, Problem
 from .network import network_outputs
 from .render import PageCache, render_pages
-from .site import LEGAL_PAGES, BuildOptions, Site, build_site
+from .site import LEGAL_PAGES, BuildOptions, ItemReuse, Site, build_site
 from .theme import Theme, load_theme
 from .writer import Output
 
@@ -82,6 +82,7 @@ class Hooks:
     pages: PageCache | None = None
     memo: Memo = field(default_factory=NoMemo)
     jobs: int = 1
+    items: ItemReuse | None = None  # the previous build's items (site.ItemReuse)
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:
@@ -103,7 +104,7 @@ def generate(request: Request, hooks: Hooks | None = None) -> Result:
 
 def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
     content = load_content(config, hooks.load_entry)
-    site = build_site(config, content, options, hooks.markdown)
+    site = build_site(config, content, options, hooks.markdown, hooks.items)
     theme = load_theme(config)
     outputs = collect_outputs(site, theme, hooks)
     return Result(site=site, outputs=outputs, warnings=warnings(site))

@@ -142,13 +142,43 @@ class Site:
         return list(groups.items())
 
 
+class ItemReuse:
+    """The previous build's Item for an entry object that comes back unchanged.
+
+    The incremental engine hands out the same Entry object for an unchanged file, so the
+    same Item can stand too; later stages then see "unchanged" as identity, which is cheap
+    to compare. Items are never changed after they are made."""
+
+    def __init__(self) -> None:
+        self.previous: dict[tuple, Item] = {}
+        self.current: dict[tuple, Item] = {}
+
+    def item(self, entry: Entry, route: str, html: str, expired: bool = False) -> Item:
+        key = (id(entry), route, expired)
+        old = self.current.get(key) or self.previous.get(key)
+        if old is None or old.entry is not entry or old.html is not html:
+            old = Item(entry=entry, route=route, html=html, expired=expired)
+        self.current[key] = old
+        return old
+
+    def next_build(self) -> None:
+        self.previous, self.current = self.current, {}
+
+
 def is_open(vacancy, today: date) -> bool:
     """A deadline is inclusive: applications are accepted all day long."""
     return vacancy.deadline is None or vacancy.deadline >= today
 
 
-def build_site(config: Config, content: Content, options: BuildOptions, markdown=None) -> Site:
-    """`markdown` (anything with .convert(text)) replaces the renderer, e.g. by a cache."""
+def build_site(
+    config: Config,
+    content: Content,
+    options: BuildOptions,
+    markdown=None,
+    reuse: ItemReuse | None = None,
+) -> Site:
+    """`markdown` (anything with .convert(text)) replaces the renderer, e.g. by a cache;
+    `reuse` gives back the previous build's items for unchanged entries."""
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html
     )
@@ -157,8 +187,11 @@ def build_site(config: Config, content: Content, options: BuildOptions, markdown
         show_drafts = options.drafts or options.preview
         return [e for e in entries if show_drafts or not getattr(e.meta, "draft", False)]
 
-    def item(entry: Entry, route: str, **kw) -> Item:
-        return Item(entry=entry, route=route, html=renderer.convert(entry.body), **kw)
+    def item(entry: Entry, route: str, expired: bool = False) -> Item:
+        html = renderer.convert(entry.body)
+        if reuse is not None:
+            return reuse.item(entry, route, html, expired)
+        return Item(entry=entry, route=route, html=html, expired=expired)
 
     vacancies = [
         item(e, f"stellen/{e.slug}/", expired=not is_open(e.meta, options.today))

@@ -64,6 +64,7 @@ class WriteReport:
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
     manifest: dict[str, FileState] = field(default_factory=dict)
+    hashed: dict[int, tuple[bytes, str]] = field(default_factory=dict)  # see plan()
 
 
 def check_unique(outputs: list[Output]) -> None:
@@ -158,15 +159,24 @@ def plan(
     live: dict[str, tuple[int, int, int]],
     previous: dict[str, FileState],
     out_dir: Path,
+    hashed: dict[int, tuple[bytes, str]] | None = None,
 ) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], list[str]]:
-    """Split the outputs into (unchanged, changed) and list the live files to delete."""
+    """Split the outputs into (unchanged, changed) and list the live files to delete.
+
+    `hashed` (id(bytes) -> (bytes, digest)) remembers digests of the very same bytes
+    objects from the last build in this process (memoised QR codes, posters), so they
+    are not hashed again; it is updated in place."""
     unchanged, changed = [], []
+    hashed = hashed if hashed is not None else {}
     for out in outputs:
         before = previous.get(out.path)
         st = live.get(out.path)
         intact = before is not None and st is not None and before.signature == st
         if out.data is not None:
-            state = FileState(hash_bytes(out.data), None)
+            known = hashed.get(id(out.data))
+            if known is None or known[0] is not out.data:
+                known = hashed[id(out.data)] = (out.data, hash_bytes(out.data))
+            state = FileState(known[1], None)
         elif out.source is not None:
             src = file_signature(out.source)
             same_source = before is not None and before.source == src and src is not None
@@ -203,6 +213,7 @@ def write_site(
     previous: dict[str, FileState] | None = None,
     mode: str = "tree",
     trusted: bool = False,
+    hashed: dict[int, tuple[bytes, str]] | None = None,
 ) -> WriteReport:
     """Bring out_dir to exactly `outputs`, touching only files whose bytes changed.
 
@@ -215,8 +226,9 @@ def write_site(
     else:
         remove_leftovers(out_dir)
         live = live_files(out_dir) if out_dir.is_dir() else {}
-    unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir)
-    report = WriteReport(deleted=deleted, unchanged=len(unchanged))
+    kept = {id(o.data): hashed[id(o.data)] for o in outputs if hashed and id(o.data) in hashed}
+    unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir, kept)
+    report = WriteReport(deleted=deleted, unchanged=len(unchanged), hashed=kept)
     report.manifest = {out.path: state for out, state in unchanged}
     has_marker = (out_dir / MARKER).is_file()
     if not changed and not deleted and has_marker:

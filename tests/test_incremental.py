@@ -371,3 +371,29 @@ def test_cli_second_run_is_a_no_op(scratch_site):
     assert second.returncode == 0, second.stderr
     assert "0 files written" in second.stdout
     assert stamps(out) == before
+
+
+def test_preview_builder_stays_exact_over_many_rebuilds(scratch_site):
+    """One long-lived preview engine (identity reuse of items, page shapes, fingerprints)
+    matches a clean build after each of a series of different edits."""
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    vacancy = scratch_site / VACANCY
+    steps = [
+        lambda: edit(vacancy, "- Pässe und Ausweise", "- Pässe"),
+        lambda: edit(vacancy, 'title: "Sachbearbeiter*in', 'title: "Fachkraft'),
+        lambda: edit(vacancy, "category: fachkraft", "category: praktikum"),
+        lambda: (scratch_site / "content/vacancies/neu.md").write_text(
+            vacancy.read_text(encoding="utf-8").replace("title: ", "title: Neue "),
+            encoding="utf-8",
+        ),
+        lambda: (scratch_site / "content/vacancies/neu.md").unlink(),
+        lambda: edit(scratch_site / "site.yaml", "Teststadt", "Musterstadt"),
+        lambda: edit(vacancy, "category: praktikum", "category: fachkraft"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        report = builder.build(changed_paths=None if number == 5 else [vacancy])
+        assert tree(out) == clean_build(scratch_site), f"step {number}"
+        assert report.written or report.deleted, f"step {number} changed nothing"
