@@ -182,21 +182,18 @@ def plan(
             same_source = before is not None and before.source == src and src is not None
             digest = before.digest if same_source else hash_bytes(out.source.read_bytes())
             state = FileState(digest, None, src)
-        else:
-            if not intact or before.digest != out.digest:
-                raise BuildError(
-                    [
-                        Problem(
-                            out.origin or out.path,
-                            1,
-                            f"{out.path} changed in the output folder during the build "
-                            "(run the build again)",
-                        )
-                    ]
-                )
-            state = before
+        elif intact and before.digest == out.digest:  # a page kept from the last build
+            unchanged.append((out, before))
+            continue
+        else:  # kept from the last build, but the file is no longer as written
+            message = (
+                f"{out.path} changed in the output folder during the build (run the build again)"
+            )
+            raise BuildError([Problem(out.origin or out.path, 1, message)])
         if intact and before.digest == state.digest:
-            unchanged.append((out, FileState(state.digest, before.signature, state.source)))
+            same = before.source == state.source  # the common case: keep the record as it is
+            kept = before if same else FileState(state.digest, before.signature, state.source)
+            unchanged.append((out, kept))
         elif before is None and st is not None and same_bytes(out, st, state.digest, out_dir):
             unchanged.append((out, FileState(state.digest, st, state.source)))
         else:
