@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import strings
-from .cache import note_file
+from .cache import file_signature, note_file
 from .config import Config
 from .theme import BUILTIN
 from .writer import Output
@@ -172,6 +172,14 @@ def font_paths(config: Config) -> tuple[str, str]:
 
 def design_hash(design: Design) -> str:
     """Files enter the hash by their bytes, never by their path."""
+    files = [design.logo, design.photo, *design.fonts]
+    signatures = tuple(file_signature(Path(f)) if f else None for f in files)
+    return _design_hash(design, signatures)
+
+
+@lru_cache(maxsize=4096)
+def _design_hash(design: Design, signatures: tuple) -> str:
+    del signatures  # part of the cache key only: the same files, unchanged
     fields = asdict(design)
     for key in ("logo", "photo"):
         fields[key] = file_digest(fields[key]) if fields[key] else None
