@@ -12,6 +12,11 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 QUIET = 0.03  # seconds without events that end a burst (an editor's save is one burst)
+# When every changed file has been closed after writing, renamed into place or deleted
+# (inotify reports all three), the save is complete: a much shorter pause is enough to
+# gather the events of the same save (an atomic save's temp file and its rename).
+QUIET_COMPLETE = 0.005
+COMPLETE = ("closed", "moved", "deleted")
 IGNORED_SUFFIXES = (".swp", ".swx", "~", ".tmp", ".part")
 
 
@@ -24,6 +29,7 @@ class Watcher(FileSystemEventHandler):
         self.on_change = on_change
         self.observer = PollingObserver(timeout=0.25) if poll else Observer()
         self.pending: set[Path] = set()
+        self.writing: set[Path] = set()  # modified or created, but not yet closed
         self.last_event = 0.0
         self.lock = threading.Condition()
         self.running = False
@@ -64,14 +70,19 @@ class Watcher(FileSystemEventHandler):
         changed = {Path(str(event.src_path))}
         if getattr(event, "dest_path", ""):
             changed.add(Path(str(event.dest_path)))  # renames and atomic saves
-        self._record(changed)
+        complete = event.is_directory or event.event_type in COMPLETE
+        self._record(changed, complete)
 
-    def _record(self, changed: set[Path]) -> None:
+    def _record(self, changed: set[Path], complete: bool = False) -> None:
         changed = {p for p in changed if not p.name.endswith(IGNORED_SUFFIXES)}
         if not changed:
             return
         with self.lock:
             self.pending |= changed
+            if complete:
+                self.writing -= changed
+            else:
+                self.writing |= changed
             self.last_event = time.monotonic()
             self.lock.notify_all()
 
@@ -80,8 +91,12 @@ class Watcher(FileSystemEventHandler):
             with self.lock:
                 while self.running and not self.pending:
                     self.lock.wait()
-                while self.running and time.monotonic() - self.last_event < QUIET:
-                    self.lock.wait(QUIET)
-                batch, self.pending = self.pending, set()
+                while self.running and time.monotonic() - self.last_event < self._quiet():
+                    self.lock.wait(self._quiet())
+                batch, self.pending, self.writing = self.pending, set(), set()
             if batch and self.running:
                 self.on_change(batch)
+
+    def _quiet(self) -> float:
+        """Polling (--poll) never reports closed files, so it always waits QUIET."""
+        return QUIET if self.writing else QUIET_COMPLETE
