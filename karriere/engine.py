@@ -26,6 +26,8 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -208,18 +210,23 @@ class Builder:
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
         self._items.current = {}  # a failed build may have left some
+        spool = make_spool(self.request.site_dir)
         hooks = Hooks(
             load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs,
-            items=self._items,
+            items=self._items, spool=spool,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
-        result: Result = generate_from(config, options, hooks)
-        timings["generate"] = time.perf_counter() - clock - timings["prepare"]
-        clock = time.perf_counter()
-        written = write_site(
-            result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
-            trusted=self.trust_outputs, hashed=self._hashed,
-        )  # fmt: skip
+        try:
+            result: Result = generate_from(config, options, hooks)
+            timings["generate"] = time.perf_counter() - clock - timings["prepare"]
+            clock = time.perf_counter()
+            written = write_site(
+                result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
+                trusted=self.trust_outputs, hashed=self._hashed,
+            )  # fmt: skip
+        finally:
+            if spool is not None:
+                shutil.rmtree(spool, ignore_errors=True)
         self._hashed = written.hashed
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
@@ -306,6 +313,30 @@ class Builder:
         key = hash_text("content", code_digest())
         save_pickle(self._content_file, {"key": key, "content": self._content})
         self._content_dirty = False
+
+
+def make_spool(site_dir: Path) -> Path | None:
+    """A fresh folder for pages rendered by worker processes (render.render_pages); the
+    spools of builds that were killed are removed. None if the site is read-only."""
+    parent = cache_dir(site_dir)
+    for old in parent.glob("spool-*") if parent.is_dir() else []:
+        if not process_alive(old.name.split("-")[1]):  # another build may be running
+            shutil.rmtree(old, ignore_errors=True)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f"spool-{os.getpid()}-", dir=parent))
+    except OSError:
+        return None
+
+
+def process_alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except OSError:  # exists, but belongs to someone else
+        return True
+    return True
 
 
 def options_key_of(options: BuildOptions, today: bool) -> tuple:

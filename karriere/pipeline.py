@@ -83,6 +83,7 @@ class Hooks:
     memo: Memo = field(default_factory=NoMemo)
     jobs: int = 1
     items: ItemReuse | None = None  # the previous build's items (site.ItemReuse)
+    spool: Path | None = None  # where worker processes may write rendered pages
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:
@@ -115,7 +116,7 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     hooks = hooks or Hooks()
     assets = theme.assets()
     published = {name: pub for name, (pub, _) in assets.items()}
-    result = render_pages(site, theme, published, hooks.pages, hooks.jobs)
+    result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
     result += network_outputs(site, hooks.memo, hooks.jobs)
     result += [

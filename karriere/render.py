@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 import jinja2
@@ -165,7 +166,10 @@ def render_pages(
     asset_names: dict[str, str],
     cache: PageCache | None = None,
     jobs: int = 1,
+    spool: Path | None = None,
 ) -> list[Output]:
+    """`spool`: a folder where worker processes may write the pages they render, so that
+    the HTML of a big site is not sent to and held by this process."""
     pages = site.pages
     site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
     env = environment_for(theme, site.config.site_dir)
@@ -197,16 +201,24 @@ def render_pages(
         else:
             outputs.append(Output(page.output_path, digest=kept, origin=origin(page)))
     problems: set[Problem] = set()
-    for number, html, problem, deps, made in render_many(env, common, pages, todo, jobs):
+    for number, html, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
         vacancy_cards.used.update(made)
         if problem is not None:
             problems.add(problem)
             continue
         page = pages[number]
-        data = html.encode("utf-8")
-        outputs[number] = Output(page.output_path, data, origin=origin(page))
+        if isinstance(html, tuple):  # (file in the spool, digest)
+            digest = html[1]
+            outputs[number] = Output(
+                page.output_path, source=Path(html[0]), digest=digest, spooled=True,
+                origin=origin(page),
+            )  # fmt: skip
+        else:
+            data = html.encode("utf-8")
+            digest = hash_bytes(data)
+            outputs[number] = Output(page.output_path, data, origin=origin(page))
         if cache is not None:
-            cache.remember(page, hash_bytes(data), deps)
+            cache.remember(page, digest, deps)
     if problems:
         raise BuildError(list(problems))
     if cache is not None:
@@ -214,12 +226,12 @@ def render_pages(
     return outputs  # type: ignore[return-value]
 
 
-_job: list = []  # [env, globals, pages, broken] for this process and its forked workers
+_job: list = []  # [env, globals, pages, broken, spool] for this process and forked workers
 
 
-def render_one(number: int) -> tuple[int, str | None, Problem | None, frozenset, dict]:
-    """(number, html, problem, dependencies, vacancy cards rendered for it)."""
-    env, common, pages, broken = _job
+def render_one(number: int) -> tuple[int, str | tuple | None, Problem | None, frozenset, dict]:
+    """(number, html or (spooled file, digest), problem, dependencies, cards rendered)."""
+    env, common, pages, broken, spool = _job
     if broken:  # a template does not compile: one message is enough, and faster
         return number, None, broken[0], frozenset(), {}
     page = pages[number]
@@ -234,6 +246,12 @@ def render_one(number: int) -> tuple[int, str | None, Problem | None, frozenset,
             return number, None, broken[0], frozenset(), {}
         except jinja2.TemplateError as exc:
             return number, None, template_problem(exc, page), frozenset(), {}
+    if spool is not None:
+        data = html.encode("utf-8")
+        path = os.path.join(spool, f"{number}.html")
+        with open(path, "wb") as f:
+            f.write(data)
+        return number, (path, hash_bytes(data)), None, frozenset(deps.keys), dict(made)
     return number, html, None, frozenset(deps.keys), dict(made)
 
 
@@ -241,13 +259,16 @@ def render_chunk(numbers: list[int]) -> list[tuple]:
     return [render_one(n) for n in numbers]
 
 
-def render_many(env, common: dict, pages: list[Page], todo: list[int], jobs: int) -> Iterator:
+def render_many(
+    env, common: dict, pages: list[Page], todo: list[int], jobs: int, spool: Path | None = None
+) -> Iterator:
     """Render pages[n] for n in todo, in a pool of forked processes when worth it."""
-    _job[:] = [env, common, pages, []]
+    _job[:] = [env, common, pages, [], None]
     try:
         if jobs <= 1 or len(todo) < PARALLEL_FROM or not hasattr(os, "fork"):
             yield from map(render_one, todo)
             return
+        _job[4] = str(spool) if spool is not None else None
         size = max(8, min(64, len(todo) // (jobs * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

@@ -44,6 +44,7 @@ class Output:
     source: Path | None = None
     origin: str = ""  # what produced it, for the 'written twice' message
     digest: str | None = None  # with no data and no source: unchanged since the previous build
+    spooled: bool = False  # source is a temporary file (digest given) that may be moved
 
     def read(self) -> bytes:
         return self.data if self.data is not None else self.source.read_bytes()
@@ -177,6 +178,8 @@ def plan(
             if known is None or known[0] is not out.data:
                 known = hashed[id(out.data)] = (out.data, hash_bytes(out.data))
             state = FileState(known[1], None)
+        elif out.spooled:  # a page a worker process wrote, with its digest
+            state = FileState(out.digest, None)
         elif out.source is not None:
             src = file_signature(out.source)
             same_source = before is not None and before.source == src and src is not None
@@ -242,8 +245,14 @@ def write_site(
 def _put(target: Path, out: Output) -> None:
     if out.data is not None:
         target.write_bytes(out.data)
-    else:
-        shutil.copyfile(out.source, target)
+        return
+    if out.spooled:
+        try:
+            os.replace(out.source, target)
+            return
+        except OSError:  # another file system: copy
+            pass
+    shutil.copyfile(out.source, target)
 
 
 def write_staged(

@@ -357,6 +357,7 @@ def test_parallel_build_equals_serial_build(scratch_site, monkeypatch):
     report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=2, persist=False).build()
     assert report.parsed == 8
     assert tree(out) == clean_build(scratch_site)
+    assert not list((scratch_site / ".karriere-cache").glob("spool-*")), "spool left behind"
     edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
     Builder(Request(scratch_site, BUILD_DAY), out, jobs=2).build()
     assert tree(out) == clean_build(scratch_site)
