@@ -160,7 +160,12 @@ def in_process(site: Path, out: Path, edited: Path, original: bytes, args) -> di
     request = Request(site, date.fromisoformat(BUILD_DATE))
     results = {}
     for mode in ("file", "tree"):
-        builder = Builder(request, out, jobs=args.jobs or None, mode=mode, autosave=False)
+        # "file" is the live preview's engine (karriere/preview.py): replaces files one by
+        # one in a folder only it writes to, keeps nothing on disk; "tree" is the CLI's.
+        preview = {"persist": False, "shortcut": False} if mode == "file" else {}
+        builder = Builder(
+            request, out, jobs=args.jobs or None, mode=mode, autosave=False, **preview
+        )
         builder.build()
         edits, titles, noops = [], [], []
         for rep in range(max(args.reps, 5)):
