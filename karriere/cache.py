@@ -27,54 +27,18 @@ How an output producer takes part (for whoever adds a new kind of output in
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import pydantic
 
-from . import __version__
-
-CACHE_DIR = ".karriere-cache"
-FORMAT = 2  # bump when the cache's own layout changes
-PACKAGE = Path(__file__).parent
-
-
-def hash_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def hash_text(*parts: str) -> str:
-    return hash_bytes("\x1f".join(parts).encode("utf-8", "surrogatepass"))
-
-
-def file_signature(path: Path) -> tuple[int, int, int] | None:
-    """(size, mtime_ns, inode), or None if missing: cheap evidence that a file is unchanged."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-@cache
-def code_digest() -> str:
-    """karriere's version and code (not the theme: templates are tracked one by one)."""
-    parts = [__version__, str(FORMAT)]
-    for path in sorted(PACKAGE.rglob("*")):
-        rel = path.relative_to(PACKAGE)
-        if rel.parts[0] in ("themes", "__pycache__") or not path.is_file():
-            continue
-        if path.suffix in (".py", ".yaml", ".js", ".json"):
-            parts += [rel.as_posix(), hash_bytes(path.read_bytes())]
-    return hash_text(*parts)
-
+from .quick import CACHE_DIR, code_digest, file_signature, hash_bytes, hash_text  # noqa: F401 (one definition, used through here)
 
 # ---------------------------------------------------------------- fingerprints of objects
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .errors import BuildError, KarriereError, UsageError
+from .errors import BuildError, KarriereError, Problem, UsageError
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -124,22 +124,36 @@ def run(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .engine import Builder
-    from .pipeline import Request
+    from . import quick
 
     started = time.perf_counter()
     site_dir = args.site
     out_dir = args.out or site_dir / "public"
-    request = Request(
-        site_dir=site_dir, today=args.date or today(), drafts=args.drafts, base_url=args.base_url
+    day = args.date or today()
+    # Nothing changed? Answer before importing the pipeline (pydantic, Jinja, Markdown).
+    last = quick.unchanged(
+        site_dir, out_dir, quick.options_key(day, args.base_url, args.drafts, False)
     )
-    report = Builder(request, out_dir).build()
-    for warning in report.warnings:
+    if last is not None:
+        warnings = [Problem(*w) for w in last["warnings"]]
+        return report_build(warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"]))
+    from .engine import Builder
+    from .pipeline import Request
+
+    request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
+    report = Builder(request, out_dir, shortcut=False).build()
+    return report_build(
+        report.warnings, report.pages, out_dir, started,
+        len(report.written), len(report.deleted), report.unchanged,
+    )  # fmt: skip
+
+
+def report_build(warnings, pages: int, out_dir, started: float, written, deleted, kept) -> int:
+    for warning in warnings:
         print(warning, file=sys.stderr)
     took = time.perf_counter() - started
     print(
-        f"Built {report.pages} pages into {out_dir} in {took:.2f} s "
-        f"({len(report.written)} files written, {len(report.deleted)} deleted, "
-        f"{report.unchanged} unchanged)."
+        f"Built {pages} pages into {out_dir} in {took:.2f} s "
+        f"({written} files written, {deleted} deleted, {kept} unchanged)."
     )
     return 0

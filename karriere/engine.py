@@ -4,9 +4,10 @@
 its whole session) and, for separate command-line runs, in `.karriere-cache/` beside
 site.yaml. A build:
 
-1. **Shortcut** (command line only): if no input file changed (same size, mtime and inode
-   for site.yaml, content/, themes/ and the built-in theme), the options and today's date
-   are the same and every output file is as written, nothing runs at all.
+1. **Shortcut** (command line only, quick.py): if no input file changed (same size, mtime
+   and inode for site.yaml, content/, themes/ and the built-in theme), the options and
+   today's date are the same and every output file is as written, nothing runs at all;
+   the CLI checks this before importing anything heavy.
 2. **Content**: a content file is parsed again only when its bytes changed (or site.yaml,
    karriere's code, or the set of media files did); Markdown is converted again only for
    bodies not converted before. Many files are parsed and converted in a process pool.
@@ -33,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import quick
 from .cache import (
     Fingerprints,
     Memo,
@@ -50,8 +52,9 @@ from .content_types import COLLECTIONS
 from .errors import Problem
 from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
+from .quick import walk_signatures
 from .site import BuildOptions, ItemReuse, Page, Site, Urls
-from .theme import BUILTIN, Theme, load_theme
+from .theme import Theme, load_theme
 from .writer import FileState, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
@@ -89,10 +92,9 @@ class Record:
 
 @dataclass
 class State:
-    """Small, loaded on every command-line run: the shortcut and the render records."""
+    """Loaded when something may have changed: what was written and how each page was made.
+    (An unchanged site is recognised without it: quick.py.)"""
 
-    inputs: str = ""
-    options: tuple = ()
     manifest: dict[str, FileState] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
@@ -153,22 +155,27 @@ class Builder:
         are then trusted to be unchanged without looking at them. None: look at all."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        state = self._load_state()
-        options_key = self._options_key()
-        if self.shortcut and changed_paths is None and state.options == options_key:
-            inputs = self._inputs_digest()
-            if inputs == state.inputs and self._outputs_intact(state.manifest):
+        site_dir, options = self.request.site_dir, self._options_key()
+        if self.shortcut and changed_paths is None and self.persist:
+            last = quick.unchanged(site_dir, self.out_dir, options)
+            if last is not None:
                 timings["total"] = time.perf_counter() - started
                 return BuildReport(
-                    None, state.pages, list(state.warnings), unchanged=len(state.manifest),
-                    timings=timings, shortcut=True,
+                    None, last["pages"], [Problem(*w) for w in last["warnings"]],
+                    unchanged=len(last["outputs"]), timings=timings, shortcut=True,
                 )  # fmt: skip
-        inputs = self._inputs_digest() if self.persist else ""
+        state = self._load_state()
+        inputs = quick.inputs_digest(site_dir) if self.persist else ""
         trusted = None if changed_paths is None else {os.path.abspath(p) for p in changed_paths}
         report = self._full_build(state, trusted, timings)
-        state.inputs, state.options = inputs, options_key
         state.pages, state.warnings = report.pages, report.warnings
         self._state_dirty = True
+        if self.persist:  # what the next run's no-op check compares with (quick.py)
+            signatures = {path: s.signature for path, s in state.manifest.items()}
+            warned = [(w.path, w.line, w.message) for w in report.warnings]
+            quick.remember(
+                site_dir, self.out_dir, options, inputs, signatures, report.pages, warned
+            )
         if self.autosave:
             self.save()
         timings["total"] = time.perf_counter() - started
@@ -262,25 +269,9 @@ class Builder:
 
     # ------------------------------------------------------------ inputs and outputs
 
-    def _options_key(self) -> tuple:
+    def _options_key(self) -> list:
         r = self.request
-        return (str(r.today), r.base_url, r.drafts, r.preview, code_digest())
-
-    def _inputs_digest(self) -> str:
-        """Every file a build may read, by size, mtime and inode (no bytes are read)."""
-        site = self.request.site_dir
-        parts = [repr(file_signature(site / "site.yaml"))]
-        for root in (site / "content", site / "themes", BUILTIN):
-            parts.append(str(root))
-            for rel, sig in walk_signatures(root):
-                parts += [rel, repr(sig)]
-        return hash_text(*parts)
-
-    def _outputs_intact(self, manifest: dict[str, FileState]) -> bool:
-        out = self.out_dir
-        if not manifest or not out.is_dir():
-            return False
-        return all(file_signature(out / p) == s.signature for p, s in manifest.items())
+        return quick.options_key(r.today, r.base_url, r.drafts, r.preview)
 
     def _media_digests(self, config: Config) -> tuple[str, str]:
         """(names of every non-Markdown file under content/, the same with signatures)."""
@@ -341,32 +332,6 @@ def process_alive(pid: str) -> bool:
 
 def options_key_of(options: BuildOptions, today: bool) -> tuple:
     return (options.base_url, options.drafts, options.preview) + ((options.today,) if today else ())
-
-
-def walk_signatures(root: Path) -> list[tuple[str, tuple]]:
-    """(relative path, signature) of every file under root, sorted; [] if there is none."""
-    found = []
-    stack = [("", str(root))]
-    while stack:
-        rel, folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name == "__pycache__":
-                continue
-            name = rel + entry.name
-            if entry.is_dir():
-                stack.append((name + "/", entry.path))
-            else:
-                try:
-                    st = entry.stat()
-                except OSError:
-                    continue
-                found.append((name, (st.st_size, st.st_mtime_ns, st.st_ino)))
-    found.sort()
-    return found
 
 
 # ---------------------------------------------------------------- content and Markdown

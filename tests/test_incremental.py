@@ -16,7 +16,7 @@ import pytest
 from helpers import BUILD_DATE, run_cli
 
 import karriere
-from karriere import cache, engine, network, render
+from karriere import cache, engine, network, quick, render
 from karriere.engine import Builder
 from karriere.errors import BuildError
 from karriere.pipeline import Request
@@ -287,7 +287,7 @@ def test_a_later_day_without_deadlines_changes_nothing(inc):
 
 @both
 def test_karriere_version_change_redoes_everything(inc, monkeypatch):
-    monkeypatch.setattr(cache, "__version__", "99.0.0")
+    monkeypatch.setattr(quick, "__version__", "99.0.0")
     cache.code_digest.cache_clear()
     try:
         report = inc.build()

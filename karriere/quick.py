@@ -1,0 +1,158 @@
+"""The no-op check: is the last build still exactly right? Standard library only.
+
+A build that changes nothing should cost no more than looking at the files. This module
+is imported before anything heavy (pydantic, Jinja, Markdown), so that `karriere build`
+on an unchanged site answers from a small JSON file, the inputs' and outputs' stat()
+results and nothing else. The engine (engine.py) writes the file after every good build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+from . import __version__
+
+CACHE_DIR = ".karriere-cache"
+FORMAT = 3  # bump when the cache's own layout changes
+PACKAGE = Path(__file__).parent
+BUILTIN_THEME = PACKAGE / "themes" / "default"
+
+
+def hash_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def hash_text(*parts: str) -> str:
+    return hash_bytes("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def file_signature(path) -> tuple[int, int, int] | None:
+    """(size, mtime_ns, inode), or None if missing: cheap evidence that a file is unchanged."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@cache
+def code_digest() -> str:
+    """karriere's version and code (not the theme: templates are tracked one by one)."""
+    parts = [__version__, str(FORMAT)]
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in ("themes", "__pycache__") or not path.is_file():
+            continue
+        if path.suffix in (".py", ".yaml", ".js", ".json"):
+            parts += [rel.as_posix(), hash_bytes(path.read_bytes())]
+    return hash_text(*parts)
+
+
+def walk_signatures(root: Path) -> list[tuple[str, tuple]]:
+    """(relative path, signature) of every file under root, sorted; [] if there is none."""
+    found = []
+    stack = [("", str(root))]
+    while stack:
+        rel, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name == "__pycache__":
+                continue
+            name = rel + entry.name
+            if entry.is_dir():
+                stack.append((name + "/", entry.path))
+            else:
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                found.append((name, (st.st_size, st.st_mtime_ns, st.st_ino)))
+    found.sort()
+    return found
+
+
+def inputs_digest(site_dir: Path) -> str:
+    """Every file a build may read, by size, mtime and inode (no bytes are read)."""
+    parts = [repr(file_signature(site_dir / "site.yaml"))]
+    for root in (site_dir / "content", site_dir / "themes", BUILTIN_THEME):
+        parts.append(str(root))
+        for rel, sig in walk_signatures(root):
+            parts += [rel, repr(sig)]
+    return hash_text(*parts)
+
+
+def options_key(today, base_url, drafts: bool, preview: bool) -> list:
+    return [str(today), base_url, drafts, preview, code_digest()]
+
+
+def record_file(site_dir: Path, out_dir: Path) -> Path:
+    key = hash_text(str(out_dir.resolve()), code_digest())[:16]
+    return site_dir / CACHE_DIR / f"noop-{key}.json"
+
+
+def outputs_intact(out_dir: Path, signatures: dict[str, list]) -> bool:
+    prefix = str(out_dir) + os.sep  # plain strings: 40,000 Path objects cost more than stats
+    for path, signature in signatures.items():
+        try:
+            st = os.stat(prefix + path)
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns, st.st_ino] != signature:
+            return False
+    return bool(signatures)
+
+
+def unchanged(site_dir: Path, out_dir: Path, options: list) -> dict | None:
+    """The last build's summary ({"pages", "warnings", "files"}) if nothing changed since."""
+    try:
+        data = json.loads(record_file(site_dir, out_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("options") != options:
+        return None
+    if data.get("inputs") != inputs_digest(site_dir):
+        return None
+    if not outputs_intact(out_dir, data.get("outputs", {})):
+        return None
+    return data
+
+
+def remember(
+    site_dir: Path,
+    out_dir: Path,
+    options: list,
+    inputs: str,
+    outputs: dict[str, tuple],
+    pages: int,
+    warnings: list[tuple[str, int, str]],
+) -> None:
+    """Write the record after a good build; a record that cannot be written is skipped."""
+    path = record_file(site_dir, out_dir)
+    data = {
+        "options": options,
+        "inputs": inputs,
+        "pages": pages,
+        "warnings": [list(w) for w in warnings],
+        "outputs": {p: list(sig) for p, sig in outputs.items() if sig is not None},
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def forget(site_dir: Path, out_dir: Path) -> None:
+    try:
+        record_file(site_dir, out_dir).unlink()
+    except OSError:
+        return
