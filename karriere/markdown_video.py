@@ -109,17 +109,18 @@ def _parse(body: str) -> tuple[Parsed, ...]:
     return tuple(parsed)
 
 
-def body_videos(body: str) -> list[tuple[str, int, Video]]:
+@lru_cache(maxsize=1 << 15)  # rebuilds ask again for the same, unchanged bodies
+def body_videos(body: str) -> tuple[tuple[str, int, Video], ...]:
     """(placeholder, line in body, video) for each valid block.
 
     The content stage has reported the invalid ones, so a build never gets here with them.
     """
     blocks = find_blocks(body)
-    return [
+    return tuple(
         (token(block, index), p.line, p.video)
         for index, (block, p) in enumerate(zip(blocks, _parse(body), strict=True))
         if p.video is not None
-    ]
+    )
 
 
 def check_body(
