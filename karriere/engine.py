@@ -43,7 +43,9 @@ from .cache import (
     file_signature,
     hash_bytes,
     hash_text,
+    load_chunks,
     load_pickle,
+    save_chunks,
     save_pickle,
 )
 from .config import Config
@@ -296,13 +298,14 @@ class Builder:
     def _load_content_state(self) -> ContentState:
         if self._content is None:
             key = hash_text("content", code_digest())
-            data = load_pickle(self._content_file, key) if self.persist else None
-            self._content = data["content"] if data else ContentState()
+            found = load_chunks(self._content_file, key) if self.persist else None
+            self._content = ContentState(*found) if found else ContentState()
         return self._content
 
     def _save_content(self) -> None:
         key = hash_text("content", code_digest())
-        save_pickle(self._content_file, {"key": key, "content": self._content})
+        c = self._content
+        save_chunks(self._content_file, key, [c.entries, c.html, c.blobs, c.fragments])
         self._content_dirty = False
 
 
