@@ -258,7 +258,7 @@ def save_pickle(path: Path, data: dict) -> None:
 CHUNK = 500  # dictionary items per pickle: bounds the pickler's memo while saving
 
 
-def save_chunks(path: Path, key: str, parts: list[dict]) -> None:
+def save_chunks(path: Path, key: str, parts: list[dict], encode: dict | None = None) -> None:
     """Several dictionaries as a stream of small pickles (a 10,000-vacancy site's content
     cache pickled in one piece needed ~80 MB more memory); written atomically, skipped
     on error like save_pickle."""
@@ -267,10 +267,14 @@ def save_chunks(path: Path, key: str, parts: list[dict]) -> None:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             pickle.dump((key, [len(part) for part in parts]), f, pickle.HIGHEST_PROTOCOL)
-            for part in parts:
+            for number, part in enumerate(parts):
                 items = list(part.items())
+                convert = (encode or {}).get(number)
                 for start in range(0, len(items), CHUNK):
-                    pickle.dump(items[start : start + CHUNK], f, pickle.HIGHEST_PROTOCOL)
+                    chunk = items[start : start + CHUNK]
+                    if convert is not None:  # e.g. str.encode, one chunk at a time
+                        chunk = [(k, convert(v)) for k, v in chunk]
+                    pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         return

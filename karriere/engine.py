@@ -299,13 +299,18 @@ class Builder:
         if self._content is None:
             key = hash_text("content", code_digest())
             found = load_chunks(self._content_file, key) if self.persist else None
+            if found:  # HTML travels as UTF-8 bytes, see _save_content
+                found[1] = {k: v.decode() for k, v in found[1].items()}
             self._content = ContentState(*found) if found else ContentState()
         return self._content
 
     def _save_content(self) -> None:
         key = hash_text("content", code_digest())
         c = self._content
-        save_chunks(self._content_file, key, [c.entries, c.html, c.blobs, c.fragments])
+        # Pickling a str makes CPython keep a UTF-8 copy inside it for good; bytes made
+        # here are dropped after each chunk instead.
+        parts = [c.entries, c.html, c.blobs, c.fragments]
+        save_chunks(self._content_file, key, parts, encode={1: str.encode})
         self._content_dirty = False
 
 
