@@ -26,6 +26,7 @@ How an output producer takes part (for whoever adds a new kind of output in
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
 import os
 import pickle
@@ -258,7 +259,13 @@ def save_pickle(path: Path, data: dict) -> None:
 CHUNK = 500  # dictionary items per pickle: bounds the pickler's memo while saving
 
 
-def save_chunks(path: Path, key: str, parts: list[dict], encode: dict | None = None) -> None:
+def save_chunks(
+    path: Path,
+    key: str,
+    parts: list[dict],
+    encode: dict | None = None,
+    reducers: dict | None = None,
+) -> None:
     """Several dictionaries as a stream of small pickles (a 10,000-vacancy site's content
     cache pickled in one piece needed ~80 MB more memory); written atomically, skipped
     on error like save_pickle."""
@@ -266,7 +273,10 @@ def save_chunks(path: Path, key: str, parts: list[dict], encode: dict | None = N
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((key, [len(part) for part in parts]), f, pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = {**copyreg.dispatch_table, **(reducers or {})}
+            pickler.dump((key, [len(part) for part in parts]))
+            pickler.clear_memo()  # each pickle stands alone: load_chunks reads them one by one
             for number, part in enumerate(parts):
                 items = list(part.items())
                 convert = (encode or {}).get(number)
@@ -274,7 +284,8 @@ def save_chunks(path: Path, key: str, parts: list[dict], encode: dict | None = N
                     chunk = items[start : start + CHUNK]
                     if convert is not None:  # e.g. str.encode, one chunk at a time
                         chunk = [(k, convert(v)) for k, v in chunk]
-                    pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                    pickler.dump(chunk)
+                    pickler.clear_memo()
         os.replace(tmp, path)
     except OSError:
         return

@@ -37,11 +37,12 @@ class Entry:
     body_line: int  # line of the file where the body starts
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def __reduce__(self):
-        # The body travels as UTF-8 bytes: pickling a str makes CPython keep a UTF-8 copy
-        # inside it for good (German text is not ASCII), ~40 MB for 10,000 vacancies.
-        fields = (self.kind, self.slug, self.source, self.meta, self.body.encode(), self.body_line)
-        return (_unpickle_entry, (*fields, self.field_lines))
+
+def reduce_entry(entry: Entry):
+    """For the disk cache (engine.py): the body is pickled as UTF-8 bytes, because pickling
+    a str makes CPython keep a UTF-8 copy inside it for good (German text is not ASCII)."""
+    fields = (entry.kind, entry.slug, entry.source, entry.meta, entry.body.encode())
+    return (_unpickle_entry, (*fields, entry.body_line, entry.field_lines))
 
 
 def _unpickle_entry(kind, slug, source, meta, body: bytes, body_line, field_lines) -> Entry:

@@ -49,7 +49,7 @@ from .cache import (
     save_pickle,
 )
 from .config import Config
-from .content import load_entry
+from .content import Entry, load_entry, reduce_entry
 from .content_types import COLLECTIONS
 from .errors import Problem
 from .markdown import MarkdownRenderer
@@ -310,7 +310,8 @@ class Builder:
         # Pickling a str makes CPython keep a UTF-8 copy inside it for good; bytes made
         # here are dropped after each chunk instead.
         parts = [c.entries, c.html, c.blobs, c.fragments]
-        save_chunks(self._content_file, key, parts, encode={1: str.encode})
+        reducers = {Entry: reduce_entry}  # bodies as bytes too
+        save_chunks(self._content_file, key, parts, encode={1: str.encode}, reducers=reducers)
         self._content_dirty = False
 
 
