@@ -52,13 +52,17 @@ def measure(site: Path, runs: int) -> list[float]:
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
     )
     try:
         origin = f"http://127.0.0.1:{port}"
         wait_until_up(origin + "/")
         base = urllib.request.urlopen(origin + "/", timeout=10).url.removeprefix(origin)
-        vacancy = sorted((site / "content/vacancies").glob("*.md"))[len(list((site / "content/vacancies").glob("*.md"))) // 2]
+        vacancy = sorted((site / "content/vacancies").glob("*.md"))[
+            len(list((site / "content/vacancies").glob("*.md"))) // 2
+        ]
         page = f"{origin}{base}stellen/{vacancy.stem}/"
         original = vacancy.read_text(encoding="utf-8")
         stream = events(f"{origin}{base}__karriere/events")
@@ -91,8 +95,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     timings = measure(args.site.resolve(), args.runs)
-    print(f"site={args.site} runs={len(timings)} save->reload ms: "
-          f"median {statistics.median(timings):.0f}, min {min(timings):.0f}, max {max(timings):.0f}")
+    print(
+        f"site={args.site} runs={len(timings)} save->reload ms: "
+        f"median {statistics.median(timings):.0f}, min {min(timings):.0f}, max {max(timings):.0f}"
+    )
 
 
 if __name__ == "__main__":
