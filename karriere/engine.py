@@ -27,8 +27,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,7 +55,7 @@ from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_
 from .quick import walk_signatures
 from .site import BuildOptions, ItemReuse, Page, Site, Urls
 from .theme import Theme, load_theme
-from .writer import FileState, write_site
+from .writer import FileState, Spool, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
 PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
@@ -219,7 +217,7 @@ class Builder:
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
         self._items.current = {}  # a failed build may have left some
-        spool = make_spool(self.request.site_dir)
+        spool = Spool(cache_dir(self.request.site_dir))  # a folder only if the pool renders
         hooks = Hooks(
             load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs,
             items=self._items, spool=spool,
@@ -234,8 +232,7 @@ class Builder:
                 trusted=self.trust_outputs, hashed=self._hashed,
             )  # fmt: skip
         finally:
-            if spool is not None:
-                shutil.rmtree(spool, ignore_errors=True)
+            spool.remove()
         self._hashed = written.hashed
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
@@ -313,30 +310,6 @@ class Builder:
         reducers = {Entry: reduce_entry}  # bodies as bytes too
         save_chunks(self._content_file, key, parts, encode={1: str.encode}, reducers=reducers)
         self._content_dirty = False
-
-
-def make_spool(site_dir: Path) -> Path | None:
-    """A fresh folder for pages rendered by worker processes (render.render_pages); the
-    spools of builds that were killed are removed. None if the site is read-only."""
-    parent = cache_dir(site_dir)
-    for old in parent.glob("spool-*") if parent.is_dir() else []:
-        if not process_alive(old.name.split("-")[1]):  # another build may be running
-            shutil.rmtree(old, ignore_errors=True)
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f"spool-{os.getpid()}-", dir=parent))
-    except OSError:
-        return None
-
-
-def process_alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except OSError:  # exists, but belongs to someone else
-        return True
-    return True
 
 
 def options_key_of(options: BuildOptions, today: bool) -> tuple:
@@ -508,6 +481,9 @@ class PageCache:
         object as last build (or equal to it), last build's fingerprint stands."""
         shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
         path = page.output_path
+        done = self.new_shapes.get(path)  # asked before in this build (reuse, then remember)
+        if done is not None and done[0] == shape:
+            return done[2]
         old = self.shapes.get(path)
         if old is not None and old[1] == self.base and old[0] == shape:
             found = old[2]

@@ -24,7 +24,7 @@ from .network import network_outputs
 from .render import PageCache, render_pages
 from .site import LEGAL_PAGES, BuildOptions, ItemReuse, Site, build_site
 from .theme import Theme, load_theme
-from .writer import Output
+from .writer import Output, Spool
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Hooks:
     memo: Memo = field(default_factory=NoMemo)
     jobs: int = 1
     items: ItemReuse | None = None  # the previous build's items (site.ItemReuse)
-    spool: Path | None = None  # where worker processes may write rendered pages
+    spool: Spool | None = None  # where worker processes may write rendered pages
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:

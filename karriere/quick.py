@@ -52,7 +52,9 @@ def code_digest() -> str:
     return hash_text(*parts)
 
 
-def walk_signatures(root: Path) -> list[tuple[str, tuple]]:
+def walk_signatures(
+    root: Path, skip: tuple[str, ...] = ("__pycache__",), follow_symlinks: bool = True
+) -> list[tuple[str, tuple]]:
     """(relative path, signature) of every file under root, sorted; [] if there is none."""
     found = []
     stack = [("", str(root))]
@@ -63,14 +65,14 @@ def walk_signatures(root: Path) -> list[tuple[str, tuple]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name == "__pycache__":
+            if entry.name in skip:
                 continue
             name = rel + entry.name
-            if entry.is_dir():
+            if entry.is_dir(follow_symlinks=follow_symlinks):
                 stack.append((name + "/", entry.path))
             else:
                 try:
-                    st = entry.stat()
+                    st = entry.stat(follow_symlinks=follow_symlinks)
                 except OSError:
                     continue
                 found.append((name, (st.st_size, st.st_mtime_ns, st.st_ino)))

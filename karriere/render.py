@@ -25,7 +25,7 @@ from .fragments import Cards
 from .images import image_info
 from .site import Page, Site
 from .theme import Theme
-from .writer import Output
+from .writer import Output, Spool
 
 PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
 
@@ -166,7 +166,7 @@ def render_pages(
     asset_names: dict[str, str],
     cache: PageCache | None = None,
     jobs: int = 1,
-    spool: Path | None = None,
+    spool: Spool | None = None,
 ) -> list[Output]:
     """`spool`: a folder where worker processes may write the pages they render, so that
     the HTML of a big site is not sent to and held by this process."""
@@ -260,7 +260,7 @@ def render_chunk(numbers: list[int]) -> list[tuple]:
 
 
 def render_many(
-    env, common: dict, pages: list[Page], todo: list[int], jobs: int, spool: Path | None = None
+    env, common: dict, pages: list[Page], todo: list[int], jobs: int, spool: Spool | None = None
 ) -> Iterator:
     """Render pages[n] for n in todo, in a pool of forked processes when worth it."""
     _job[:] = [env, common, pages, [], None]
@@ -268,7 +268,8 @@ def render_many(
         if jobs <= 1 or len(todo) < PARALLEL_FROM or not hasattr(os, "fork"):
             yield from map(render_one, todo)
             return
-        _job[4] = str(spool) if spool is not None else None
+        folder = spool.folder() if spool is not None else None
+        _job[4] = str(folder) if folder is not None else None
         size = max(8, min(64, len(todo) // (jobs * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

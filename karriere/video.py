@@ -317,19 +317,9 @@ def _item_title(item) -> str:
     )
 
 
-_last_placed: list = []  # [(site, videos)]: posters and the CSP ask for the same site
-
-
 def placed_videos(site) -> list[Placed]:
-    """Every video of the site: front matter, Markdown blocks and the home campaign."""
-    if _last_placed and _last_placed[0][0] is site:
-        return _last_placed[0][1]
-    found = _find_videos(site)
-    _last_placed[:] = [(site, found)]
-    return found
-
-
-def _find_videos(site) -> list[Placed]:
+    """Every video of the site: front matter, Markdown blocks and the home campaign.
+    (Cheap to ask again: body_videos remembers each body's blocks.)"""
     found = []
     for item in _items(site):
         entry = item.entry

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .cache import file_signature, hash_bytes
 from .errors import BuildError, Problem
+from .quick import walk_signatures
 
 MARKER = ".karriere-output"
 MARKER_TEXT = b"built by karriere; this folder is replaced on every build\n"
@@ -66,6 +67,44 @@ class WriteReport:
     unchanged: int = 0
     manifest: dict[str, FileState] = field(default_factory=dict)
     hashed: dict[int, tuple[bytes, str]] = field(default_factory=dict)  # see plan()
+
+
+class Spool:
+    """A folder where worker processes put the pages they render, for the writer to move
+    into place; made on first use, so builds that render in one process never touch it."""
+
+    def __init__(self, parent: Path):
+        self.parent = parent  # e.g. .karriere-cache/
+        self.path: Path | None = None
+
+    def folder(self) -> Path | None:
+        """The folder (None if it cannot be made: a read-only site renders without it)."""
+        if self.path is None:
+            for old in self.parent.glob("spool-*") if self.parent.is_dir() else []:
+                if not _process_alive(old.name.split("-")[1]):  # left by a killed build
+                    shutil.rmtree(old, ignore_errors=True)
+            try:
+                self.parent.mkdir(parents=True, exist_ok=True)
+                made = tempfile.mkdtemp(prefix=f"spool-{os.getpid()}-", dir=self.parent)
+            except OSError:
+                return None
+            self.path = Path(made)
+        return self.path
+
+    def remove(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path = None
+
+
+def _process_alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except OSError:  # exists, but belongs to someone else
+        return True
+    return True
 
 
 def check_unique(outputs: list[Output]) -> None:
@@ -129,22 +168,8 @@ def crash_point(name: str) -> None:
 
 def live_files(out_dir: Path) -> dict[str, tuple[int, int, int]]:
     """Every file now in the output folder (relative path -> signature), marker excepted."""
-    found: dict[str, tuple[int, int, int]] = {}
-    stack = [("", str(out_dir))]
-    while stack:
-        rel, folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except FileNotFoundError:
-            continue
-        for entry in entries:
-            name = rel + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((name + "/", entry.path))
-            elif name != MARKER:
-                st = entry.stat(follow_symlinks=False)
-                found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
-    return found
+    found = walk_signatures(out_dir, skip=(), follow_symlinks=False)
+    return {name: signature for name, signature in found if name != MARKER}
 
 
 def same_bytes(out: Output, sig: tuple[int, int, int], digest: str, out_dir: Path) -> bool:
@@ -307,7 +332,15 @@ def write_staged(
 def write_in_place(
     out_dir: Path, changed: list[tuple[Output, FileState]], deleted: list[str]
 ) -> dict[str, FileState]:
-    """Replace each changed file by rename; delete what is gone. For the preview folder."""
+    """Delete what is gone, then replace each changed file by rename. For the preview
+    folder: deleting first means that once a new page is served, pages this build
+    removed are gone too (a renamed file never shows under both names)."""
+    for rel in deleted:
+        (out_dir / rel).unlink(missing_ok=True)
+        folder = (out_dir / rel).parent
+        while folder != out_dir and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
     written: dict[str, FileState] = {}
     for out, state in changed:
         target = out_dir / out.path
@@ -316,12 +349,6 @@ def write_in_place(
         _put(tmp, out)
         os.replace(tmp, target)
         written[out.path] = FileState(state.digest, file_signature(target), state.source)
-    for rel in deleted:
-        (out_dir / rel).unlink(missing_ok=True)
-        folder = (out_dir / rel).parent
-        while folder != out_dir and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
     if not (out_dir / MARKER).is_file():
         (out_dir / MARKER).write_bytes(MARKER_TEXT)
     return written
