@@ -57,7 +57,7 @@ class Fingerprints:
         self.entry_hashes = entry_hashes  # entry.source -> hash of the file's bytes
         self._memo: dict[int, tuple[object, str]] = {}
         # The previous build's memo (same process): the site model's objects are never
-        # changed once built, and unchanged items are handed out again (site.ItemReuse).
+        # changed once built, and unchanged items are handed out again (recall.py).
         self._previous = previous or {}
 
     @property

@@ -53,9 +53,10 @@ from .errors import Problem
 from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
 from .quick import walk_signatures
-from .site import BuildOptions, ItemReuse, Page, Site, Urls
+from .recall import Recall
+from .site import BuildOptions, Page, Site, Urls
 from .theme import Theme, load_theme
-from .writer import FileState, Spool, write_site
+from .writer import FileState, Output, Spool, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
 PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
@@ -139,10 +140,11 @@ class Builder:
         self._state_dirty = False
         self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
         # In-process only (the preview): what lets a rebuild compare by identity.
-        self._items = ItemReuse()
-        self._shapes: dict[str, tuple] = {}  # output path -> (page fields, base, fingerprint)
+        self._recall = Recall()
+        self._shapes: dict[str, tuple] = {}  # path -> (page, its fields, base, fingerprint)
         self._item_keys: dict[int, tuple] = {}  # id(item) -> (item, base, key)
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
+        self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
@@ -214,13 +216,14 @@ class Builder:
         pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
         pages.trust_outputs = self.trust_outputs
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
+        pages.recall = self._recall
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
-        self._items.current = {}  # a failed build may have left some
+        self._recall.start()  # a failed build may have left some
         spool = Spool(cache_dir(self.request.site_dir))  # a folder only if the pool renders
         hooks = Hooks(
             load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs,
-            items=self._items, spool=spool,
+            recall=self._recall, spool=spool,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
         try:
@@ -229,16 +232,16 @@ class Builder:
             clock = time.perf_counter()
             written = write_site(
                 result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
-                trusted=self.trust_outputs, hashed=self._hashed,
+                trusted=self.trust_outputs, hashed=self._hashed, last=self._outputs,
             )  # fmt: skip
         finally:
             spool.remove()
-        self._hashed = written.hashed
+        self._hashed, self._outputs = written.hashed, written.outputs
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
         state.manifest = written.manifest
         state.records = pages.new_records
-        self._items.next_build()
+        self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
         self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
@@ -445,6 +448,12 @@ class CachedMarkdown:
 # ---------------------------------------------------------------- pages
 
 
+def kept_page(page: Page, digest: str) -> Output:
+    """A page whose file from the last build stands (the writer checks it is there)."""
+    origin = page.item.entry.source if page.item else f"the {page.kind} page"
+    return Output(page.output_path, digest=digest, origin=origin)
+
+
 class PageCache:
     """Decides, page by page, whether last build's output can stand (render.PageCache)."""
 
@@ -471,28 +480,33 @@ class PageCache:
         self._shared: dict[tuple, tuple] = {}
         self._site: Site | None = None
         self._globals: dict = {}
+        self.recall = Recall()  # the engine's, so kept pages are the same Output objects
 
     def begin(self, site: Site, globals_: dict) -> None:
         self._site = site
         self._globals = globals_
 
     def fingerprint(self, page: Page) -> str:
-        """Walking a page's objects is the costly part; when every field is the same
-        object as last build (or equal to it), last build's fingerprint stands."""
-        shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
+        """Walking a page's objects is the costly part; when the page is the same object
+        as last build (recall.py) or all its fields are, last build's fingerprint stands."""
         path = page.output_path
         done = self.new_shapes.get(path)  # asked before in this build (reuse, then remember)
-        if done is not None and done[0] == shape:
-            return done[2]
+        if done is not None and done[0] is page:
+            return done[3]
         old = self.shapes.get(path)
-        if old is not None and old[1] == self.base and old[0] == shape:
-            found = old[2]
+        if old is not None and old[0] is page and old[2] == self.base:
+            self.new_shapes[path] = old
+            return old[3]
+        shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
+        if old is not None and old[2] == self.base and old[1] == shape:
+            found = old[3]
         else:
             found = hash_text(self.base, self.fingerprints.of(page))
-        self.new_shapes[path] = (shape, self.base, found)
+        self.new_shapes[path] = (page, shape, self.base, found)
         return found
 
-    def reuse(self, page: Page) -> str | None:
+    def reuse(self, page: Page) -> Output | None:
+        """Last build's output of this page, if it still stands."""
         path = page.output_path
         record = self.records.get(path)
         if record is None or record.fingerprint != self.fingerprint(page):
@@ -505,7 +519,7 @@ class PageCache:
         if not self.trust_outputs and file_signature(self._out + path) != state.signature:
             return None
         self.new_records[path] = record
-        return record.digest
+        return self.recall(kept_page, page, record.digest)
 
     def remember(self, page: Page, digest: str, deps: frozenset) -> None:
         pairs = self.pairs(deps)

@@ -22,6 +22,7 @@ from .content import Content
 from .models import Address, Contact, Social
 
 if TYPE_CHECKING:
+    from .recall import Recall
     from .site import Item, Page, Site
     from .writer import Output
 
@@ -147,7 +148,7 @@ def stories_for(site: Site, *, employer: str | None = None, occupation: str | No
 # --- pages ------------------------------------------------------------------------------
 
 
-def plan_network_pages(site: Site, t: dict) -> list[Page]:
+def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
     from .site import Page, first_sentence
 
     net = site.network
@@ -262,21 +263,24 @@ def plan_network_pages(site: Site, t: dict) -> list[Page]:
                 noindex=hidden,
             )
         )
-    for item in poster_items(site):
-        pages.append(
-            Page(
-                item.route + "aushang/",
-                "poster.html",
-                "poster",
-                f"{t['poster']}: {item.meta.title}",
-                t["poster_description"].format(title=item.meta.title),
-                item=item,
-                breadcrumbs=[home],
-                in_sitemap=False,
-                noindex=True,
-            )
-        )
+    pages += [recall(poster_page, item, t) for item in poster_items(site)]
     return pages
+
+
+def poster_page(item: Item, t: dict) -> Page:
+    from .site import Page
+
+    return Page(
+        item.route + "aushang/",
+        "poster.html",
+        "poster",
+        f"{t['poster']}: {item.meta.title}",
+        t["poster_description"].format(title=item.meta.title),
+        item=item,
+        breadcrumbs=[(t["home"], "")],
+        in_sitemap=False,
+        noindex=True,
+    )
 
 
 def by_letter(occupations: list[Item]) -> list[tuple[str, list[Item]]]:
@@ -297,16 +301,26 @@ def poster_items(site: Site) -> list[Item]:
 # --- files that are not pages ---------------------------------------------------------
 
 
-def network_outputs(site: Site, memo=None, jobs: int = 1) -> list[Output]:
+def network_outputs(
+    site: Site, memo=None, jobs: int = 1, recall: Recall | None = None
+) -> list[Output]:
     """`memo` (cache.Memo) keeps the QR codes between builds; new ones are made in a pool
-    of `jobs` processes when there are many (a cold build of a big site)."""
+    of `jobs` processes when there are many (a cold build of a big site). `recall` hands
+    back an item's QR files from the last build in this process (the live preview)."""
+    from .recall import Recall
+
     memo = memo if memo is not None else NoMemo()
+    recall = recall if recall is not None else Recall()
     outputs = [filter_index(site)]
     outputs += [event_ics(site, ev) for ev in site.network.events]
+    base = site.urls.base_url
     items = poster_items(site)
-    made = make_qr_codes(site, items, memo, jobs)
+    new = [i for i in items if not recall.knows(qr_codes, i, base)]
+    made = make_qr_codes(site, new, memo, jobs)
     for item in items:
-        outputs += qr_codes(site, item, memo, made)
+        files, keys = recall(qr_codes, item, base, memo=memo, made=made)
+        memo.used.update(keys)
+        outputs += files
     return outputs
 
 
@@ -315,10 +329,12 @@ QR_PARALLEL_FROM = 200  # codes; about 1 ms each, so fewer are not worth a pool
 
 def make_qr_codes(site: Site, items: list[Item], memo, jobs: int) -> dict[tuple, tuple]:
     """(url, title) -> (svg, png) for the codes the memo does not have yet."""
+    if jobs <= 1 or len(items) < QR_PARALLEL_FROM or not hasattr(os, "fork"):
+        return {}  # qr_codes() makes them one by one
     wanted = [(site.urls.absolute(i.route), i.meta.title) for i in items]
     todo = [w for w in wanted if any(memo.missing("qr", (*w, kind)) for kind in ("svg", "png"))]
-    if jobs <= 1 or len(todo) < QR_PARALLEL_FROM or not hasattr(os, "fork"):
-        return {}  # qr_codes() makes them one by one
+    if len(todo) < QR_PARALLEL_FROM:
+        return {}
     size = max(32, len(todo) // (jobs * 4))
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         return dict(zip(todo, pool.map(_qr_pair, todo, chunksize=size), strict=True))
@@ -363,12 +379,14 @@ def filter_options(open_: list[Item], categories: dict, net: Network) -> dict[st
     }
 
 
-def qr_codes(site: Site, item: Item, memo=None, made: dict | None = None) -> list[Output]:
-    """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools)."""
+def qr_codes(item: Item, base_url: str, memo=None, made: dict | None = None) -> tuple:
+    """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools):
+    ([svg Output, png Output], the memo keys they use)."""
+    from .cache import memo_key
     from .writer import Output
 
     memo = memo if memo is not None else NoMemo()
-    url, title = site.urls.absolute(item.route), item.meta.title
+    url, title = base_url + item.route.lstrip("/"), item.meta.title
     pair = (made or {}).get((url, title))
     if pair is not None:
         memo.put("qr", (url, title, "svg"), pair[0])
@@ -382,14 +400,11 @@ def qr_codes(site: Site, item: Item, memo=None, made: dict | None = None) -> lis
 
     makers = {"svg": lambda: qrcodes.svg(*cells(), title), "png": lambda: qrcodes.png(*cells())}
     origin = f"the QR code of {item.entry.source}"
-    return [
-        Output(
-            f"{item.route}qr.{kind}",
-            memo.bytes("qr", (url, title, kind), make),
-            origin=origin,
-        )
+    files = [
+        Output(f"{item.route}qr.{kind}", memo.bytes("qr", (url, title, kind), make), origin=origin)
         for kind, make in makers.items()
     ]
+    return files, [memo_key("qr", (url, title, kind)) for kind in makers]
 
 
 def event_ics(site: Site, ev: Item) -> Output:

@@ -21,8 +21,9 @@ from .content import load_content, load_entry
 from .decap import admin_outputs
 from .errors import BuildError, Problem
 from .network import network_outputs
+from .recall import Recall
 from .render import PageCache, render_pages
-from .site import LEGAL_PAGES, BuildOptions, ItemReuse, Site, build_site
+from .site import LEGAL_PAGES, BuildOptions, Site, build_site
 from .theme import Theme, load_theme
 from .writer import Output, Spool
 
@@ -82,7 +83,7 @@ class Hooks:
     pages: PageCache | None = None
     memo: Memo = field(default_factory=NoMemo)
     jobs: int = 1
-    items: ItemReuse | None = None  # the previous build's items (site.ItemReuse)
+    recall: Recall | None = None  # what the previous build made from the same objects
     spool: Spool | None = None  # where worker processes may write rendered pages
 
 
@@ -105,7 +106,7 @@ def generate(request: Request, hooks: Hooks | None = None) -> Result:
 
 def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
     content = load_content(config, hooks.load_entry)
-    site = build_site(config, content, options, hooks.markdown, hooks.items)
+    site = build_site(config, content, options, hooks.markdown, hooks.recall)
     theme = load_theme(config)
     outputs = collect_outputs(site, theme, hooks)
     return Result(site=site, outputs=outputs, warnings=warnings(site))
@@ -118,7 +119,7 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     published = {name: pub for name, (pub, _) in assets.items()}
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
-    result += network_outputs(site, hooks.memo, hooks.jobs)
+    result += network_outputs(site, hooks.memo, hooks.jobs, hooks.recall)
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")
         for name, (pub, data) in assets.items()

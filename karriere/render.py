@@ -34,7 +34,7 @@ class PageCache(Protocol):
     """What render_pages needs from the incremental engine (engine.PageCache)."""
 
     def begin(self, site: Site, globals_: dict) -> None: ...
-    def reuse(self, page: Page) -> str | None: ...
+    def reuse(self, page: Page) -> Output | None: ...
     def remember(self, page: Page, digest: str, deps: frozenset) -> None: ...
 
     fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
@@ -197,9 +197,7 @@ def render_pages(
         kept = cache.reuse(page) if cache is not None else None
         if kept is None:
             todo.append(number)
-            outputs.append(None)
-        else:
-            outputs.append(Output(page.output_path, digest=kept, origin=origin(page)))
+        outputs.append(kept)
     problems: set[Problem] = set()
     for number, html, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
         vacancy_cards.used.update(made)

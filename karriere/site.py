@@ -16,6 +16,7 @@ from .content import Content, Entry
 from .errors import BuildError, Problem
 from .markdown import MarkdownRenderer
 from .network import Network, build_network, plan_network_pages
+from .recall import Recall
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 
@@ -85,8 +86,8 @@ class Page:
     noindex: bool = False
     extra: dict = field(default_factory=dict)
 
-    @property
-    def output_path(self) -> str:
+    @cached_property
+    def output_path(self) -> str:  # not a field: fingerprints and comparisons skip it
         return self.route if self.route.endswith(".html") else self.route + "index.html"
 
 
@@ -142,29 +143,6 @@ class Site:
         return list(groups.items())
 
 
-class ItemReuse:
-    """The previous build's Item for an entry object that comes back unchanged.
-
-    The incremental engine hands out the same Entry object for an unchanged file, so the
-    same Item can stand too; later stages then see "unchanged" as identity, which is cheap
-    to compare. Items are never changed after they are made."""
-
-    def __init__(self) -> None:
-        self.previous: dict[tuple, Item] = {}
-        self.current: dict[tuple, Item] = {}
-
-    def item(self, entry: Entry, route: str, html: str, expired: bool = False) -> Item:
-        key = (id(entry), route, expired)
-        old = self.current.get(key) or self.previous.get(key)
-        if old is None or old.entry is not entry or old.html is not html:
-            old = Item(entry=entry, route=route, html=html, expired=expired)
-        self.current[key] = old
-        return old
-
-    def next_build(self) -> None:
-        self.previous, self.current = self.current, {}
-
-
 def is_open(vacancy, today: date) -> bool:
     """A deadline is inclusive: applications are accepted all day long."""
     return vacancy.deadline is None or vacancy.deadline >= today
@@ -175,10 +153,11 @@ def build_site(
     content: Content,
     options: BuildOptions,
     markdown=None,
-    reuse: ItemReuse | None = None,
+    recall: Recall | None = None,
 ) -> Site:
     """`markdown` (anything with .convert(text)) replaces the renderer, e.g. by a cache;
-    `reuse` gives back the previous build's items for unchanged entries."""
+    `recall` gives back the previous build's items and pages made from the same objects."""
+    recall = recall or Recall()
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html
     )
@@ -188,10 +167,7 @@ def build_site(
         return [e for e in entries if show_drafts or not getattr(e.meta, "draft", False)]
 
     def item(entry: Entry, route: str, expired: bool = False) -> Item:
-        html = renderer.convert(entry.body)
-        if reuse is not None:
-            return reuse.item(entry, route, html, expired)
-        return Item(entry=entry, route=route, html=html, expired=expired)
+        return recall(Item, entry, route, renderer.convert(entry.body), expired)
 
     vacancies = [
         item(e, f"stellen/{e.slug}/", expired=not is_open(e.meta, options.today))
@@ -213,7 +189,7 @@ def build_site(
         pages_content=pages,
     )
     site.network = build_network(site, content, item, visible)
-    site.pages = plan_pages(site)
+    site.pages = plan_pages(site, recall)
     collisions = route_collisions(site.pages)
     if collisions:
         raise BuildError(collisions)
@@ -240,8 +216,9 @@ def route_collisions(pages: list[Page]) -> list[Problem]:
     return problems
 
 
-def plan_pages(site: Site) -> list[Page]:
-    """Every HTML page of the site, in a stable order."""
+def plan_pages(site: Site, recall: Recall) -> list[Page]:
+    """Every HTML page of the site, in a stable order. An item's own page depends only on
+    the item and the words of the language, so `recall` hands back last build's."""
     from . import strings
 
     t = strings.load(site.settings.language)
@@ -278,20 +255,7 @@ def plan_pages(site: Site) -> list[Page]:
                 extra={"category": key},
             )
         )
-    for v in site.vacancies:
-        pages.append(
-            Page(
-                v.route,
-                "vacancy.html",
-                "vacancy",
-                v.meta.title,
-                v.meta.summary or first_sentence(v.html) or v.meta.title,
-                item=v,
-                breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
-                in_sitemap=not (v.expired or v.draft),
-                noindex=v.draft,  # an expired page stays findable: it points to open ones
-            )
-        )
+    pages += [recall(vacancy_page, v, t) for v in site.vacancies]
     pages.append(
         Page(
             "geschichten/",
@@ -303,20 +267,7 @@ def plan_pages(site: Site) -> list[Page]:
             breadcrumbs=[(t["home"], "")],
         )
     )
-    for s in site.stories:
-        pages.append(
-            Page(
-                s.route,
-                "story.html",
-                "story",
-                s.meta.title,
-                s.meta.summary or s.meta.quote or first_sentence(s.html),
-                item=s,
-                breadcrumbs=[(t["home"], ""), (t["stories"], "geschichten/")],
-                in_sitemap=not s.draft,
-                noindex=s.draft,
-            )
-        )
+    pages += [recall(story_page, s, t) for s in site.stories]
     pages.append(
         Page(
             "faq/",
@@ -328,21 +279,8 @@ def plan_pages(site: Site) -> list[Page]:
             breadcrumbs=[(t["home"], "")],
         )
     )
-    for p in site.pages_content:
-        pages.append(
-            Page(
-                p.route,
-                "page.html",
-                "page",
-                p.meta.title,
-                p.meta.summary or first_sentence(p.html) or p.meta.title,
-                item=p,
-                breadcrumbs=[(t["home"], "")],
-                in_sitemap=not p.draft,
-                noindex=p.draft,
-            )
-        )
-    pages.extend(plan_network_pages(site, t))
+    pages += [recall(content_page, p, t) for p in site.pages_content]
+    pages.extend(plan_network_pages(site, t, recall))
     pages.append(
         Page(
             "404.html",
@@ -354,6 +292,48 @@ def plan_pages(site: Site) -> list[Page]:
         )
     )
     return pages
+
+
+def vacancy_page(v: Item, t: dict) -> Page:
+    return Page(
+        v.route,
+        "vacancy.html",
+        "vacancy",
+        v.meta.title,
+        v.meta.summary or first_sentence(v.html) or v.meta.title,
+        item=v,
+        breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
+        in_sitemap=not (v.expired or v.draft),
+        noindex=v.draft,  # an expired page stays findable: it points to open ones
+    )
+
+
+def story_page(s: Item, t: dict) -> Page:
+    return Page(
+        s.route,
+        "story.html",
+        "story",
+        s.meta.title,
+        s.meta.summary or s.meta.quote or first_sentence(s.html),
+        item=s,
+        breadcrumbs=[(t["home"], ""), (t["stories"], "geschichten/")],
+        in_sitemap=not s.draft,
+        noindex=s.draft,
+    )
+
+
+def content_page(p: Item, t: dict) -> Page:
+    return Page(
+        p.route,
+        "page.html",
+        "page",
+        p.meta.title,
+        p.meta.summary or first_sentence(p.html) or p.meta.title,
+        item=p,
+        breadcrumbs=[(t["home"], "")],
+        in_sitemap=not p.draft,
+        noindex=p.draft,
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild

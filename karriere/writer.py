@@ -67,6 +67,7 @@ class WriteReport:
     unchanged: int = 0
     manifest: dict[str, FileState] = field(default_factory=dict)
     hashed: dict[int, tuple[bytes, str]] = field(default_factory=dict)  # see plan()
+    outputs: dict[str, Output] = field(default_factory=dict)  # see plan(): `last`
 
 
 class Spool:
@@ -186,18 +187,24 @@ def plan(
     previous: dict[str, FileState],
     out_dir: Path,
     hashed: dict[int, tuple[bytes, str]] | None = None,
+    last: dict[str, Output] | None = None,
 ) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], list[str]]:
     """Split the outputs into (unchanged, changed) and list the live files to delete.
 
     `hashed` (id(bytes) -> (bytes, digest)) remembers digests of the very same bytes
     objects from the last build in this process (memoised QR codes, posters), so they
-    are not hashed again; it is updated in place."""
+    are not hashed again; it is updated in place. `last`: the Output objects written by
+    the last build in this process; the same object again is the same file."""
     unchanged, changed = [], []
     hashed = hashed if hashed is not None else {}
+    last = last or {}
     for out in outputs:
         before = previous.get(out.path)
         st = live.get(out.path)
         intact = before is not None and st is not None and before.signature == st
+        if intact and last.get(out.path) is out and out.source is None:
+            unchanged.append((out, before))  # the very Output written last time (recall.py)
+            continue
         if out.data is not None:
             known = hashed.get(id(out.data))
             if known is None or known[0] is not out.data:
@@ -239,6 +246,7 @@ def write_site(
     mode: str = "tree",
     trusted: bool = False,
     hashed: dict[int, tuple[bytes, str]] | None = None,
+    last: dict[str, Output] | None = None,
 ) -> WriteReport:
     """Bring out_dir to exactly `outputs`, touching only files whose bytes changed.
 
@@ -252,8 +260,9 @@ def write_site(
         remove_leftovers(out_dir)
         live = live_files(out_dir) if out_dir.is_dir() else {}
     kept = {id(o.data): hashed[id(o.data)] for o in outputs if hashed and id(o.data) in hashed}
-    unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir, kept)
+    unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir, kept, last)
     report = WriteReport(deleted=deleted, unchanged=len(unchanged), hashed=kept)
+    report.outputs = {out.path: out for out in outputs}
     report.manifest = {out.path: state for out, state in unchanged}
     has_marker = (out_dir / MARKER).is_file()
     if not changed and not deleted and has_marker:
