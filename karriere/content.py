@@ -280,8 +280,9 @@ def check_slugs(content: Content) -> list[Problem]:
     return problems
 
 
-def check_references(config: Config, content: Content) -> list[Problem]:
-    """Categories, employers and occupations must name something that exists."""
+def check_references(config: Config, content: Content, entries=None) -> list[Problem]:
+    """Categories, employers and occupations must name something that exists; `entries`:
+    check only these (the others were checked before and the files are still there)."""
     problems = []
     categories = config.settings.categories
     # From file names, so a file with its own error does not make every reference fail too.
@@ -289,7 +290,7 @@ def check_references(config: Config, content: Content) -> list[Problem]:
         kind: {p.stem.lower() for p in (config.content_dir / kind).glob("*.md")}
         for kind in ("employers", "occupations")
     }
-    for entry in content.all():
+    for entry in content.all() if entries is None else entries:
         meta = entry.meta
         category = getattr(meta, "category", None)
         if entry.kind == "vacancies" and category not in categories:

@@ -49,6 +49,7 @@ from .cache import (
 from .config import Config
 from .content import Entry, load_entry, reduce_entry
 from .content_types import COLLECTIONS
+from .delta import KnownContent
 from .errors import Problem
 from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
@@ -141,6 +142,8 @@ class Builder:
         self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
         # In-process only (the preview): what lets a rebuild compare by identity.
         self._recall = Recall()
+        self._known = KnownContent(request.site_dir)  # the preview's short way (delta.py)
+        self._entry_hashes: dict[str, str] = {}  # entry.source -> hash of its file
         self._shapes: dict[str, tuple] = {}  # path -> (page, its fields, base, fingerprint)
         self._item_keys: dict[int, tuple] = {}  # id(item) -> (item, base, key)
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
@@ -199,11 +202,18 @@ class Builder:
         clock = time.perf_counter()
         config, options = load_settings(self.request)
         content = self._load_content_state()
-        media_names, media_full = self._media_digests(config)
+        known = self._known
+        if trusted is not None:  # files named to failed builds may not be loaded yet
+            trusted |= known.pending
+        if known.covers(trusted):  # only known content files changed: no need to look
+            media = known.media
+        else:
+            media = self._media_digests(config)
+        media_names, media_full = media[:2]
         entry_key = hash_text(code_digest(), config.source_text, media_names)
         base_path = Urls(options.base_url).base_path
         md_key = hash_text(code_digest(), config.source_text, base_path)
-        loader = CachedLoader(self, content, entry_key, trusted)
+        loader = CachedLoader(self, content, entry_key, trusted, self._entry_hashes)
         trusted_html = config.settings.trusted_html
         markdown = CachedMarkdown(content, md_key, base_path, trusted_html, self._md_ids)
         loader.prewarm(config, markdown, self.jobs)
@@ -222,8 +232,9 @@ class Builder:
         self._recall.start()  # a failed build may have left some
         spool = Spool(cache_dir(self.request.site_dir))  # a folder only if the pool renders
         hooks = Hooks(
-            load_entry=loader, markdown=markdown, pages=pages, memo=memo, jobs=self.jobs,
-            recall=self._recall, spool=spool,
+            load_content=known.loader(trusted, entry_key), load_entry=loader,
+            markdown=markdown, pages=pages, memo=memo, jobs=self.jobs, recall=self._recall,
+            spool=spool,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
         try:
@@ -234,6 +245,10 @@ class Builder:
                 result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
                 trusted=self.trust_outputs, hashed=self._hashed, last=self._outputs,
             )  # fmt: skip
+            known.succeeded(entry_key, media)
+        except BaseException:
+            known.failed(trusted)
+            raise
         finally:
             spool.remove()
         self._hashed, self._outputs = written.hashed, written.outputs
@@ -275,14 +290,15 @@ class Builder:
         r = self.request
         return quick.options_key(r.today, r.base_url, r.drafts, r.preview)
 
-    def _media_digests(self, config: Config) -> tuple[str, str]:
-        """(names of every non-Markdown file under content/, the same with signatures)."""
+    def _media_digests(self, config: Config) -> tuple[str, str, list[str]]:
+        """(names of every non-Markdown file under content/, the same with signatures,
+        the names)."""
         names, full = [], []
         for rel, sig in walk_signatures(config.content_dir):
             if not rel.endswith(".md"):
                 names.append(rel)
                 full += [rel, repr(sig)]
-        return hash_text(*names), hash_text(*full)
+        return hash_text(*names), hash_text(*full), names
 
     # ------------------------------------------------------------ persistence
 
@@ -325,11 +341,11 @@ def options_key_of(options: BuildOptions, today: bool) -> tuple:
 class CachedLoader:
     """content.load_entry, skipped for files whose bytes were parsed before."""
 
-    def __init__(self, builder: Builder, content: ContentState, key: str, trusted):
+    def __init__(self, builder: Builder, content: ContentState, key: str, trusted, hashes: dict):
         self.content = content
         self.key = key
         self.trusted = trusted  # None: check every file; else only these paths changed
-        self.hashes: dict[str, str] = {}  # entry.source -> hash of the file
+        self.hashes = hashes  # entry.source -> hash of the file (kept from build to build)
         self.parsed = 0
         self.site_dir = builder.request.site_dir
 

@@ -78,6 +78,7 @@ def default_jobs() -> int:
 class Hooks:
     """What the incremental engine plugs into the stages; the defaults redo everything."""
 
+    load_content: Callable = load_content  # (config, load_entry) -> Content
     load_entry: Callable = load_entry
     markdown: object | None = None  # anything with .convert(text) -> html
     pages: PageCache | None = None
@@ -105,7 +106,7 @@ def generate(request: Request, hooks: Hooks | None = None) -> Result:
 
 
 def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
-    content = load_content(config, hooks.load_entry)
+    content = hooks.load_content(config, hooks.load_entry)
     site = build_site(config, content, options, hooks.markdown, hooks.recall)
     theme = load_theme(config)
     outputs = collect_outputs(site, theme, hooks)
