@@ -28,8 +28,9 @@ class KnownContent:
         self.media: tuple = ("", "", [])  # engine.Builder._media_digests of that build
         self._others: set[str] | None = None  # the media files' absolute paths
         self.pending: set[str] = set()  # files named to builds that failed since
-        self._where: dict[str, tuple[str, int, Path]] | None = None
+        self._where: dict[str, tuple[str, int]] | None = None  # path -> (kind, position)
         self._loaded: Content | None = None  # this build's, until it succeeds
+        self._short = False  # whether this build took the short way
 
     def covers(self, changed: set[str] | None) -> bool:
         """Whether the short way applies: every changed path (absolute) is a known content
@@ -62,7 +63,8 @@ class KnownContent:
         """load_content as the pipeline calls it: the short way if it applies."""
 
         def load(config: Config, load_entry) -> Content:
-            if self.covers(changed) and key == self.key:
+            self._short = self.covers(changed) and key == self.key
+            if self._short:
                 found = self._update(config, load_entry, changed | self.pending)
             else:
                 found = load_content(config, load_entry)
@@ -72,7 +74,7 @@ class KnownContent:
         return load
 
     def succeeded(self, key: str, media: tuple) -> None:
-        if self._loaded is not self.content:
+        if not self._short:
             self._where = None  # positions may differ: index again when asked
         if media is not self.media:
             self._others = None
@@ -93,7 +95,8 @@ class KnownContent:
         copied: set[str] = set()
         problems, entries = [], []
         for path in sorted(p for p in changed if p in where):  # not: temporary files
-            kind, index, original = where[path]
+            kind, index = where[path]
+            original = self.site_dir / self.content[kind][index].source  # as listed
             entry, found = load_entry(config, kind, COLLECTIONS[kind], original)
             problems += found
             if entry is None:
@@ -109,11 +112,11 @@ class KnownContent:
             raise BuildError(problems)
         return content
 
-    def _index(self) -> dict[str, tuple[str, int, Path]]:
+    def _index(self) -> dict[str, tuple[str, int]]:
         if self._where is None:
-            site_dir = self.site_dir
+            site_dir = os.path.abspath(self.site_dir)
             self._where = {
-                os.path.abspath(site_dir / entry.source): (kind, n, site_dir / entry.source)
+                os.path.join(site_dir, entry.source): (kind, n)  # sources are normalised
                 for kind, entries in self.content.collections.items()
                 for n, entry in enumerate(entries)
             }
