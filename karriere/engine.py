@@ -148,6 +148,7 @@ class Builder:
         self._item_keys: dict[int, tuple] = {}  # id(item) -> (item, base, key)
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
         self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
+        self._kept: dict[str, tuple] = {}  # PageCache.kept
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
@@ -226,7 +227,7 @@ class Builder:
         pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
         pages.trust_outputs = self.trust_outputs
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
-        pages.recall = self._recall
+        pages.kept = self._kept
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
         self._recall.start()  # a failed build may have left some
@@ -258,6 +259,7 @@ class Builder:
         state.records = pages.new_records
         self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
+        self._kept = pages.new_kept
         self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
@@ -496,7 +498,9 @@ class PageCache:
         self._shared: dict[tuple, tuple] = {}
         self._site: Site | None = None
         self._globals: dict = {}
-        self.recall = Recall()  # the engine's, so kept pages are the same Output objects
+        # Kept pages as the same Output objects as last build (writer.plan: `last`).
+        self.kept: dict[str, tuple] = {}  # path -> (page, record, Output, base)
+        self.new_kept: dict[str, tuple] = {}
 
     def begin(self, site: Site, globals_: dict) -> None:
         self._site = site
@@ -525,7 +529,12 @@ class PageCache:
         """Last build's output of this page, if it still stands."""
         path = page.output_path
         record = self.records.get(path)
-        if record is None or record.fingerprint != self.fingerprint(page):
+        if record is None:
+            return None
+        kept = self.kept.get(path)
+        if kept is not None and kept[0] is page and kept[1] is record and kept[3] == self.base:
+            pass  # the very page object that was checked last build: same fingerprint
+        elif record.fingerprint != self.fingerprint(page):
             return None
         if not self.unchanged(record.deps):
             return None
@@ -535,7 +544,10 @@ class PageCache:
         if not self.trust_outputs and file_signature(self._out + path) != state.signature:
             return None
         self.new_records[path] = record
-        return self.recall(kept_page, page, record.digest)
+        if kept is None or kept[0] is not page or kept[1] is not record:
+            kept = (page, record, kept_page(page, record.digest), self.base)
+        self.new_kept[path] = kept
+        return kept[2]
 
     def remember(self, page: Page, digest: str, deps: frozenset) -> None:
         pairs = self.pairs(deps)

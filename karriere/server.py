@@ -252,8 +252,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
-    report = builder.rebuild(paths)
-    state.publish(report.problems)
+    report = builder.rebuild(paths, announce=lambda report: state.publish(report.problems))
     print_report(report)
 
 

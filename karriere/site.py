@@ -86,9 +86,9 @@ class Page:
     noindex: bool = False
     extra: dict = field(default_factory=dict)
 
-    @cached_property
-    def output_path(self) -> str:  # not a field: fingerprints and comparisons skip it
-        return self.route if self.route.endswith(".html") else self.route + "index.html"
+    def __post_init__(self) -> None:
+        # Not a field (fingerprints and comparisons skip it); asked for very often.
+        self.output_path = self.route if self.route.endswith(".html") else self.route + "index.html"
 
 
 @dataclass
@@ -239,6 +239,9 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t["home"], "")],
         ),
     ]
+    in_category: dict[str, list[Item]] = {key: [] for key in site.categories}
+    for v in open_vacancies:
+        in_category[v.entry.meta.category].append(v)  # known: content.check_references
     for key, label in site.categories.items():
         pages.append(
             Page(
@@ -249,7 +252,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
                 t["category_description"].format(
                     category=label, organisation=settings.organisation.name
                 ),
-                items=[v for v in open_vacancies if v.meta.category == key],
+                items=in_category[key],
                 heading=label,
                 breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
                 extra={"category": key},

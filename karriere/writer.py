@@ -110,6 +110,9 @@ def _process_alive(pid: str) -> bool:
 
 def check_unique(outputs: list[Output]) -> None:
     """Refuse two outputs for one path, also when only the letter case differs."""
+    lowered = set(map(str.lower, [out.path for out in outputs]))  # fast when all is well
+    if len(lowered) == len(outputs):
+        return
     seen: dict[str, Output] = {}
     problems = []
     for out in outputs:
@@ -183,24 +186,27 @@ def same_bytes(out: Output, sig: tuple[int, int, int], digest: str, out_dir: Pat
 
 def plan(
     outputs: list[Output],
-    live: dict[str, tuple[int, int, int]],
+    live: dict[str, tuple[int, int, int]] | None,
     previous: dict[str, FileState],
     out_dir: Path,
     hashed: dict[int, tuple[bytes, str]] | None = None,
     last: dict[str, Output] | None = None,
-) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], list[str]]:
-    """Split the outputs into (unchanged, changed) and list the live files to delete.
+) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], dict[int, tuple]]:
+    """Split the outputs into (unchanged, changed); also return the new `hashed`.
 
-    `hashed` (id(bytes) -> (bytes, digest)) remembers digests of the very same bytes
-    objects from the last build in this process (memoised QR codes, posters), so they
-    are not hashed again; it is updated in place. `last`: the Output objects written by
-    the last build in this process; the same object again is the same file."""
+    `live`: the files now in out_dir (relative path -> signature); None: exactly what
+    `previous` says (the preview's private folder). `hashed` (id(bytes) -> (bytes,
+    digest)) remembers digests of the very same bytes objects from the last build in this
+    process (memoised QR codes, posters), so they are not hashed again. `last`: the Output
+    objects written by the last build in this process; the same object again is the same
+    file."""
     unchanged, changed = [], []
-    hashed = hashed if hashed is not None else {}
+    hashed = hashed or {}
+    fresh: dict[int, tuple[bytes, str]] = {}
     last = last or {}
     for out in outputs:
         before = previous.get(out.path)
-        st = live.get(out.path)
+        st = live.get(out.path) if live is not None else before and before.signature
         intact = before is not None and st is not None and before.signature == st
         if intact and last.get(out.path) is out and out.source is None:
             unchanged.append((out, before))  # the very Output written last time (recall.py)
@@ -208,7 +214,8 @@ def plan(
         if out.data is not None:
             known = hashed.get(id(out.data))
             if known is None or known[0] is not out.data:
-                known = hashed[id(out.data)] = (out.data, hash_bytes(out.data))
+                known = (out.data, hash_bytes(out.data))
+            fresh[id(out.data)] = known
             state = FileState(known[1], None)
         elif out.spooled:  # a page a worker process wrote, with its digest
             state = FileState(out.digest, None)
@@ -233,9 +240,7 @@ def plan(
             unchanged.append((out, FileState(state.digest, st, state.source)))
         else:
             changed.append((out, state))
-    wanted = {out.path for out in outputs}
-    deleted = sorted(path for path in live if path not in wanted)
-    return unchanged, changed, deleted
+    return unchanged, changed, fresh
 
 
 def write_site(
@@ -255,14 +260,16 @@ def write_site(
     check_unique(outputs)
     check_output_dir(out_dir, site_dir)
     if trusted and previous:
-        live = {path: state.signature for path, state in previous.items()}
+        live = None  # as the previous build left it
     else:
         remove_leftovers(out_dir)
         live = live_files(out_dir) if out_dir.is_dir() else {}
-    kept = {id(o.data): hashed[id(o.data)] for o in outputs if hashed and id(o.data) in hashed}
-    unchanged, changed, deleted = plan(outputs, live, previous or {}, out_dir, kept, last)
+    previous = previous or {}
+    unchanged, changed, kept = plan(outputs, live, previous, out_dir, hashed, last)
+    wanted = {out.path: out for out in outputs}
+    deleted = sorted(path for path in (previous if live is None else live) if path not in wanted)
     report = WriteReport(deleted=deleted, unchanged=len(unchanged), hashed=kept)
-    report.outputs = {out.path: out for out in outputs}
+    report.outputs = wanted
     report.manifest = {out.path: state for out, state in unchanged}
     has_marker = (out_dir / MARKER).is_file()
     if not changed and not deleted and has_marker:
