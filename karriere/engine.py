@@ -149,6 +149,7 @@ class Builder:
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
         self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
         self._kept: dict[str, tuple] = {}  # PageCache.kept
+        self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
@@ -228,6 +229,7 @@ class Builder:
         pages.trust_outputs = self.trust_outputs
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
         pages.kept = self._kept
+        pages.card_ids = self._card_ids[1] if self._card_ids[0] == base else {}
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
         self._recall.start()  # a failed build may have left some
@@ -260,6 +262,7 @@ class Builder:
         self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
         self._kept = pages.new_kept
+        self._card_ids = (base, pages.card_ids)
         self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
@@ -501,6 +504,7 @@ class PageCache:
         # Kept pages as the same Output objects as last build (writer.plan: `last`).
         self.kept: dict[str, tuple] = {}  # path -> (page, record, Output, base)
         self.new_kept: dict[str, tuple] = {}
+        self.card_ids: dict = {}  # fragments.Cards.ids: last build's, then this build's
 
     def begin(self, site: Site, globals_: dict) -> None:
         self._site = site

@@ -28,6 +28,7 @@ class Checker(Protocol):
 
     base: str
     fragments: dict  # last build's cards: key -> (deps, html)
+    card_ids: dict  # Cards.ids of the last build in this process under the same base
 
     def item_key(self, item) -> str: ...
     def pairs(self, keys) -> tuple: ...
@@ -46,25 +47,46 @@ class Cards:
         self.made: dict = {}  # rendered in this process during this build
         self._page = None  # the recorder of the page being rendered
         self._noted: set[int] = set()  # dependency tuples already passed on to it
+        self.ids: dict[int, dict] = {}  # heading -> {id(item): (item, key, hit)}, this build
 
     def __call__(self, items, heading: int = 3) -> Markup:
-        return Markup("".join([self.card(v, heading) for v in items]))
+        if self.checker is None:
+            return Markup("".join([self.card(v, heading)[1][1] for v in items]))
+        # The same item object as last build (or earlier in this one): no key to compute.
+        mine = self.ids.setdefault(heading, {})
+        last = self.checker.card_ids.get(heading, {})
+        unchanged, used, noted = self.checker.unchanged, self.used, set()
+        parts = []
+        for v in items:
+            found = mine.get(id(v)) or last.get(id(v))
+            if found is None or found[0] is not v or not unchanged(found[2][0]):
+                key, hit = self.card(v, heading)
+                found = mine[id(v)] = (v, key, hit)
+            else:
+                mine[id(v)] = found
+                used[found[1]] = found[2]
+            if id(found[2][0]) not in noted:
+                noted.add(id(found[2][0]))
+                self._pass_on(found[2][0])
+            parts.append(found[2][1])
+        return Markup("".join(parts))
 
-    def card(self, item, heading: int) -> str:
+    def card(self, item, heading: int) -> tuple[tuple, tuple]:
+        """(key, (dependencies, html)) of the item's card, rendered only if needed."""
         checker = self.checker
         key = (checker.item_key(item), heading) if checker else (id(item), heading)
         hit = self.used.get(key) or self.known.get(key)
         if hit is not None and (checker is None or key in self.used or checker.unchanged(hit[0])):
             self._pass_on(hit[0])
             self.used[key] = hit
-            return hit[1]
+            return key, hit
         with recording() as deps:
             template = self.env.get_template(CARD_TEMPLATE)
             html = template.render(self.common, v=item, card_heading=heading)
         pairs = checker.pairs(deps.keys) if checker else tuple((k, "") for k in deps.keys)
         self._pass_on(pairs)
-        self.used[key] = self.made[key] = (pairs, html)
-        return html
+        hit = self.used[key] = self.made[key] = (pairs, html)
+        return key, hit
 
     def _pass_on(self, pairs: tuple) -> None:
         """The page showing the card depends on what the card read. Cards share one

@@ -38,6 +38,7 @@ class PageCache(Protocol):
     def remember(self, page: Page, digest: str, deps: frozenset) -> None: ...
 
     fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
+    card_ids: dict  # the same by item identity (fragments.Cards.ids)
 
 
 class TrackedSite:
@@ -221,6 +222,7 @@ def render_pages(
         raise BuildError(list(problems))
     if cache is not None:
         cache.fragments = vacancy_cards.used  # what the next build may reuse
+        cache.card_ids = vacancy_cards.ids
     return outputs  # type: ignore[return-value]
 
 
