@@ -149,6 +149,7 @@ class Builder:
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
         self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
         self._kept: dict[str, tuple] = {}  # PageCache.kept
+        self._template_hashes: dict[str, tuple] = {}  # PageCache.template_hashes
         self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
@@ -229,6 +230,7 @@ class Builder:
         pages.trust_outputs = self.trust_outputs
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
         pages.kept = self._kept
+        pages.template_hashes = self._template_hashes
         pages.card_ids = self._card_ids[1] if self._card_ids[0] == base else {}
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
@@ -356,6 +358,7 @@ class CachedLoader:
 
     def __call__(self, config: Config, kind: str, schema, path: Path):
         cached = self.content.entries.get(str(path))
+        sig = digest = None
         if cached is not None and cached[2] == self.key:
             if self.trusted is not None and os.path.abspath(path) not in self.trusted:
                 return self._use(cached)
@@ -366,8 +369,9 @@ class CachedLoader:
             if digest == cached[1]:
                 self.content.entries[str(path)] = (sig, *cached[1:])
                 return self._use(cached)
-        sig = file_signature(path)
-        digest = hash_bytes(path.read_bytes())
+        if digest is None:
+            sig = file_signature(path)
+            digest = hash_bytes(path.read_bytes())
         result = load_entry(config, kind, schema, path)
         self.parsed += 1
         cached = self.content.entries[str(path)] = (sig, digest, self.key, result)
@@ -505,6 +509,7 @@ class PageCache:
         self.kept: dict[str, tuple] = {}  # path -> (page, record, Output, base)
         self.new_kept: dict[str, tuple] = {}
         self.card_ids: dict = {}  # fragments.Cards.ids: last build's, then this build's
+        self.template_hashes: dict[str, tuple] = {}  # path -> (signature, hash of bytes)
 
     def begin(self, site: Site, globals_: dict) -> None:
         self._site = site
@@ -613,6 +618,11 @@ class PageCache:
     def _template(self, name: str) -> str:
         for folder in self.theme.template_dirs:  # the first one that has it wins
             path = folder / name
-            if path.is_file():
-                return f"{folder}:{hash_bytes(path.read_bytes())}"
+            signature = file_signature(path)
+            if signature is not None and path.is_file():
+                known = self.template_hashes.get(str(path))
+                if known is None or known[0] != signature:  # read only what changed
+                    known = (signature, hash_bytes(path.read_bytes()))
+                    self.template_hashes[str(path)] = known
+                return f"{folder}:{known[1]}"
         return "missing"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import BuildError, Problem
+from .quick import file_signature
 
 BUILTIN = Path(__file__).parent / "themes" / "default"
 FINGERPRINTED = {".css", ".js"}  # safe to cache forever: the name changes with the bytes
@@ -29,9 +30,18 @@ class Theme:
         return files
 
     def assets(self) -> dict[str, tuple[str, bytes]]:
-        """Relative name -> (published name under assets/, bytes)."""
+        """Relative name -> (published name under assets/, bytes). Read again only when a
+        file's size, mtime or inode changed (the preview asks on every rebuild)."""
+        files = self.static_files()
+        key = (self, tuple((name, path, file_signature(path)) for name, path in files.items()))
+        if key not in _published:
+            _published.clear()  # one theme at a time is enough
+            _published[key] = self._read_assets(files)
+        return _published[key]
+
+    def _read_assets(self, files: dict[str, Path]) -> dict[str, tuple[str, bytes]]:
         published = {}
-        for name, path in self.static_files().items():
+        for name, path in files.items():
             data = path.read_bytes()
             if name.endswith(".css"):
                 data = self._brand(data)
@@ -46,6 +56,9 @@ class Theme:
     def _brand(self, css: bytes) -> bytes:
         """The theme's CSS declares --brand once; the site's colour replaces it."""
         return css.replace(b"--brand:#005ca9", f"--brand:{self.brand_color}".encode())
+
+
+_published: dict[tuple, dict[str, tuple[str, bytes]]] = {}  # Theme.assets: a memo, never stale
 
 
 def load_theme(config: Config) -> Theme:
