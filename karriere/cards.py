@@ -73,7 +73,7 @@ class Card:
 # --- planning: which card each page gets -------------------------------------------------
 
 
-def card_for(site, page) -> Card | None:
+def card_for(site, page, signature=file_signature) -> Card | None:
     """The page's card; with `cards: false` the editor's image or a raster logo, or None."""
     settings = site.settings
     if page.kind == "poster":  # an Aushang shares its page's card: no second drawing
@@ -86,20 +86,20 @@ def card_for(site, page) -> Card | None:
         return plain_card(site, page, own)
     if own and Path(own).suffix.lower() in RASTER:
         alt = getattr(item.meta, "image_alt", None) or page.title
-        return planned(Design("photo", photo=str(site.config.content_dir / own)), alt)
+        return planned(Design("photo", photo=str(site.config.content_dir / own)), alt, signature)
     if page.kind == "404":
         page = site.page_at("") or page
-    return planned(text_design(site, page), None)
+    return planned(text_design(site, page, signature), None, signature)
 
 
-def planned(design: Design, alt: str | None) -> Card:
+def planned(design: Design, alt: str | None, signature=file_signature) -> Card:
     for path in (design.logo, design.photo, *design.fonts):
         if path:
             note_file(Path(path))  # a page showing this card depends on the file's bytes
     suffix, mime = (".jpg", "image/jpeg") if design.layout == "photo" else (".png", "image/png")
     text = (design.eyebrow, design.headline, *design.details, design.organisation)
     return Card(
-        path=f"cards/{design_hash(design)}{suffix}",
+        path=f"cards/{design_hash(design, signature)}{suffix}",
         width=WIDTH,
         height=HEIGHT,
         alt=alt or " – ".join(t for t in text if t),
@@ -127,7 +127,7 @@ def plain_card(site, page, own: str | None) -> Card | None:
     return Card(rel, info.width, info.height, alt, mime)
 
 
-def text_design(site, page) -> Design:
+def text_design(site, page, signature=file_signature) -> Design:
     settings = site.settings
     t = strings.load(settings.language)
     meta = page.item.meta if page.item is not None else None
@@ -160,20 +160,23 @@ def text_design(site, page) -> Design:
         organisation=settings.organisation.name,
         address=(split.netloc + split.path).rstrip("/"),
         logo=str(site.config.content_dir / logo) if raster else None,
-        fonts=font_paths(site.config),
+        fonts=font_paths(site.config, signature),
     )
 
 
-def font_paths(config: Config) -> tuple[str, str]:
+def font_paths(config: Config, signature=file_signature) -> tuple[str, str]:
     """The site's own themes/<name>/cards/ wins over the default theme, font by font."""
     own = config.site_dir / "themes" / config.settings.theme / "cards"
-    return tuple(str(own / f if (own / f).is_file() else BUILTIN / "cards" / f) for f in FONTS)
+    return tuple(
+        str(own / f if signature(str(own / f)) is not None else BUILTIN / "cards" / f)
+        for f in FONTS
+    )
 
 
-def design_hash(design: Design) -> str:
+def design_hash(design: Design, signature=file_signature) -> str:
     """Files enter the hash by their bytes, never by their path."""
     files = [design.logo, design.photo, *design.fonts]
-    signatures = tuple(file_signature(Path(f)) if f else None for f in files)
+    signatures = tuple(signature(f) if f else None for f in files)
     return _design_hash(design, signatures)
 
 
@@ -221,13 +224,15 @@ def card_outputs(site) -> list[Output]:
 
 def publish(site) -> tuple[list[Output], Stats]:
     cards = {}
+    signature = lru_cache(maxsize=None)(file_signature)  # each file looked at once per build
     for page in site.pages:
-        card = card_for(site, page)
+        card = card_for(site, page, signature)
         if card is not None and card.design is not None:
             cards.setdefault(card.path, card)
     cache = site.config.site_dir / CACHE
     stats = ensure(list(cards.values()), cache)
-    prune(cache, {Path(path).name for path in cards})
+    if not site.options.preview:  # the preview rebuilds on every save: once a build is enough
+        prune(cache, {Path(path).name for path in cards})
     outputs = [
         Output(card.path, source=cache / Path(card.path).name, origin="card image")
         for card in cards.values()
