@@ -243,6 +243,15 @@ def plan(
     return unchanged, changed, fresh
 
 
+def same_as_last(
+    paths: list[str], outputs: list[Output], last: dict[str, Output], previous: dict
+) -> set[str]:
+    """Paths whose Output is the very object the last build wrote (recall.py): in the
+    preview's private folder that file is as the last build left it."""
+    found = zip(paths, outputs, map(last.get, paths), strict=True)
+    return {p for p, out, was in found if out is was and out.source is None and p in previous}
+
+
 def write_site(
     outputs: list[Output],
     out_dir: Path,
@@ -259,18 +268,23 @@ def write_site(
     previous manifest says what is there and the folder is not walked."""
     check_unique(outputs)
     check_output_dir(out_dir, site_dir)
+    paths = [out.path for out in outputs]
+    wanted = dict(zip(paths, outputs, strict=True))
+    previous = previous or {}
     if trusted and previous:
         live = None  # as the previous build left it
+        same = same_as_last(paths, outputs, last or {}, previous)
     else:
         remove_leftovers(out_dir)
         live = live_files(out_dir) if out_dir.is_dir() else {}
-    previous = previous or {}
-    unchanged, changed, kept = plan(outputs, live, previous, out_dir, hashed, last)
-    wanted = {out.path: out for out in outputs}
-    deleted = sorted(path for path in (previous if live is None else live) if path not in wanted)
-    report = WriteReport(deleted=deleted, unchanged=len(unchanged), hashed=kept)
+        same = set()
+    todo = [out for out in outputs if out.path not in same] if same else outputs
+    unchanged, changed, kept = plan(todo, live, previous, out_dir, hashed, last)
+    deleted = sorted((previous if live is None else live).keys() - wanted.keys())
+    report = WriteReport(deleted=deleted, unchanged=len(same) + len(unchanged), hashed=kept)
     report.outputs = wanted
-    report.manifest = {out.path: state for out, state in unchanged}
+    report.manifest = {path: previous[path] for path in same} if same else {}
+    report.manifest.update((out.path, state) for out, state in unchanged)
     has_marker = (out_dir / MARKER).is_file()
     if not changed and not deleted and has_marker:
         return report
