@@ -125,6 +125,13 @@ class Site:
         return self._pages_by_route.get(route)
 
     @cached_property
+    def videos(self) -> list:  # not a field; three stages ask, so the items are walked once
+        """Every video of the site, where it is placed (video.placed_videos)."""
+        from .video import placed_videos
+
+        return placed_videos(self)
+
+    @cached_property
     def _pages_by_route(self) -> dict[str, Page]:  # not a field: fingerprints skip it
         return {page.route: page for page in self.pages}
 

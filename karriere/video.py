@@ -203,7 +203,7 @@ def poster_outputs(site, memo=None) -> list[Output]:
     """
     content_dir = site.config.content_dir
     seen: dict[str, Output] = {}
-    for placed in placed_videos(site):
+    for placed in site.videos:
         rel = placed.video.poster
         if not rel:
             continue
@@ -338,14 +338,14 @@ def placed_videos(site) -> list[Placed]:
 
 def providers_used(site) -> list[str]:
     """Origins of the players the site may load, for the CSP's frame-src."""
-    used = {p.video.provider for p in placed_videos(site)}
+    used = {p.video.provider for p in site.videos}
     return [PROVIDERS[name].origin for name in sorted(used) if name in PROVIDERS]
 
 
 def caption_warnings(site) -> list[Problem]:
     """`check`: every video should have captions, vertical clips too."""
     found = []
-    for placed in placed_videos(site):
+    for placed in site.videos:
         video = placed.video
         if video.captions:
             continue
