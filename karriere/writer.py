@@ -16,11 +16,14 @@ updated one by one, and unchanged files are not touched at all.
 from __future__ import annotations
 
 import ctypes
+import operator
 import os
 import shutil
 import signal
 import tempfile
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 
 from .cache import file_signature, hash_bytes
@@ -243,13 +246,14 @@ def plan(
     return unchanged, changed, fresh
 
 
-def same_as_last(
-    paths: list[str], outputs: list[Output], last: dict[str, Output], previous: dict
-) -> set[str]:
-    """Paths whose Output is the very object the last build wrote (recall.py): in the
-    preview's private folder that file is as the last build left it."""
-    found = zip(paths, outputs, map(last.get, paths), strict=True)
-    return {p for p, out, was in found if out is was and out.source is None and p in previous}
+def same_as_last(outputs: list[Output], paths: list[str], last: dict[str, Output]) -> list[bool]:
+    """For each output: is it the very object the last build wrote (recall.py)? In the
+    preview's private folder that file is still as the last build left it. (Done with
+    C-level iteration: the preview asks this of every output of a big site on each save.)"""
+    flags = list(map(operator.is_, outputs, map(last.get, paths)))
+    if set(map(attrgetter("source"), compress(outputs, flags))) - {None}:
+        raise ValueError("an Output that copies a file was reused: its file may have changed")
+    return flags
 
 
 def write_site(
@@ -275,17 +279,21 @@ def write_site(
     previous = previous or {}
     if trusted and previous:
         live = None  # as the previous build left it
-        same = same_as_last(paths, outputs, last or {}, previous)
+        same = same_as_last(outputs, paths, last or {})
+        todo = list(compress(outputs, map(operator.not_, same)))
     else:
         remove_leftovers(out_dir)
         live = live_files(out_dir) if out_dir.is_dir() else {}
-        same = set()
-    todo = [out for out in outputs if out.path not in same] if same else outputs
+        todo = outputs
     unchanged, changed, kept = plan(todo, live, previous, out_dir, hashed, last)
     deleted = sorted((previous if live is None else live).keys() - wanted.keys())
-    report = WriteReport(deleted=deleted, unchanged=len(same) + len(unchanged), hashed=kept)
+    report = WriteReport(deleted=deleted, hashed=kept)
+    report.unchanged = len(outputs) - len(todo) + len(unchanged)
     report.outputs = wanted
-    report.manifest = {path: previous[path] for path in same} if same else {}
+    if live is None:  # the outputs set aside keep their records
+        report.manifest = dict(previous)
+        for path in deleted:
+            del report.manifest[path]
     report.manifest.update((out.path, state) for out, state in unchanged)
     has_marker = (out_dir / MARKER).is_file()
     if not changed and not deleted and has_marker:
