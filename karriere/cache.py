@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import operator
 import os
 import pickle
 import tempfile
@@ -77,8 +78,9 @@ class Fingerprints:
             out.append(repr(obj))
         elif kind in (list, tuple):
             out.append(f"[{len(obj)}")
-            for value in obj:
-                self._walk(value, out)
+            if not self._known_items(obj, out):
+                for value in obj:
+                    self._walk(value, out)
         elif kind in _DATACLASS_FIELDS or (dataclasses.is_dataclass(obj) and kind is not type):
             hit = self._memo.get(id(obj))
             if hit is None or hit[0] is not obj:
@@ -107,6 +109,17 @@ class Fingerprints:
         else:
             out.append(repr(obj))  # an address in it only makes the page always re-render
 
+    def _known_items(self, values: list | tuple, out: list[str]) -> bool:
+        """A long list whose objects were all walked before in this build (a listing's
+        items, again on the next listing page): their digests, at C speed."""
+        if len(values) < 64:
+            return False
+        hits = list(map(self._memo.get, map(id, values)))
+        if None in hits or not all(map(operator.is_, map(_first, hits), values)):
+            return False
+        out.extend(map("D".__add__, map(_second, hits)))
+        return True
+
     def _dataclass(self, obj: object) -> str:
         kind = type(obj)
         if kind.__name__ == "Entry" and getattr(obj, "source", None) in self.entry_hashes:
@@ -124,6 +137,7 @@ class Fingerprints:
 
 
 _DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
+_first, _second = operator.itemgetter(0), operator.itemgetter(1)
 
 
 # ---------------------------------------------------------------- dependencies while rendering
