@@ -36,6 +36,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 import pydantic
@@ -110,14 +111,26 @@ class Fingerprints:
             out.append(repr(obj))  # an address in it only makes the page always re-render
 
     def _known_items(self, values: list | tuple, out: list[str]) -> bool:
-        """A long list whose objects were all walked before in this build (a listing's
-        items, again on the next listing page): their digests, at C speed."""
+        """A long list (a listing's items): the objects walked before, in this build or
+        the last, add their digests at C speed; only the others are walked. The memos
+        keep their objects alive, so an id found there is that very object."""
         if len(values) < 64:
             return False
-        hits = list(map(self._memo.get, map(id, values)))
-        if None in hits or not all(map(operator.is_, map(_first, hits), values)):
-            return False
-        out.extend(map("D".__add__, map(_second, hits)))
+        ids = list(map(id, values))
+        hits = list(map(self._memo.get, ids))
+        unknown = []
+        for n in compress(range(len(hits)), map(operator.not_, hits)):
+            hit = self._previous.get(ids[n])
+            if hit is None:
+                unknown.append(n)
+            else:
+                hits[n] = self._memo[ids[n]] = hit
+        start = 0
+        for n in unknown:  # in order, exactly as the walk one by one would
+            out.extend(map("D".__add__, map(_second, hits[start:n])))
+            self._walk(values[n], out)
+            start = n + 1
+        out.extend(map("D".__add__, map(_second, hits[start:])))
         return True
 
     def _dataclass(self, obj: object) -> str:
@@ -137,7 +150,7 @@ class Fingerprints:
 
 
 _DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
-_first, _second = operator.itemgetter(0), operator.itemgetter(1)
+_second = operator.itemgetter(1)
 
 
 # ---------------------------------------------------------------- dependencies while rendering

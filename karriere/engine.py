@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import operator
 import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from pathlib import Path
 
 from . import quick
@@ -148,7 +150,7 @@ class Builder:
         self._item_keys: dict[int, tuple] = {}  # id(item) -> (item, base, key)
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
         self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
-        self._kept: dict[str, tuple] = {}  # PageCache.kept
+        self._kept: tuple[str, dict] = ("", {})  # (base, PageCache.kept)
         self._template_hashes: dict[str, tuple] = {}  # PageCache.template_hashes
         self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
@@ -229,7 +231,7 @@ class Builder:
         pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
         pages.trust_outputs = self.trust_outputs
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
-        pages.kept = self._kept
+        pages.kept = self._kept[1] if self._kept[0] == base else {}
         pages.template_hashes = self._template_hashes
         pages.card_ids = self._card_ids[1] if self._card_ids[0] == base else {}
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
@@ -263,7 +265,7 @@ class Builder:
         state.records = pages.new_records
         self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
-        self._kept = pages.new_kept
+        self._kept = (base, pages.new_kept)
         self._card_ids = (base, pages.card_ids)
         self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
@@ -472,6 +474,9 @@ class CachedMarkdown:
 
 # ---------------------------------------------------------------- pages
 
+_NOTHING_KEPT = (None, None, None, None)
+_first, _second, _third, _fourth = (operator.itemgetter(n) for n in range(4))
+
 
 def kept_page(page: Page, digest: str) -> Output:
     """A page whose file from the last build stands (the writer checks it is there)."""
@@ -506,7 +511,8 @@ class PageCache:
         self._site: Site | None = None
         self._globals: dict = {}
         # Kept pages as the same Output objects as last build (writer.plan: `last`).
-        self.kept: dict[str, tuple] = {}  # path -> (page, record, Output, base)
+        # path -> (page, record, Output, manifest state), last build's (same base only)
+        self.kept: dict[str, tuple] = {}
         self.new_kept: dict[str, tuple] = {}
         self.card_ids: dict = {}  # fragments.Cards.ids: last build's, then this build's
         self.template_hashes: dict[str, tuple] = {}  # path -> (signature, hash of bytes)
@@ -534,16 +540,34 @@ class PageCache:
         self.new_shapes[path] = (page, shape, self.base, found)
         return found
 
+    def reuse_all(self, pages: list[Page]) -> list[Output | None]:
+        """Last build's output of each page where it still stands, else None.
+
+        In the preview most pages are the very objects the last build checked (recall.py),
+        with the same record and the same file: those are found with C-level iteration,
+        because a big site has tens of thousands of pages and a save changes a handful."""
+        paths = [page.output_path for page in pages]
+        kept = list(map(self.kept.get, paths, repeat(_NOTHING_KEPT)))
+        records = list(map(self.records.get, paths))
+        same = map(operator.is_, map(_first, kept), pages)
+        same = map(operator.and_, same, map(operator.is_, map(_second, kept), records))
+        states = map(self.manifest.get, paths)
+        same = list(map(operator.and_, same, map(operator.is_, states, map(_fourth, kept))))
+        found: list[Output | None] = list(map(_third, kept))
+        for n in compress(range(len(pages)), same):  # the dependencies, per distinct list
+            if not self.unchanged(records[n].deps):
+                same[n] = False
+        self.new_records.update(zip(compress(paths, same), compress(records, same), strict=True))
+        self.new_kept.update(zip(compress(paths, same), compress(kept, same), strict=True))
+        for n in compress(range(len(pages)), map(operator.not_, same)):
+            found[n] = self.reuse(pages[n])
+        return found
+
     def reuse(self, page: Page) -> Output | None:
         """Last build's output of this page, if it still stands."""
         path = page.output_path
         record = self.records.get(path)
-        if record is None:
-            return None
-        kept = self.kept.get(path)
-        if kept is not None and kept[0] is page and kept[1] is record and kept[3] == self.base:
-            pass  # the very page object that was checked last build: same fingerprint
-        elif record.fingerprint != self.fingerprint(page):
+        if record is None or record.fingerprint != self.fingerprint(page):
             return None
         if not self.unchanged(record.deps):
             return None
@@ -553,10 +577,10 @@ class PageCache:
         if not self.trust_outputs and file_signature(self._out + path) != state.signature:
             return None
         self.new_records[path] = record
-        if kept is None or kept[0] is not page or kept[1] is not record:
-            kept = (page, record, kept_page(page, record.digest), self.base)
-        self.new_kept[path] = kept
-        return kept[2]
+        output = kept_page(page, record.digest)
+        if self.trust_outputs:  # the preview: next build may find it by identity
+            self.new_kept[path] = (page, record, output, state)
+        return output
 
     def remember(self, page: Page, digest: str, deps: frozenset) -> None:
         pairs = self.pairs(deps)

@@ -34,7 +34,7 @@ class PageCache(Protocol):
     """What render_pages needs from the incremental engine (engine.PageCache)."""
 
     def begin(self, site: Site, globals_: dict) -> None: ...
-    def reuse(self, page: Page) -> Output | None: ...
+    def reuse_all(self, pages: list[Page]) -> list[Output | None]: ...
     def remember(self, page: Page, digest: str, deps: frozenset) -> None: ...
 
     fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
@@ -192,13 +192,8 @@ def render_pages(
     common["vacancy_cards"] = vacancy_cards = Cards(env, common, cache)
     if cache is not None:
         cache.begin(site._site, common)
-    outputs: list[Output | None] = []
-    todo = []
-    for number, page in enumerate(pages):
-        kept = cache.reuse(page) if cache is not None else None
-        if kept is None:
-            todo.append(number)
-        outputs.append(kept)
+    outputs = cache.reuse_all(pages) if cache is not None else [None] * len(pages)
+    todo = [number for number, kept in enumerate(outputs) if kept is None]
     problems: set[Problem] = set()
     for number, html, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
         vacancy_cards.used.update(made)
