@@ -263,7 +263,10 @@ class Builder:
         # Only now, with the output written, does the build count as done.
         state.manifest = written.manifest
         state.records = pages.new_records
-        self._recall.next_build()
+        if self.persist:  # a new process each time: only the preview keeps its objects
+            self._recall = Recall()
+        else:
+            self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
         self._kept = (base, pages.new_kept)
         self._card_ids = (base, pages.card_ids)

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from . import qrcodes
@@ -263,7 +264,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 noindex=hidden,
             )
         )
-    pages += [recall(poster_page, item, t) for item in poster_items(site)]
+    pages += recall.many(poster_page, poster_items(site), t)
     return pages
 
 
@@ -315,12 +316,10 @@ def network_outputs(
     outputs += [event_ics(site, ev) for ev in site.network.events]
     base = site.urls.base_url
     items = poster_items(site)
-    new = [i for i in items if not recall.knows(qr_codes, i, base)]
-    made = make_qr_codes(site, new, memo, jobs)
-    for item in items:
-        files, keys = recall(qr_codes, item, base, memo=memo, made=made)
-        memo.used.update(keys)
-        outputs += files
+    made = make_qr_codes(site, recall.missing(qr_codes, items, base), memo, jobs)
+    codes = recall.many(qr_codes, items, base, memo=memo, made=made)
+    outputs += chain.from_iterable(files for files, _ in codes)
+    memo.used.update(chain.from_iterable(keys for _, keys in codes))
     return outputs
 
 

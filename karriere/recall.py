@@ -9,10 +9,13 @@ remembers such results for one build to the next and compares inputs by identity
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
+from itertools import compress
 from typing import TypeVar
 
 T = TypeVar("T")
+_second = operator.itemgetter(1)
 
 
 class Recall:
@@ -35,9 +38,30 @@ class Recall:
             self._current[key] = hit
         return hit[1]
 
-    def knows(self, make: Callable, *args) -> bool:
-        key = _key(make, args)
-        return key in self._current or key in self._previous
+    def many(self, make: Callable[..., T], objects: list, *shared, **helpers) -> list[T]:
+        """`[make(obj, *shared) for obj in objects]`, each reused while `obj` and `shared`
+        are the same objects as when it was made. For the long lists of a big site: the
+        lookups run at C speed, and only the new objects cost a Python call."""
+        table, before = self._tables(make, shared)
+        ids = list(map(id, objects))
+        hits = list(map(table.get, ids))
+        for n in compress(range(len(hits)), map(operator.not_, hits)):
+            hit = before.get(ids[n])
+            if hit is None:
+                hit = (objects[n], make(objects[n], *shared, **helpers))
+            hits[n] = table[ids[n]] = hit  # the entry keeps the object alive
+        return list(map(_second, hits))
+
+    def missing(self, make: Callable, objects: list, *shared) -> list:
+        """The objects that many() would have to make something for."""
+        table, before = self._tables(make, shared)
+        return [obj for obj in objects if id(obj) not in table and id(obj) not in before]
+
+    def _tables(self, make: Callable, shared: tuple) -> tuple[dict, dict]:
+        key = ("many", *_key(make, shared))
+        if key not in self._current:
+            self._current[key] = (shared, {})
+        return self._current[key][1], self._previous.get(key, (None, {}))[1]
 
     def start(self) -> None:
         """Forget what a failed build made."""

@@ -176,16 +176,15 @@ def build_site(
     def item(entry: Entry, route: str, expired: bool = False) -> Item:
         return recall(Item, entry, route, renderer.convert(entry.body), expired)
 
-    vacancies = [
-        item(e, f"stellen/{e.slug}/", expired=not is_open(e.meta, options.today))
-        for e in visible(content["vacancies"])
-    ]
-    vacancies.sort(key=lambda v: (-v.meta.posted.toordinal(), v.meta.title))
-    stories = [item(e, f"geschichten/{e.slug}/") for e in visible(content["stories"])]
-    stories.sort(key=lambda s: (-s.meta.date.toordinal(), s.meta.title))
-    faq = [item(e, f"faq/#{e.slug}") for e in visible(content["faq"])]
-    faq.sort(key=lambda f: (f.meta.order, f.meta.question))
-    pages = [item(e, f"{e.slug}/") for e in visible(content["pages"])]
+    def items(kind: str, route: str, today: date | None = None) -> list[Item]:
+        md_key = getattr(renderer, "key", "")  # the engine's: code, site.yaml, base path
+        found = visible(content[kind])
+        return recall.many(make_item, found, route, today, md_key, renderer=renderer)
+
+    vacancies = in_order(recall, items("vacancies", "stellen/{}/", options.today), newest_first)
+    stories = in_order(recall, items("stories", "geschichten/{}/"), story_order)
+    faq = in_order(recall, items("faq", "faq/#{}"), faq_order)
+    pages = items("pages", "{}/")
     site = Site(
         config=config,
         options=options,
@@ -201,6 +200,31 @@ def build_site(
     if collisions:
         raise BuildError(collisions)
     return site
+
+
+def make_item(entry: Entry, route: str, today: date | None, md_key: str, renderer) -> Item:
+    """The item of an entry; `today` for vacancies only (they expire), else None."""
+    del md_key  # a key of the renderer's output: recall compares it
+    expired = today is not None and not is_open(entry.meta, today)
+    return Item(entry, route.format(entry.slug), renderer.convert(entry.body), expired)
+
+
+def in_order(recall: Recall, items: list[Item], order) -> list[Item]:
+    """Items sorted by `order(item)`; the sort keys are remembered item by item."""
+    keys = recall.many(order, items)
+    return list(map(items.__getitem__, sorted(range(len(items)), key=keys.__getitem__)))
+
+
+def newest_first(v: Item) -> tuple:
+    return (-v.meta.posted.toordinal(), v.meta.title)
+
+
+def story_order(s: Item) -> tuple:
+    return (-s.meta.date.toordinal(), s.meta.title)
+
+
+def faq_order(f: Item) -> tuple:
+    return (f.meta.order, f.meta.question)
 
 
 def route_collisions(pages: list[Page]) -> list[Problem]:
@@ -265,7 +289,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
                 extra={"category": key},
             )
         )
-    pages += [recall(vacancy_page, v, t) for v in site.vacancies]
+    pages += recall.many(vacancy_page, site.vacancies, t)
     pages.append(
         Page(
             "geschichten/",
@@ -277,7 +301,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t["home"], "")],
         )
     )
-    pages += [recall(story_page, s, t) for s in site.stories]
+    pages += recall.many(story_page, site.stories, t)
     pages.append(
         Page(
             "faq/",
@@ -289,7 +313,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t["home"], "")],
         )
     )
-    pages += [recall(content_page, p, t) for p in site.pages_content]
+    pages += recall.many(content_page, site.pages_content, t)
     pages.extend(plan_network_pages(site, t, recall))
     pages.append(
         Page(
