@@ -479,6 +479,7 @@ class CachedMarkdown:
 
 _NOTHING_KEPT = (None, None, None, None)
 _first, _second, _third, _fourth = (operator.itemgetter(n) for n in range(4))
+_deps = operator.attrgetter("deps")
 
 
 def kept_page(page: Page, digest: str) -> Output:
@@ -557,9 +558,11 @@ class PageCache:
         states = map(self.manifest.get, paths)
         same = list(map(operator.and_, same, map(operator.is_, states, map(_fourth, kept))))
         found: list[Output | None] = list(map(_third, kept))
-        for n in compress(range(len(pages)), same):  # the dependencies, per distinct list
-            if not self.unchanged(records[n].deps):
-                same[n] = False
+        deps = list(map(_deps, compress(records, same)))
+        if not all(map(self.unchanged, dict(zip(map(id, deps), deps, strict=True)).values())):
+            for n in compress(range(len(pages)), same):  # some page read what changed
+                if not self.unchanged(records[n].deps):
+                    same[n] = False
         self.new_records.update(zip(compress(paths, same), compress(records, same), strict=True))
         self.new_kept.update(zip(compress(paths, same), compress(kept, same), strict=True))
         for n in compress(range(len(pages)), map(operator.not_, same)):

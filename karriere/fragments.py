@@ -13,6 +13,8 @@ that is unchanged, and the page that shows it inherits those dependencies.
 
 from __future__ import annotations
 
+import operator
+from itertools import compress
 from typing import Protocol
 
 import jinja2
@@ -21,6 +23,7 @@ from markupsafe import Markup
 from .cache import current, note, recording
 
 CARD_TEMPLATE = "partials/vacancy_card.html"
+_first, _second, _third = (operator.itemgetter(n) for n in range(3))
 
 
 class Checker(Protocol):
@@ -53,23 +56,23 @@ class Cards:
         if self.checker is None:
             return Markup("".join([self.card(v, heading)[1][1] for v in items]))
         # The same item object as last build (or earlier in this one): no key to compute.
+        # Looked up at C speed: /stellen/ of a big site shows ten thousand cards.
         mine = self.ids.setdefault(heading, {})
-        last = self.checker.card_ids.get(heading, {})
-        unchanged, used, noted = self.checker.unchanged, self.used, set()
-        parts = []
-        for v in items:
-            found = mine.get(id(v)) or last.get(id(v))
-            if found is None or found[0] is not v or not unchanged(found[2][0]):
-                key, hit = self.card(v, heading)
-                found = mine[id(v)] = (v, key, hit)
-            else:
-                mine[id(v)] = found
-                used[found[1]] = found[2]
-            if id(found[2][0]) not in noted:
-                noted.add(id(found[2][0]))
-                self._pass_on(found[2][0])
-            parts.append(found[2][1])
-        return Markup("".join(parts))
+        ids = list(map(id, items))
+        found = list(map(mine.get, ids))
+        if None in found:
+            last = self.checker.card_ids.get(heading, {})
+            for n in compress(range(len(found)), map(operator.not_, found)):
+                hit = last.get(ids[n])
+                if hit is None or not self.checker.unchanged(hit[2][0]):
+                    hit = (items[n], *self.card(items[n], heading))
+                found[n] = mine[ids[n]] = hit  # the entry keeps the item alive
+        cards = list(map(_third, found))
+        self.used.update(zip(map(_second, found), cards, strict=True))
+        deps = list(map(_first, cards))
+        for pairs in dict(zip(map(id, deps), deps, strict=True)).values():
+            self._pass_on(pairs)
+        return Markup("".join(map(_second, cards)))
 
     def card(self, item, heading: int) -> tuple[tuple, tuple]:
         """(key, (dependencies, html)) of the item's card, rendered only if needed."""

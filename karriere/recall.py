@@ -45,11 +45,14 @@ class Recall:
         table, before = self._tables(make, shared)
         ids = list(map(id, objects))
         hits = list(map(table.get, ids))
-        for n in compress(range(len(hits)), map(operator.not_, hits)):
-            hit = before.get(ids[n])
-            if hit is None:
-                hit = (objects[n], make(objects[n], *shared, **helpers))
-            hits[n] = table[ids[n]] = hit  # the entry keeps the object alive
+        if None in hits:
+            if table:  # partly asked before in this build
+                hits = [hit or before.get(i) for hit, i in zip(hits, ids, strict=True)]
+            else:
+                hits = list(map(before.get, ids))
+            for n in compress(range(len(hits)), map(operator.not_, hits)):
+                hits[n] = (objects[n], make(objects[n], *shared, **helpers))
+            table.update(zip(ids, hits, strict=True))  # each entry keeps its object alive
         return list(map(_second, hits))
 
     def missing(self, make: Callable, objects: list, *shared) -> list:

@@ -210,7 +210,7 @@ def render_pages(
         else:
             data = html.encode("utf-8")
             digest = hash_bytes(data)
-            outputs[number] = Output(page.output_path, data, origin=origin(page))
+            outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
         if cache is not None:
             cache.remember(page, digest, deps)
     if problems:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -19,6 +20,7 @@ from .network import Network, build_network, plan_network_pages
 from .recall import Recall
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+_output_path = attrgetter("output_path")
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,8 @@ def faq_order(f: Item) -> tuple:
 
 def route_collisions(pages: list[Page]) -> list[Problem]:
     """An editor's file whose address is already taken (case-insensitive hosts included)."""
+    if len(set(map(str.lower, map(_output_path, pages)))) == len(pages):
+        return []  # the common case, checked at C speed
     seen: dict[str, Page] = {}
     problems = []
     for page in pages:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 from pathlib import Path
 
 import jinja2
@@ -310,6 +312,9 @@ def _items(site) -> list:
     return found
 
 
+_entry, _meta, _body = (operator.attrgetter(name) for name in ("entry", "meta", "body"))
+
+
 def _item_title(item) -> str:
     meta = item.meta
     return (
@@ -321,7 +326,14 @@ def placed_videos(site) -> list[Placed]:
     """Every video of the site: front matter, Markdown blocks and the home campaign.
     (Cheap to ask again: body_videos remembers each body's blocks.)"""
     found = []
-    for item in _items(site):
+    items = _items(site)
+    # Only items with a video need a look; found at C speed (a big site has thousands).
+    entries = list(map(_entry, items))
+    has_video = map(
+        operator.truth, map(getattr, map(_meta, entries), repeat("video"), repeat(None))
+    )
+    has_blocks = map(operator.truth, map(body_videos, map(_body, entries)))
+    for item in compress(items, map(operator.or_, has_video, has_blocks)):
         entry = item.entry
         video = getattr(entry.meta, "video", None)
         if video is not None:

@@ -47,7 +47,8 @@ class Output:
     data: bytes | None = None
     source: Path | None = None
     origin: str = ""  # what produced it, for the 'written twice' message
-    digest: str | None = None  # with no data and no source: unchanged since the previous build
+    # With no data and no source: unchanged since the previous build. With data: its hash.
+    digest: str | None = None
     spooled: bool = False  # source is a temporary file (digest given) that may be moved
 
     def read(self) -> bytes:
@@ -214,7 +215,9 @@ def plan(
         if intact and last.get(out.path) is out and out.source is None:
             unchanged.append((out, before))  # the very Output written last time (recall.py)
             continue
-        if out.data is not None:
+        if out.data is not None and out.digest is not None:  # hashed by its maker
+            state = FileState(out.digest, None)
+        elif out.data is not None:
             known = hashed.get(id(out.data))
             if known is None or known[0] is not out.data:
                 known = (out.data, hash_bytes(out.data))
