@@ -1,0 +1,67 @@
+"""Recall (karriere/recall.py): results reused only for the very same input objects."""
+
+from __future__ import annotations
+
+from karriere.recall import Recall
+
+
+class Thing:
+    def __init__(self, name: str):
+        self.name = name
+
+
+def test_same_objects_reuse_last_builds_result():
+    recall, made = Recall(), []
+
+    def label(thing: Thing, suffix: str) -> str:
+        made.append(thing.name)
+        return thing.name + suffix
+
+    a, b = Thing("a"), Thing("b")
+    assert recall(label, a, "!") == "a!"
+    recall.next_build()
+    assert recall(label, a, "!") == "a!"  # same object, equal string: reused
+    assert recall(label, Thing("a"), "!") == "a!"  # another object: made again
+    assert recall(label, a, "?") == "a?"  # another string: made again
+    assert made == ["a", "a", "a"]
+    recall.next_build()
+    recall.next_build()  # not used in the build before: forgotten
+    assert recall(label, b, "!") == "b!" and recall(label, a, "!") == "a!"
+    assert made == ["a", "a", "a", "b", "a"]
+
+
+def test_many_makes_only_new_objects_and_keeps_order():
+    recall, made = Recall(), []
+
+    def double(thing: Thing, times: int) -> str:
+        made.append(thing.name)
+        return thing.name * times
+
+    things = [Thing(str(n)) for n in range(100)]
+    two = 2
+    assert recall.many(double, things, two) == [t.name * 2 for t in things]
+    recall.next_build()
+    things[50] = Thing("x")
+    assert recall.missing(double, things, two) == [things[50]]
+    made.clear()
+    assert recall.many(double, things, two) == [t.name * 2 for t in things]
+    assert made == ["x"]
+    assert recall.many(double, things[::-1], two) == [t.name * 2 for t in things[::-1]]
+    assert made == ["x"]
+
+
+def test_a_failed_build_is_forgotten():
+    recall, made = Recall(), []
+
+    def name(thing: Thing) -> str:
+        made.append(thing)
+        return thing.name
+
+    a = Thing("a")
+    recall(name, a)
+    recall.next_build()
+    recall.start()  # a build that failed made nothing for later
+    recall(name, Thing("b"))
+    recall.start()
+    assert recall(name, a) == "a"
+    assert made == [a, made[1]]
