@@ -7,6 +7,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from test_browser_pages import format_violations, run_axe
 
 
@@ -58,7 +59,8 @@ def test_shared_filter_url_opens_filtered(open_page, site):
     assert page.input_value("#filter-kategorie") == "ausbildung"
     assert page.is_checked("#filter-teilzeit")
     page.click("button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('.cards > li[hidden]').length === 0")
+    # Not wait_for_function: its string predicate needs eval, which the site's CSP forbids.
+    expect(page.locator(".cards > li[hidden]")).to_have_count(0)
     assert len(visible_links(page)) == len(rows)
     assert urlsplit(page.url).query == ""
 
