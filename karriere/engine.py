@@ -268,6 +268,7 @@ class Builder:
         else:
             self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
+        pages.keep_rendered(state.manifest)
         self._kept = (base, pages.new_kept)
         self._card_ids = (base, pages.card_ids)
         self._fingerprints = pages.fingerprints.memo
@@ -505,6 +506,7 @@ class PageCache:
         self.theme = theme
         self.new_records: dict[str, Record] = {}
         self.rendered: list[str] = []
+        self.rendered_pages: list[Page] = []  # the same, as pages (the preview only)
         self._digests: dict[tuple, str] = {}
         self._checked: dict[int, tuple[tuple, bool]] = {}
         self.shapes: dict[str, tuple] = {}  # last build's, if this process made it
@@ -592,6 +594,17 @@ class PageCache:
         pairs = self.pairs(deps)
         self.new_records[page.output_path] = Record(self.fingerprint(page), pairs, digest)
         self.rendered.append(page.output_path)
+        if self.trust_outputs:
+            self.rendered_pages.append(page)
+
+    def keep_rendered(self, manifest: dict) -> None:
+        """After writing (the preview): pages rendered now can be found by identity in
+        the next build too, as if it had kept them (reuse_all)."""
+        for page in self.rendered_pages:
+            path = page.output_path
+            record = self.new_records[path]
+            output = kept_page(page, record.digest)
+            self.new_kept[path] = (page, record, output, manifest.get(path))
 
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal
