@@ -332,46 +332,31 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
     return pages
 
 
-def vacancy_page(v: Item, t: dict) -> Page:
+def item_page(item: Item, template: str, title: str, description: str, crumbs: list) -> Page:
+    """An entry's own page: a draft is kept out of the sitemap and search engines; an
+    expired vacancy only out of the sitemap (its page stays findable and points on)."""
+    hidden = item.draft or item.expired
     return Page(
-        v.route,
-        "vacancy.html",
-        "vacancy",
-        v.meta.title,
-        v.meta.summary or first_sentence(v.html) or v.meta.title,
-        item=v,
-        breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
-        in_sitemap=not (v.expired or v.draft),
-        noindex=v.draft,  # an expired page stays findable: it points to open ones
-    )
+        item.route, template, template.removesuffix(".html"), title, description, item=item,
+        breadcrumbs=crumbs, in_sitemap=not hidden, noindex=item.draft,
+    )  # fmt: skip
+
+
+def vacancy_page(v: Item, t: dict) -> Page:
+    description = v.meta.summary or first_sentence(v.html) or v.meta.title
+    crumbs = [(t["home"], ""), (t["vacancies"], "stellen/")]
+    return item_page(v, "vacancy.html", v.meta.title, description, crumbs)
 
 
 def story_page(s: Item, t: dict) -> Page:
-    return Page(
-        s.route,
-        "story.html",
-        "story",
-        s.meta.title,
-        s.meta.summary or s.meta.quote or first_sentence(s.html),
-        item=s,
-        breadcrumbs=[(t["home"], ""), (t["stories"], "geschichten/")],
-        in_sitemap=not s.draft,
-        noindex=s.draft,
-    )
+    description = s.meta.summary or s.meta.quote or first_sentence(s.html)
+    crumbs = [(t["home"], ""), (t["stories"], "geschichten/")]
+    return item_page(s, "story.html", s.meta.title, description, crumbs)
 
 
 def content_page(p: Item, t: dict) -> Page:
-    return Page(
-        p.route,
-        "page.html",
-        "page",
-        p.meta.title,
-        p.meta.summary or first_sentence(p.html) or p.meta.title,
-        item=p,
-        breadcrumbs=[(t["home"], "")],
-        in_sitemap=not p.draft,
-        noindex=p.draft,
-    )
+    description = p.meta.summary or first_sentence(p.html) or p.meta.title
+    return item_page(p, "page.html", p.meta.title, description, [(t["home"], "")])
 
 
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
