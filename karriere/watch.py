@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,9 @@ QUIET = 0.03  # seconds without events that end a burst (an editor's save is one
 # (inotify reports all three), the save is complete: a much shorter pause is enough to
 # gather the events of the same save (an atomic save's temp file and its rename).
 QUIET_COMPLETE = 0.005
+# More completed files than one save makes (an atomic save makes two), within QUIET: a
+# burst (a script, a formatter, git checkout) is under way, so wait QUIET for its end.
+BURST_FILES = 3
 COMPLETE = ("closed", "moved", "deleted")
 IGNORED_SUFFIXES = (".swp", ".swx", "~", ".tmp", ".part")
 # Not "opened" or "closed without writing": every rebuild reads the watched files, and
@@ -49,6 +53,7 @@ class Watcher(FileSystemEventHandler):
         self.observer = PollingObserver(timeout=0.25) if poll else Observer()
         self.pending: set[Path] = set()
         self.writing: set[Path] = set()  # modified or created, but not yet closed
+        self.completed: deque[float] = deque(maxlen=BURST_FILES)  # when files completed
         self.last_event = 0.0
         self.lock = threading.Condition()
         self.running = False
@@ -100,11 +105,12 @@ class Watcher(FileSystemEventHandler):
             return
         with self.lock:
             self.pending |= changed
+            self.last_event = time.monotonic()
             if complete:
                 self.writing -= changed
+                self.completed.append(self.last_event)
             else:
                 self.writing |= changed
-            self.last_event = time.monotonic()
             self.lock.notify_all()
 
     def _run(self) -> None:
@@ -120,4 +126,10 @@ class Watcher(FileSystemEventHandler):
 
     def _quiet(self) -> float:
         """Polling (--poll) never reports closed files, so it always waits QUIET."""
-        return QUIET if self.writing else QUIET_COMPLETE
+        if self.writing or self._bursting():
+            return QUIET
+        return QUIET_COMPLETE
+
+    def _bursting(self) -> bool:
+        times = self.completed
+        return len(times) == BURST_FILES and times[-1] - times[0] < QUIET
