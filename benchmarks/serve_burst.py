@@ -10,32 +10,20 @@ server has been quiet for 2 s and counts the reload messages it sent (Server-Sen
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
-from serve_latency import ROOT, events, free_port, wait_until_up
+from serve_latency import ROOT, events, serving
 
 
 def count_rebuilds(site: Path, saves: int) -> tuple[int, bool]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-    )
-    try:
-        origin = f"http://127.0.0.1:{port}"
-        wait_until_up(origin + "/")
-        base = urllib.request.urlopen(origin + "/", timeout=10).url.removeprefix(origin)
+    with serving(site) as url:
         vacancy = sorted((site / "content/vacancies").glob("*.md"))[0]
         original = vacancy.read_text(encoding="utf-8")
         messages: list[dict] = []
-        stream = events(f"{origin}{base}__karriere/events")
+        stream = events(f"{url}__karriere/events")
         next(stream)  # the current state
         threading.Thread(target=lambda: messages.extend(stream), daemon=True).start()
         try:
@@ -47,12 +35,8 @@ def count_rebuilds(site: Path, saves: int) -> tuple[int, bool]:
                 time.sleep(2)
         finally:
             vacancy.write_text(original, encoding="utf-8")
-        page = f"{origin}{base}stellen/{vacancy.stem}/"
-        shows_last = f"Speichern {saves - 1}" in urllib.request.urlopen(page).read().decode()
-        return len(messages), shows_last
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        html = urllib.request.urlopen(f"{url}stellen/{vacancy.stem}/").read().decode()
+        return len(messages), f"Speichern {saves - 1}" in html
 
 
 def main() -> None:

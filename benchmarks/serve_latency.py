@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,9 @@ def events(url: str):
             yield json.loads(line[6:])
 
 
-def measure(site: Path, runs: int) -> list[float]:
+@contextmanager
+def serving(site: Path):
+    """`karriere serve` on a free port; yields the URL of the site (with its sub-path)."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site), "--port", str(port)],
@@ -59,13 +62,20 @@ def measure(site: Path, runs: int) -> list[float]:
     try:
         origin = f"http://127.0.0.1:{port}"
         wait_until_up(origin + "/")
-        base = urllib.request.urlopen(origin + "/", timeout=10).url.removeprefix(origin)
+        yield urllib.request.urlopen(origin + "/", timeout=10).url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def measure(site: Path, runs: int) -> list[float]:
+    with serving(site) as url:
         vacancy = sorted((site / "content/vacancies").glob("*.md"))[
             len(list((site / "content/vacancies").glob("*.md"))) // 2
         ]
-        page = f"{origin}{base}stellen/{vacancy.stem}/"
+        page = f"{url}stellen/{vacancy.stem}/"
         original = vacancy.read_text(encoding="utf-8")
-        stream = events(f"{origin}{base}__karriere/events")
+        stream = events(f"{url}__karriere/events")
         next(stream)  # the current state
         timings = []
         try:
@@ -84,9 +94,6 @@ def measure(site: Path, runs: int) -> list[float]:
         finally:
             vacancy.write_text(original, encoding="utf-8")
         return timings
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def main() -> None:
