@@ -55,6 +55,17 @@ class Recall:
             table.update(zip(ids, hits, strict=True))  # each entry keeps its object alive
         return list(map(_second, hits))
 
+    def sort(self, slot: Callable, items: list, keys: list) -> list:
+        """`items` sorted by `keys`; when the keys equal last build's (item for item, the
+        usual case after an edit), last build's order is used again without sorting."""
+        before = self._previous.get(("sort", slot))
+        if before is not None and before[0] == keys:
+            order = before[1]
+        else:
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+        self._current[("sort", slot)] = (keys, order)
+        return list(map(items.__getitem__, order))
+
     def missing(self, make: Callable, objects: list, *shared) -> list:
         """The objects that many() would have to make something for."""
         table, before = self._tables(make, shared)

@@ -213,8 +213,7 @@ def make_item(entry: Entry, route: str, today: date | None, md_key: str, rendere
 
 def in_order(recall: Recall, items: list[Item], order) -> list[Item]:
     """Items sorted by `order(item)`; the sort keys are remembered item by item."""
-    keys = recall.many(order, items)
-    return list(map(items.__getitem__, sorted(range(len(items)), key=keys.__getitem__)))
+    return recall.sort(order, items, recall.many(order, items))
 
 
 def newest_first(v: Item) -> tuple:

@@ -65,3 +65,13 @@ def test_a_failed_build_is_forgotten():
     recall.start()
     assert recall(name, a) == "a"
     assert made == [a, made[1]]
+
+
+def test_sort_reuses_last_order_only_for_equal_keys():
+    recall = Recall()
+    items = ["b", "a", "c"]
+    assert recall.sort(len, items, [2, 1, 3]) == ["a", "b", "c"]
+    recall.next_build()
+    assert recall.sort(len, ["y", "x", "z"], [2, 1, 3]) == ["x", "y", "z"]  # same order
+    recall.next_build()
+    assert recall.sort(len, ["y", "x", "z"], [2, 3, 1]) == ["z", "y", "x"]  # sorted again
