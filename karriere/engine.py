@@ -662,10 +662,13 @@ class PageCache:
         for folder in self.theme.template_dirs:  # the first one that has it wins
             path = folder / name
             signature = file_signature(path)
-            if signature is not None and path.is_file():
-                known = self.template_hashes.get(str(path))
-                if known is None or known[0] != signature:  # read only what changed
-                    known = (signature, hash_bytes(path.read_bytes()))
-                    self.template_hashes[str(path)] = known
-                return f"{folder}:{known[1]}"
+            if signature is None:
+                continue
+            known = self.template_hashes.get(str(path))
+            if known is None or known[0] != signature:  # read only what changed
+                if not path.is_file():  # a folder that happens to have the name
+                    continue
+                known = (signature, hash_bytes(path.read_bytes()))
+                self.template_hashes[str(path)] = known
+            return f"{folder}:{known[1]}"
         return "missing"

@@ -71,7 +71,7 @@ class WriteReport:
     unchanged: int = 0
     manifest: dict[str, FileState] = field(default_factory=dict)
     hashed: dict[int, tuple[bytes, str]] = field(default_factory=dict)  # see plan()
-    outputs: dict[str, Output] = field(default_factory=dict)  # see plan(): `last`
+    outputs: dict[str, Output] = field(default_factory=dict)  # for same_as_last next time
 
 
 class Spool:
@@ -194,27 +194,21 @@ def plan(
     previous: dict[str, FileState],
     out_dir: Path,
     hashed: dict[int, tuple[bytes, str]] | None = None,
-    last: dict[str, Output] | None = None,
 ) -> tuple[list[tuple[Output, FileState]], list[tuple[Output, FileState]], dict[int, tuple]]:
     """Split the outputs into (unchanged, changed); also return the new `hashed`.
 
     `live`: the files now in out_dir (relative path -> signature); None: exactly what
     `previous` says (the preview's private folder). `hashed` (id(bytes) -> (bytes,
     digest)) remembers digests of the very same bytes objects from the last build in this
-    process (memoised QR codes, posters), so they are not hashed again. `last`: the Output
-    objects written by the last build in this process; the same object again is the same
-    file."""
+    process (memoised QR codes, posters), so they are not hashed again. (Outputs that are
+    the very objects the last build wrote are set aside before: same_as_last.)"""
     unchanged, changed = [], []
     hashed = hashed or {}
     fresh: dict[int, tuple[bytes, str]] = {}
-    last = last or {}
     for out in outputs:
         before = previous.get(out.path)
         st = live.get(out.path) if live is not None else before and before.signature
         intact = before is not None and st is not None and before.signature == st
-        if intact and last.get(out.path) is out and out.source is None:
-            unchanged.append((out, before))  # the very Output written last time (recall.py)
-            continue
         if out.data is not None and out.digest is not None:  # hashed by its maker
             state = FileState(out.digest, None)
         elif out.data is not None:
@@ -288,7 +282,7 @@ def write_site(
         remove_leftovers(out_dir)
         live = live_files(out_dir) if out_dir.is_dir() else {}
         todo = outputs
-    unchanged, changed, kept = plan(todo, live, previous, out_dir, hashed, last)
+    unchanged, changed, kept = plan(todo, live, previous, out_dir, hashed)
     deleted = sorted((previous if live is None else live).keys() - wanted.keys())
     report = WriteReport(deleted=deleted, hashed=kept)
     report.unchanged = len(outputs) - len(todo) + len(unchanged)
