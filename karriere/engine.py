@@ -157,6 +157,9 @@ class Builder:
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
         self._content_file = cache_dir(request.site_dir) / "content.pickle"
+        # The previous site, kept to stage the next one in (writer.write_staged).
+        spare_key = hash_text("spare", str(out_dir.resolve()))[:16]
+        self._spare = cache_dir(request.site_dir) / f"spare-{spare_key}" if persist else None
 
     # ------------------------------------------------------------ public API
 
@@ -251,6 +254,7 @@ class Builder:
             written = write_site(
                 result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
                 trusted=self.trust_outputs, hashed=self._hashed, last=self._outputs,
+                spare=self._spare,
             )  # fmt: skip
             known.succeeded(entry_key, media)
         except BaseException:

@@ -8,6 +8,14 @@ the staging folder is then exchanged with the live one in one atomic rename
 (renameat2 RENAME_EXCHANGE on Linux). A crash or SIGKILL at any moment leaves either the
 previous site or the new one, never a mix; leftovers are removed by the next build.
 
+The folder that comes back from the exchange (the previous site) is kept as the *spare*
+(in .karriere-cache/, when that is on the same file system) and becomes the next build's
+staging folder: it already holds nearly every file as a hard link to the live one, so a
+build that changes one page creates, links and deletes a handful of entries instead of
+re-creating a tree of 40,000 files and 20,000 folders (and deleting the old one). Files
+are never changed in place (always replaced), so a shared hard link never leaks a change
+from one tree into the other.
+
 `mode="file"` (for the live preview, which serves its own folder) instead replaces each
 changed file atomically in place: readers never see half a file, the set of files is
 updated one by one, and unchanged files are not touched at all.
@@ -262,11 +270,13 @@ def write_site(
     trusted: bool = False,
     hashed: dict[int, tuple[bytes, str]] | None = None,
     last: dict[str, Output] | None = None,
+    spare: Path | None = None,
 ) -> WriteReport:
     """Bring out_dir to exactly `outputs`, touching only files whose bytes changed.
 
     `trusted`: nobody else writes to out_dir (the preview's private folder), so the
-    previous manifest says what is there and the folder is not walked."""
+    previous manifest says what is there and the folder is not walked. `spare`: where
+    the previous site is kept to stage the next one in (see the module's docstring)."""
     paths = [out.path for out in outputs]
     wanted = dict(zip(paths, outputs, strict=True))
     if last is None or len(wanted) != len(outputs) or wanted.keys() != last.keys():
@@ -298,7 +308,7 @@ def write_site(
     if mode == "file" and out_dir.is_dir():
         written = write_in_place(out_dir, changed, deleted)
     else:
-        written = write_staged(out_dir, unchanged, changed)
+        written = write_staged(out_dir, unchanged, changed, live or {}, spare)
     report.manifest.update(written)
     report.written = sorted(written)
     return report
@@ -321,11 +331,47 @@ def write_staged(
     out_dir: Path,
     unchanged: list[tuple[Output, FileState]],
     changed: list[tuple[Output, FileState]],
+    live: dict[str, tuple[int, int, int]] | None = None,
+    spare: Path | None = None,
 ) -> dict[str, FileState]:
     """Build the complete new folder beside the live one, then swap the two atomically."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "new-", dir=out_dir.parent))
+    spare = spare if spare is not None and same_file_system(spare.parent, out_dir) else None
+    staging = take_spare(spare) if spare is not None and out_dir.is_dir() else None
+    if staging is None:
+        staging = Path(
+            tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "new-", dir=out_dir.parent)
+        )
+        have: dict[str, tuple[int, int, int]] = {}
+    else:
+        have = dict(walk_signatures(staging, skip=(), follow_symlinks=False))
     os.chmod(staging, out_dir.stat().st_mode & 0o7777 if out_dir.is_dir() else 0o755)
+    try:
+        written = fill_staging(staging, out_dir, unchanged, changed, live or {}, have)
+        crash_point("swap")
+        swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    crash_point("cleanup")
+    keep_spare(staging, spare)  # now holds the previous site
+    return written
+
+
+def fill_staging(
+    staging: Path,
+    out_dir: Path,
+    unchanged: list[tuple[Output, FileState]],
+    changed: list[tuple[Output, FileState]],
+    live: dict[str, tuple[int, int, int]],
+    have: dict[str, tuple[int, int, int]],
+) -> dict[str, FileState]:
+    """Make `staging` hold exactly the new site. `have`: what it holds now (a spare: the
+    previous site; a new folder: nothing); a file that is already the live file's hard
+    link (same signature, inode included) is left as it is."""
+    wanted = {out.path for out, _ in unchanged} | {out.path for out, _ in changed}
+    wanted.add(MARKER)
+    remove_extra(staging, [rel for rel in have if rel not in wanted])
     made: set[str] = set()
 
     def parent_of(rel: str) -> Path:
@@ -336,34 +382,91 @@ def write_staged(
         return staging / rel
 
     written: dict[str, FileState] = {}
-    try:
-        for out, state in unchanged:
-            target = parent_of(out.path)
-            try:
-                os.link(out_dir / out.path, target)
-            except OSError:  # no hard links here (some network drives): copy instead
-                shutil.copy2(out_dir / out.path, target)
-                written[out.path] = FileState(state.digest, file_signature(target), state.source)
-        for count, (out, state) in enumerate(sorted(changed, key=lambda c: c[0].path)):
-            if count == len(changed) // 2:
-                crash_point("staging")
-            target = parent_of(out.path)
-            if target.exists():
-                target.unlink()
-            _put(target, out)
-            written[out.path] = FileState(state.digest, file_signature(target), state.source)
+    for out, state in unchanged:
+        if out.path in have and have[out.path] == live.get(out.path):
+            continue  # the spare already has this very file
+        target = parent_of(out.path)
+        clear(target)
         try:
-            os.link(out_dir / MARKER, staging / MARKER)
+            os.link(out_dir / out.path, target)
+        except OSError:  # no hard links here (some network drives): copy instead
+            shutil.copy2(out_dir / out.path, target)
+            written[out.path] = FileState(state.digest, file_signature(target), state.source)
+    for count, (out, state) in enumerate(sorted(changed, key=lambda c: c[0].path)):
+        if count == len(changed) // 2:
+            crash_point("staging")
+        target = parent_of(out.path)
+        clear(target)
+        _put(target, out)
+        written[out.path] = FileState(state.digest, file_signature(target), state.source)
+    marker = out_dir / MARKER
+    if MARKER not in have or have[MARKER] != file_signature(marker):
+        clear(staging / MARKER)
+        try:
+            os.link(marker, staging / MARKER)
         except OSError:
             (staging / MARKER).write_bytes(MARKER_TEXT)
-        crash_point("swap")
-        swap_in(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    crash_point("cleanup")
-    shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
     return written
+
+
+def clear(target: Path) -> None:
+    """Make room for a file: a spare may hold an old file, or a folder, at that path."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    else:
+        target.unlink(missing_ok=True)
+
+
+def remove_extra(staging: Path, extra: list[str]) -> None:
+    """Delete files the new site does not have, then the folders they leave empty."""
+    folders = set()
+    for rel in extra:
+        (staging / rel).unlink(missing_ok=True)
+        parts = rel.split("/")[:-1]
+        folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+    for folder in sorted(folders, key=lambda f: -f.count("/")):  # deepest first
+        try:
+            (staging / folder).rmdir()
+        except OSError:  # not empty: still has files of the new site
+            pass
+
+
+def same_file_system(folder: Path, out_dir: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder.stat().st_dev == out_dir.parent.stat().st_dev
+    except OSError:  # a read-only site: no spare, a new staging folder each time
+        return False
+
+
+def take_spare(spare: Path) -> Path | None:
+    """Claim the spare for this build by renaming it (two builds never share one). One a
+    killed build had claimed is claimed again: whatever it holds, fill_staging fixes."""
+    claimed = spare.with_name(f"{spare.name}.{os.getpid()}")
+    for candidate in [spare, *spare.parent.glob(f"{spare.name}.*")]:
+        if candidate != spare and _process_alive(candidate.name.rpartition(".")[2]):
+            continue  # another build's
+        try:
+            os.rename(candidate, claimed)
+        except OSError:  # gone (another build took it) or not there
+            continue
+        for other in spare.parent.glob(f"{spare.name}.*"):  # other leftovers of killed builds
+            if other != claimed and not _process_alive(other.name.rpartition(".")[2]):
+                shutil.rmtree(other, ignore_errors=True)
+        return claimed
+    return None
+
+
+def keep_spare(staging: Path, spare: Path | None) -> None:
+    """After the swap `staging` holds the previous site: keep it as the spare if it may be
+    kept, else delete it."""
+    if spare is not None:
+        try:
+            os.rename(staging, spare)
+            return
+        except OSError:  # another build left a spare meanwhile: keep that one
+            pass
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_in_place(

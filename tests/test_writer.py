@@ -62,6 +62,62 @@ def test_in_place_mode_for_the_preview(tmp_path):
     assert (out / "a").read_text() == "new"
 
 
+def test_the_previous_site_is_kept_as_the_spare_and_staged_in_next_time(tmp_path):
+    out, site = tmp_path / "public", tmp_path / "site"
+    spare = site / ".karriere-cache" / "spare-x"
+    site.mkdir()
+    builds = [
+        outputs(a="1", b__index_html="2", c__d__e="3"),
+        outputs(a="1", b__index_html="changed", f="new"),  # changed, deleted (c/d/e), new
+        outputs(a="1", b__index_html="changed", f="new", c__d="file where a folder was"),
+        outputs(a="again", c__d__e="a folder where a file was"),
+    ]
+    manifest = {}
+    for number, wanted in enumerate(builds):
+        report = write_site(wanted, out, site, manifest, spare=spare)
+        manifest = report.manifest
+        files = {o.path: o.data for o in wanted}
+        assert tree(out) == {**files, MARKER: tree(out)[MARKER]}, f"build {number}"
+        assert not [p for p in tmp_path.iterdir() if ".karriere-" in p.name]
+        if number:  # the spare holds the site before this build
+            before = {o.path: o.data for o in builds[number - 1]}
+            assert {k: v for k, v in tree(spare).items() if k != MARKER} == before
+        if number == 2:  # an unchanged file is one hard link in both trees, not a copy
+            assert (out / "a").stat().st_ino == (spare / "a").stat().st_ino
+
+
+def test_a_spare_that_was_tampered_with_is_put_right(tmp_path):
+    out, site = tmp_path / "public", tmp_path / "site"
+    spare = site / ".karriere-cache" / "spare-x"
+    site.mkdir()
+    manifest = write_site(outputs(a="1", b="2"), out, site, spare=spare).manifest
+    manifest = write_site(outputs(a="1", b="3"), out, site, manifest, spare=spare).manifest
+    (spare / "a").unlink()
+    (spare / "a").write_text("not what the site has")  # same name, another file
+    (spare / "stray").write_text("x")
+    (spare / "b").unlink()
+    (spare / "b").mkdir()  # a folder where a file goes
+    report = write_site(outputs(a="1", b="4"), out, site, manifest, spare=spare)
+    assert report.written == ["b"]
+    assert tree(out) == {"a": b"1", "b": b"4", MARKER: tree(out)[MARKER]}
+
+
+def test_a_spare_claimed_by_a_killed_build_is_used_and_a_live_ones_left_alone(tmp_path):
+    out, site = tmp_path / "public", tmp_path / "site"
+    spare = site / ".karriere-cache" / "spare-x"
+    site.mkdir()
+    manifest = write_site(outputs(a="1"), out, site, spare=spare).manifest
+    manifest = write_site(outputs(a="2"), out, site, manifest, spare=spare).manifest
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    spare.rename(spare.with_name(f"spare-x.{dead.pid}"))  # claimed, then the build died
+    busy = spare.with_name(f"spare-x.{os.getppid()}")  # claimed by a build still running
+    busy.mkdir()
+    write_site(outputs(a="3"), out, site, manifest, spare=spare)
+    assert tree(out)["a"] == b"3"
+    assert sorted(p.name for p in spare.parent.iterdir()) == ["spare-x", busy.name]
+
+
 @pytest.mark.parametrize("where", ["site", "content", "foreign"])
 def test_refuses_to_replace_what_is_not_a_karriere_output(tmp_path, where):
     site = tmp_path / "site"
