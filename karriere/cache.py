@@ -145,7 +145,11 @@ class Fingerprints:
             _DATACLASS_FIELDS[kind] = names
         parts: list[str] = [kind.__qualname__]
         for name in names:
-            self._walk(getattr(obj, name), parts)
+            value = getattr(obj, name)
+            if type(value) is str:  # most fields: spare the call (a page has a dozen)
+                parts.append("s" + value)
+            else:
+                self._walk(value, parts)
         return hash_text(*parts)
 
 

@@ -54,7 +54,8 @@ class GenderStar(pymd.preprocessors.Preprocessor):
         for line in lines:
             if line.lstrip().startswith(("```", "~~~")):
                 fenced = not fenced
-            result.append(line if fenced or line.startswith("    ") else _escape_stars(line))
+            plain = fenced or "*" not in line or line.startswith("    ")
+            result.append(line if plain else _escape_stars(line))
         return result
 
 
@@ -125,9 +126,12 @@ class _UrlCollector(HTMLParser):
         self.urls += [v for k, v in attrs if k in _URL_ATTRIBUTES and v]
 
 
+_CONTROL = re.compile(r"[\x00-\x20]+")
+
+
 def _squash(text: str) -> str:
     """What a browser sees of a URL scheme: no whitespace or control characters, any case."""
-    return re.sub(r"[\x00-\x20]+", "", unescape(text)).lower()
+    return _CONTROL.sub("", unescape(text)).lower()
 
 
 def unsafe_links(text: str) -> list[tuple[int, str]]:
@@ -136,7 +140,8 @@ def unsafe_links(text: str) -> list[tuple[int, str]]:
     Returns (0-based line in `text`, URL). nh3 would silently drop them; editors should
     learn that their link does not work instead.
     """
-    if not any(s in _squash(text) for s in UNSAFE_SCHEMES):
+    squashed = _squash(text)
+    if not any(scheme in squashed for scheme in UNSAFE_SCHEMES):
         return []  # the common case: no need to render
     collector = _UrlCollector()
     collector.feed(pymd.markdown(text, extensions=["attr_list", "tables", "def_list"]))

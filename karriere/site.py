@@ -6,9 +6,11 @@ so the render stage only has to show what it is given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
+from html import unescape
 from operator import attrgetter
 from urllib.parse import urlsplit
 
@@ -361,11 +363,20 @@ def content_page(p: Item, t: dict) -> Page:
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
 def first_sentence(html: str, limit: int = 160) -> str:
     """A plain-text description from rendered HTML, cut at a word boundary."""
-    import re
-    from html import unescape
-
-    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    # Most bodies say enough in their first tags. Cut after a '>', so that no tag or
+    # entity is split: the text of that part is then the start of the whole text.
+    end = html.rfind(">", 0, 4 * limit)
+    text = _plain_text(html[: end + 1]) if end > 0 else ""
     if len(text) <= limit:
-        return text
+        text = _plain_text(html)
+        if len(text) <= limit:
+            return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain_text(html: str) -> str:
+    return " ".join(unescape(_TAG.sub(" ", html)).split())
