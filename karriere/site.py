@@ -363,9 +363,9 @@ def content_page(p: Item, t: dict) -> Page:
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
 def first_sentence(html: str, limit: int = 160) -> str:
     """A plain-text description from rendered HTML, cut at a word boundary."""
-    # Most bodies say enough in their first tags. Cut after a '>', so that no tag or
-    # entity is split: the text of that part is then the start of the whole text.
-    end = html.rfind(">", 0, 4 * limit)
+    # Most bodies say enough in their first few hundred characters. Cut after a '>', so
+    # that no tag or entity is split: the text of that part is the start of the whole.
+    end = html.find(">", 4 * limit)
     text = _plain_text(html[: end + 1]) if end > 0 else ""
     if len(text) <= limit:
         text = _plain_text(html)
