@@ -25,7 +25,6 @@ A build that fails writes nothing and forgets nothing.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import operator
 import os
 import time
@@ -59,6 +58,7 @@ from .quick import walk_signatures
 from .recall import Recall
 from .site import BuildOptions, Page, Site, Urls
 from .theme import Theme, load_theme
+from .workers import fork_pool
 from .writer import FileState, Output, Spool, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
@@ -415,7 +415,7 @@ class CachedLoader:
         size = max(16, min(128, len(stale) // (jobs * 8)))
         chunks = [stale[i : i + size] for i in range(0, len(stale), size)]
         try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            with fork_pool(jobs) as pool:
                 for results in pool.imap_unordered(_parse_chunk, chunks):
                     for path, sig, digest, result, body, html in results:
                         self.content.entries[path] = (sig, digest, self.key, result)

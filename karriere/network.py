@@ -9,7 +9,6 @@ and the QR codes for posters.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from . import qrcodes
 from .cache import NoMemo
 from .content import Content
 from .models import Address, Contact, Social
+from .workers import fork_pool
 
 if TYPE_CHECKING:
     from .recall import Recall
@@ -335,7 +335,7 @@ def make_qr_codes(site: Site, items: list[Item], memo, jobs: int) -> dict[tuple,
     if len(todo) < QR_PARALLEL_FROM:
         return {}
     size = max(32, len(todo) // (jobs * 4))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with fork_pool(jobs) as pool:
         return dict(zip(todo, pool.map(_qr_pair, todo, chunksize=size), strict=True))
 
 

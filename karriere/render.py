@@ -8,7 +8,6 @@ Many pages render in a pool of processes, one per core.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -25,6 +24,7 @@ from .fragments import Cards
 from .images import image_info
 from .site import Page, Site
 from .theme import Theme
+from .workers import fork_pool
 from .writer import Output, Spool
 
 PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
@@ -267,7 +267,7 @@ def render_many(
         _job[4] = str(folder) if folder is not None else None
         size = max(8, min(64, len(todo) // (jobs * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with fork_pool(jobs) as pool:
             for results in pool.imap(render_chunk, chunks):
                 yield from results
     finally:
