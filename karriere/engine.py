@@ -393,15 +393,18 @@ class CachedLoader:
             self.hashes[entry.source] = cached[1]
         return entry, problems
 
-    def stale_files(self, config: Config) -> list[tuple[str, Path]]:
-        """Content files that the loader would have to parse (same listing as load_content)."""
+    def stale_files(self, config: Config) -> list[tuple[str, Path, str | None]]:
+        """Content files that the loader would have to look at (same listing as
+        load_content): (kind, path, hash of the bytes parsed before, if any)."""
         stale = []
         for kind in COLLECTIONS:
             folder = config.content_dir / kind
             for path in folder.glob("*.md") if folder.is_dir() else []:
                 cached = self.content.entries.get(str(path))
-                if cached is None or cached[2] != self.key or cached[0] != file_signature(path):
-                    stale.append((kind, path))
+                if cached is None or cached[2] != self.key:
+                    stale.append((kind, path, None))
+                elif cached[0] != file_signature(path):  # touched, e.g. by a fresh clone
+                    stale.append((kind, path, cached[1]))
         return stale
 
     def prewarm(self, config: Config, markdown: CachedMarkdown, jobs: int) -> None:
@@ -414,11 +417,15 @@ class CachedLoader:
         _prewarm[:] = [config, markdown.base_path, markdown.trusted_html]
         size = max(16, min(128, len(stale) // (jobs * 8)))
         chunks = [stale[i : i + size] for i in range(0, len(stale), size)]
+        entries = self.content.entries
         try:
             with fork_pool(jobs) as pool:
                 for results in pool.imap_unordered(_parse_chunk, chunks):
                     for path, sig, digest, result, body, html in results:
-                        self.content.entries[path] = (sig, digest, self.key, result)
+                        if result is None:  # the same bytes as parsed before
+                            entries[path] = (sig, *entries[path][1:])
+                            continue
+                        entries[path] = (sig, digest, self.key, result)
                         self.parsed += 1
                         if html is not None:
                             markdown.store(body, html)
@@ -429,13 +436,16 @@ class CachedLoader:
 _prewarm: list = []  # [config, base_path, trusted_html] for forked workers
 
 
-def _parse_chunk(chunk: list[tuple[str, Path]]) -> list[tuple]:
+def _parse_chunk(chunk: list[tuple[str, Path, str | None]]) -> list[tuple]:
     config, base_path, trusted_html = _prewarm
     renderer = MarkdownRenderer(base_path, trusted_html)
     results = []
-    for kind, path in chunk:
+    for kind, path, known in chunk:
         sig = file_signature(path)
         digest = hash_bytes(path.read_bytes())
+        if digest == known:
+            results.append((str(path), sig, digest, None, None, None))
+            continue
         entry, problems = load_entry(config, kind, COLLECTIONS[kind], path)
         html = renderer.convert(entry.body) if entry is not None else None
         body = entry.body if entry is not None else None

@@ -399,3 +399,20 @@ def test_preview_builder_stays_exact_over_many_rebuilds(scratch_site):
         report = builder.build(changed_paths=None if number == 5 else named)
         assert tree(out) == clean_build(scratch_site), f"step {number}"
         assert report.written or report.deleted, f"step {number} changed nothing"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_fresh_clone_parses_nothing_again(scratch_site, monkeypatch, jobs):
+    """A CI job that restores .karriere-cache/ into a fresh clone: every content file has a
+    new modification time but the same bytes, and one changed file is parsed again."""
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)  # the pool path too, on a small site
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=jobs).build()
+    shutil.rmtree(out)  # not kept between CI jobs
+    later = 2_000_000_000
+    for path in (scratch_site / "content").rglob("*.md"):
+        os.utime(path, (later, later))
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=jobs).build()
+    assert report.parsed == 1
+    assert tree(out) == clean_build(scratch_site)
