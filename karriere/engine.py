@@ -127,11 +127,15 @@ class Builder:
         mode: str = "tree",
         shortcut: bool = True,
         autosave: bool = True,
+        shared_content: bool | None = None,
     ):
         self.request = request
         self.out_dir = out_dir
         self.jobs = jobs or default_jobs()
         self.persist = persist  # keep the cache in .karriere-cache/ between runs
+        # Parsed entries and converted Markdown are the same for every output and option,
+        # so the live preview starts from (and adds to) what command-line builds keep.
+        self.shared_content = persist if shared_content is None else shared_content
         self.mode = mode  # writer mode: "tree" (atomic swap) or "file" (preview folder)
         self.shortcut = shortcut
         self.autosave = autosave  # False (preview): call save() when done, e.g. at exit
@@ -139,7 +143,8 @@ class Builder:
         self.trust_outputs = mode == "file" and not persist
         self._state: State | None = None
         self._content: ContentState | None = None
-        self._content_dirty = False
+        self._content_dirty = False  # entries or HTML changed
+        self._made_dirty = False  # QR codes, posters or vacancy cards changed
         self._state_dirty = False
         self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
         # In-process only (the preview): what lets a rebuild compare by identity.
@@ -157,6 +162,7 @@ class Builder:
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
         self._content_file = cache_dir(request.site_dir) / "content.pickle"
+        self._made_file = cache_dir(request.site_dir) / "made.pickle"
         # The previous site, kept to stage the next one in (writer.write_staged).
         spare_key = hash_text("spare", str(out_dir.resolve()))[:16]
         self._spare = cache_dir(request.site_dir) / f"spare-{spare_key}" if persist else None
@@ -196,13 +202,15 @@ class Builder:
 
     def save(self) -> None:
         """Keep what this builder learnt in .karriere-cache/ for the next process."""
+        if self._content is not None and self._content_dirty and self.shared_content:
+            self._save_content()
         if not self.persist or self._state is None:
             return
         if self._state_dirty:
             save_pickle(self._state_file, {"key": self._state_key(), "state": self._state})
             self._state_dirty = False
-        if self._content_dirty:
-            self._save_content()
+        if self._made_dirty:
+            self._save_made()
 
     # ------------------------------------------------------------ the full incremental path
 
@@ -278,14 +286,12 @@ class Builder:
         self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
-            self._content_dirty = True
-        if (
-            markdown.converted
-            or loader.parsed
-            or pages.fragments.keys() != content.fragments.keys()
-        ):
-            self._content_dirty = True
+            self._made_dirty = True
+        if pages.fragments.keys() != content.fragments.keys():
+            self._made_dirty = True
         content.fragments = pages.fragments
+        if markdown.converted or loader.parsed:
+            self._content_dirty = True
         if len(markdown.used) != len(content.html):
             content.html = {k: content.html[k] for k in markdown.used if k in content.html}
             self._content_dirty = True
@@ -331,10 +337,14 @@ class Builder:
     def _load_content_state(self) -> ContentState:
         if self._content is None:
             key = hash_text("content", code_digest())
-            found = load_chunks(self._content_file, key) if self.persist else None
+            found = load_chunks(self._content_file, key) if self.shared_content else None
+            made = load_chunks(self._made_file, key) if self.persist else None
+            content = self._content = ContentState()
             if found:  # HTML travels as UTF-8 bytes, see _save_content
-                found[1] = {k: v.decode() for k, v in found[1].items()}
-            self._content = ContentState(*found) if found else ContentState()
+                content.entries = found[0]
+                content.html = {k: v.decode() for k, v in found[1].items()}
+            if made:
+                content.blobs, content.fragments = made
         return self._content
 
     def _save_content(self) -> None:
@@ -342,10 +352,17 @@ class Builder:
         c = self._content
         # Pickling a str makes CPython keep a UTF-8 copy inside it for good; bytes made
         # here are dropped after each chunk instead.
-        parts = [c.entries, c.html, c.blobs, c.fragments]
+        parts = [c.entries, c.html]
         reducers = {Entry: reduce_entry}  # bodies as bytes too
         save_chunks(self._content_file, key, parts, encode={1: str.encode}, reducers=reducers)
         self._content_dirty = False
+
+    def _save_made(self) -> None:
+        """QR codes, posters and vacancy cards: made for this output's URLs and options,
+        so only command-line builds keep them."""
+        c = self._content
+        save_chunks(self._made_file, hash_text("content", code_digest()), [c.blobs, c.fragments])
+        self._made_dirty = False
 
 
 def options_key_of(options: BuildOptions, today: bool) -> tuple:

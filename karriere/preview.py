@@ -18,6 +18,13 @@ from .pipeline import Request
 class Report:
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
+    parsed: int = 0  # content files parsed (and their Markdown converted) by this build
+
+
+# A build that parsed this many files (the first one of a session, or after site.yaml
+# changed) keeps them in .karriere-cache/ at once, so the next start of the preview, or
+# the next command-line build, need not parse them again.
+SAVE_FROM = 64
 
 
 class PreviewBuilder:
@@ -58,6 +65,8 @@ class PreviewBuilder:
             report = self._rebuild(changed)
             if announce is not None:
                 announce(report)
+            if report.parsed >= SAVE_FROM:
+                self.save()
         finally:
             # Collect this build's young garbage now, then freeze what survives: the site
             # model lives on, and later collections need not walk it again and again.
@@ -77,8 +86,14 @@ class PreviewBuilder:
         took = (time.perf_counter() - started) * 1000
         return Report(
             summary=f"{report.pages} Seiten, {len(report.rendered)} neu gerendert, "
-            f"{len(report.written)} Dateien geschrieben, in {took:.0f} ms"
+            f"{len(report.written)} Dateien geschrieben, in {took:.0f} ms",
+            parsed=report.parsed,
         )
+
+    def save(self) -> None:
+        """Keep the parsed content in .karriere-cache/ (e.g. when the preview ends)."""
+        if self.engine is not None:
+            self.engine.save()
 
     def _engine(self) -> Builder:
         """One engine for the session; a new one when the day or the sub-path changes."""
@@ -92,7 +107,10 @@ class PreviewBuilder:
             base_url=self.origin + self.base_path,
         )
         if self.engine is None or self.engine.request != request:
-            self.engine = Builder(request, self.out_dir, persist=False, mode="file", shortcut=False)
+            self.engine = Builder(
+                request, self.out_dir, persist=False, mode="file", shortcut=False,
+                shared_content=True,
+            )  # fmt: skip
         return self.engine
 
 

@@ -246,6 +246,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         finally:
             watcher.stop()
             server.server_close()
+            builder.save()  # what this session parsed, for the next start
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
     return 0

@@ -16,10 +16,11 @@ import pytest
 from helpers import BUILD_DATE, run_cli
 
 import karriere
-from karriere import cache, engine, network, quick, render
+from karriere import cache, engine, network, preview, quick, render
 from karriere.engine import Builder
 from karriere.errors import BuildError
 from karriere.pipeline import Request
+from karriere.preview import PreviewBuilder
 
 BUILD_DAY = date.fromisoformat(BUILD_DATE)
 
@@ -416,3 +417,40 @@ def test_a_fresh_clone_parses_nothing_again(scratch_site, monkeypatch, jobs):
     report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=jobs).build()
     assert report.parsed == 1
     assert tree(out) == clean_build(scratch_site)
+
+
+def preview_tree(site: Path, out: Path, shared: bool) -> tuple[dict[str, bytes], PreviewBuilder]:
+    builder = PreviewBuilder(site, out)
+    builder.rebuild(set())
+    if not shared:  # the same session, but as if .karriere-cache/ were empty
+        builder.engine = Builder(
+            builder.engine.request, out, persist=False, mode="file", shortcut=False,
+            shared_content=False,
+        )  # fmt: skip
+        shutil.rmtree(out)
+        builder.rebuild(set())
+    return tree(out), builder
+
+
+def test_the_preview_starts_from_the_content_a_build_parsed(scratch_site):
+    Builder(Request(scratch_site, BUILD_DAY), scratch_site.parent / "public", jobs=1).build()
+    made = scratch_site / ".karriere-cache" / "made.pickle"
+    before = made.stat().st_mtime_ns
+    builder = PreviewBuilder(scratch_site, scratch_site.parent / "preview")
+    report = builder.rebuild(set())
+    assert report.problems == [] and report.parsed == 0
+    expected, _ = preview_tree(scratch_site, scratch_site.parent / "clean-preview", shared=False)
+    assert tree(scratch_site.parent / "preview") == expected
+    builder.save()  # as the server does when the preview ends
+    assert made.stat().st_mtime_ns == before, "the preview's QR codes (localhost) kept"
+    again = PreviewBuilder(scratch_site, scratch_site.parent / "preview-2").rebuild(set())
+    assert again.parsed == 0
+    report = Builder(Request(scratch_site, BUILD_DAY), scratch_site.parent / "public").build()
+    assert report.parsed == 0 and report.written == []
+
+
+def test_a_big_first_preview_build_keeps_its_content_at_once(scratch_site, monkeypatch):
+    monkeypatch.setattr(preview, "SAVE_FROM", 2)
+    assert PreviewBuilder(scratch_site, scratch_site.parent / "p1").rebuild(set()).parsed == 8
+    # No save() call: a preview that is killed still leaves the parsed content behind.
+    assert PreviewBuilder(scratch_site, scratch_site.parent / "p2").rebuild(set()).parsed == 0
