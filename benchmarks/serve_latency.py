@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import socket
 import statistics
 import subprocess
@@ -50,7 +51,7 @@ def events(url: str):
 
 
 @contextmanager
-def serving(site: Path):
+def serving(site: Path, stop: int = signal.SIGTERM):
     """`karriere serve` on a free port; yields the URL of the site (with its sub-path)."""
     port = free_port()
     proc = subprocess.Popen(
@@ -64,8 +65,8 @@ def serving(site: Path):
         wait_until_up(origin + "/")
         yield urllib.request.urlopen(origin + "/", timeout=10).url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        proc.send_signal(stop)
+        proc.wait(timeout=60)
 
 
 def measure(site: Path, runs: int) -> list[float]:

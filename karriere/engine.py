@@ -128,6 +128,7 @@ class Builder:
         shortcut: bool = True,
         autosave: bool = True,
         shared_content: bool | None = None,
+        made_name: str | None = None,
     ):
         self.request = request
         self.out_dir = out_dir
@@ -136,6 +137,9 @@ class Builder:
         # Parsed entries and converted Markdown are the same for every output and option,
         # so the live preview starts from (and adds to) what command-line builds keep.
         self.shared_content = persist if shared_content is None else shared_content
+        # QR codes, posters and cards are made for one output's URLs and options: the
+        # preview keeps its own (made_name); a builder that does not persist keeps none.
+        made_name = made_name or ("made.pickle" if persist else None)
         self.mode = mode  # writer mode: "tree" (atomic swap) or "file" (preview folder)
         self.shortcut = shortcut
         self.autosave = autosave  # False (preview): call save() when done, e.g. at exit
@@ -162,7 +166,7 @@ class Builder:
         out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
         self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
         self._content_file = cache_dir(request.site_dir) / "content.pickle"
-        self._made_file = cache_dir(request.site_dir) / "made.pickle"
+        self._made_file = cache_dir(request.site_dir) / made_name if made_name else None
         # The previous site, kept to stage the next one in (writer.write_staged).
         spare_key = hash_text("spare", str(out_dir.resolve()))[:16]
         self._spare = cache_dir(request.site_dir) / f"spare-{spare_key}" if persist else None
@@ -204,13 +208,11 @@ class Builder:
         """Keep what this builder learnt in .karriere-cache/ for the next process."""
         if self._content is not None and self._content_dirty and self.shared_content:
             self._save_content()
-        if not self.persist or self._state is None:
-            return
-        if self._state_dirty:
+        if self._content is not None and self._made_dirty and self._made_file is not None:
+            self._save_made()
+        if self.persist and self._state is not None and self._state_dirty:
             save_pickle(self._state_file, {"key": self._state_key(), "state": self._state})
             self._state_dirty = False
-        if self._made_dirty:
-            self._save_made()
 
     # ------------------------------------------------------------ the full incremental path
 
@@ -338,7 +340,7 @@ class Builder:
         if self._content is None:
             key = hash_text("content", code_digest())
             found = load_chunks(self._content_file, key) if self.shared_content else None
-            made = load_chunks(self._made_file, key) if self.persist else None
+            made = load_chunks(self._made_file, key) if self._made_file else None
             content = self._content = ContentState()
             if found:  # HTML travels as UTF-8 bytes, see _save_content
                 content.entries = found[0]
@@ -358,8 +360,7 @@ class Builder:
         self._content_dirty = False
 
     def _save_made(self) -> None:
-        """QR codes, posters and vacancy cards: made for this output's URLs and options,
-        so only command-line builds keep them."""
+        """QR codes, posters and vacancy cards (see made_name)."""
         c = self._content
         save_chunks(self._made_file, hash_text("content", code_digest()), [c.blobs, c.fragments])
         self._made_dirty = False

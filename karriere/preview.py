@@ -109,7 +109,7 @@ class PreviewBuilder:
         if self.engine is None or self.engine.request != request:
             self.engine = Builder(
                 request, self.out_dir, persist=False, mode="file", shortcut=False,
-                shared_content=True,
+                autosave=False, shared_content=True, made_name="made-preview.pickle",
             )  # fmt: skip
         return self.engine
 

@@ -14,6 +14,7 @@ import errno
 import json
 import posixpath
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -239,6 +240,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         watcher.start()
         print(f"Vorschau: http://{shown_host}:{port}{state.base_path}  (Strg+C beendet)")
+        stop_on_sigterm()
         try:
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
@@ -250,6 +252,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
     return 0
+
+
+def stop_on_sigterm() -> None:
+    """`kill`, `docker stop` and systemd end the preview as Ctrl-C does: the watcher
+    stops, the temporary folder goes and the parsed content is kept."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:

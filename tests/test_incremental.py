@@ -443,6 +443,7 @@ def test_the_preview_starts_from_the_content_a_build_parsed(scratch_site):
     assert tree(scratch_site.parent / "preview") == expected
     builder.save()  # as the server does when the preview ends
     assert made.stat().st_mtime_ns == before, "the preview's QR codes (localhost) kept"
+    assert (made.parent / "made-preview.pickle").is_file()  # kept apart, for its next start
     again = PreviewBuilder(scratch_site, scratch_site.parent / "preview-2").rebuild(set())
     assert again.parsed == 0
     report = Builder(Request(scratch_site, BUILD_DAY), scratch_site.parent / "public").build()
@@ -454,3 +455,13 @@ def test_a_big_first_preview_build_keeps_its_content_at_once(scratch_site, monke
     assert PreviewBuilder(scratch_site, scratch_site.parent / "p1").rebuild(set()).parsed == 8
     # No save() call: a preview that is killed still leaves the parsed content behind.
     assert PreviewBuilder(scratch_site, scratch_site.parent / "p2").rebuild(set()).parsed == 0
+
+
+def test_a_preview_edit_does_not_write_the_cache_on_the_way_to_the_browser(scratch_site):
+    builder = PreviewBuilder(scratch_site, scratch_site.parent / "preview")
+    builder.rebuild(set())
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    assert builder.rebuild({scratch_site / VACANCY}).parsed == 1
+    assert not (scratch_site / ".karriere-cache" / "content.pickle").exists()
+    builder.save()
+    assert (scratch_site / ".karriere-cache" / "content.pickle").is_file()

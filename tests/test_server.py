@@ -218,3 +218,16 @@ def test_ctrl_c_exits_cleanly(preview):
     assert preview.proc.wait(timeout=10) == 0
     output = preview.proc.stdout.read()
     assert "Traceback" not in output, output
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_stopping_keeps_the_parsed_content_for_the_next_start(preview, how):
+    """Ctrl-C, `kill` or `docker stop`: the preview ends cleanly and keeps what it parsed."""
+    import signal
+
+    kept = preview.site / ".karriere-cache" / "content.pickle"
+    assert not kept.exists()  # a small site's first build keeps it only at the end
+    preview.proc.send_signal(getattr(signal, how))
+    assert preview.proc.wait(timeout=10) == 0
+    assert "Traceback" not in preview.proc.stdout.read()
+    assert kept.is_file()
