@@ -50,6 +50,20 @@ def test_filter_narrows_counts_and_keeps_the_query(open_page, site):
     assert rec.console_errors == [] and rec.foreign == []
 
 
+def test_without_javascript_the_filter_form_stays_hidden(chromium, site):
+    """The chip links filter instead; a form that cannot work is not shown (its class sets
+    display:flex, which used to win over the hidden attribute)."""
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.url("stellen/"))
+        assert page.locator("#filter").count() == 1
+        assert not page.locator("#filter").is_visible()
+        assert page.locator(".chips a").count() > 2
+    finally:
+        context.close()
+
+
 def test_shared_filter_url_opens_filtered(open_page, site):
     rows = index_rows(site)
     page, _ = open_page("stellen/?kategorie=ausbildung&teilzeit=1")
