@@ -146,8 +146,11 @@ class Fingerprints:
         parts: list[str] = [kind.__qualname__]
         for name in names:
             value = getattr(obj, name)
-            if type(value) is str:  # most fields: spare the call (a page has a dozen)
+            value_type = type(value)
+            if value_type is str:  # most fields: spare the call (a page has a dozen)
                 parts.append("s" + value)
+            elif value is None or value_type is bool:  # as _walk writes them
+                parts.append(repr(value))
             else:
                 self._walk(value, parts)
         return hash_text(*parts)

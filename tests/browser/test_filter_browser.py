@@ -52,7 +52,8 @@ def test_filter_narrows_counts_and_keeps_the_query(open_page, site):
 
 def test_without_javascript_the_filter_form_stays_hidden(chromium, site):
     """The chip links filter instead; a form that cannot work is not shown (its class sets
-    display:flex, which used to win over the hidden attribute)."""
+    display:flex, which used to win over the hidden attribute). It keeps its place, so
+    that showing it moves nothing (test_browser_quality: zero layout shift)."""
     context = chromium.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
