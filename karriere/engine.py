@@ -163,8 +163,7 @@ class Builder:
         self._template_hashes: dict[str, tuple] = {}  # PageCache.template_hashes
         self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
-        out_key = hash_text(str(out_dir.resolve()), code_digest())[:16]
-        self._state_file = cache_dir(request.site_dir) / f"state-{out_key}.pickle"
+        self._state_file = quick.output_file(request.site_dir, out_dir, "state", ".pickle")
         self._content_file = cache_dir(request.site_dir) / "content.pickle"
         self._made_file = cache_dir(request.site_dir) / made_name if made_name else None
         # The previous site, kept to stage the next one in (writer.write_staged).
@@ -212,6 +211,7 @@ class Builder:
             self._save_made()
         if self.persist and self._state is not None and self._state_dirty:
             save_pickle(self._state_file, {"key": self._state_key(), "state": self._state})
+            quick.drop_other_versions(self._state_file)
             self._state_dirty = False
 
     # ------------------------------------------------------------ the full incremental path

@@ -94,9 +94,23 @@ def options_key(today, base_url, drafts: bool, preview: bool) -> list:
     return [str(today), base_url, drafts, preview, code_digest()]
 
 
+def output_file(site_dir: Path, out_dir: Path, kind: str, suffix: str) -> Path:
+    """A cache file for one output folder and this version of karriere."""
+    out_key = hash_text(str(out_dir.resolve()))[:12]
+    return site_dir / CACHE_DIR / f"{kind}-{out_key}-{code_digest()[:12]}{suffix}"
+
+
+def drop_other_versions(path: Path) -> None:
+    """Remove the files of the same kind and output folder that other versions of karriere
+    wrote: they can never be used again, and a big site's are megabytes each."""
+    kind, out_key, _ = path.name.split("-", 2)
+    for old in path.parent.glob(f"{kind}-{out_key}-*{path.suffix}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
 def record_file(site_dir: Path, out_dir: Path) -> Path:
-    key = hash_text(str(out_dir.resolve()), code_digest())[:16]
-    return site_dir / CACHE_DIR / f"noop-{key}.json"
+    return output_file(site_dir, out_dir, "noop", ".json")
 
 
 def outputs_intact(out_dir: Path, signatures: dict[str, list]) -> bool:
@@ -149,6 +163,7 @@ def remember(
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)
+        drop_other_versions(path)
     except OSError:
         return
 

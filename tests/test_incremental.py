@@ -298,6 +298,8 @@ def test_karriere_version_change_redoes_everything(inc, monkeypatch):
     assert report.parsed == 8  # every content file parsed again
     assert len(report.rendered) == report.pages  # every page rendered again
     assert tree(inc.out) == clean_build(inc.site)
+    kept = inc.site / ".karriere-cache"  # the old version's records are gone, not piled up
+    assert len(list(kept.glob("state-*.pickle"))) == len(list(kept.glob("noop-*.json"))) == 1
 
 
 @both
