@@ -51,9 +51,9 @@ def events(url: str):
 
 
 @contextmanager
-def serving(site: Path, stop: int = signal.SIGTERM):
+def serving(site: Path, stop: int = signal.SIGTERM, port: int | None = None):
     """`karriere serve` on a free port; yields the URL of the site (with its sub-path)."""
-    port = free_port()
+    port = port or free_port()
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site), "--port", str(port)],
         stdout=subprocess.DEVNULL,

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from serve_latency import ROOT, serving
+from serve_latency import ROOT, free_port, serving
 
 
 def copy_site(site: Path, into: Path) -> Path:
@@ -30,9 +30,11 @@ def copy_site(site: Path, into: Path) -> Path:
     return into
 
 
-def start_seconds(site: Path) -> float:
+def start_seconds(site: Path, port: int) -> float:
     started = time.perf_counter()
-    with serving(site, stop=signal.SIGINT):  # Ctrl-C: the preview keeps what it parsed
+    # Ctrl-C: the preview keeps what it parsed. The same port each time, as an editor's
+    # preview has: its QR codes hold its address.
+    with serving(site, stop=signal.SIGINT, port=port):
         return time.perf_counter() - started
 
 
@@ -41,13 +43,13 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    cold, warm = [], []
+    cold, warm, port = [], [], free_port()
     with tempfile.TemporaryDirectory(prefix="karriere-start-") as tmp:
         site = copy_site(args.site.resolve(), Path(tmp) / "site")
         for _ in range(args.runs):
             shutil.rmtree(site / ".karriere-cache", ignore_errors=True)
-            cold.append(start_seconds(site))
-            warm.append(start_seconds(site))
+            cold.append(start_seconds(site, port))
+            warm.append(start_seconds(site, port))
     print(
         f"site={args.site} runs={args.runs} first page served, s: "
         f"cold median {statistics.median(cold):.2f} (min {min(cold):.2f}), "

@@ -151,6 +151,8 @@ class Builder:
         self._made_dirty = False  # QR codes, posters or vacancy cards changed
         self._state_dirty = False
         self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
+        self._markdown: CachedMarkdown | None = None  # the last build's
+        self._last_cards: tuple | None = None  # (PageCache, vacancies) of the last build
         # In-process only (the preview): what lets a rebuild compare by identity.
         self._recall = Recall()
         self._known = KnownContent(request.site_dir)  # the preview's short way (delta.py)
@@ -206,8 +208,12 @@ class Builder:
     def save(self) -> None:
         """Keep what this builder learnt in .karriere-cache/ for the next process."""
         if self._content is not None and self._content_dirty and self.shared_content:
+            if not self.persist and self._markdown is not None:
+                self._content.html = self._markdown.html_in_use()
             self._save_content()
         if self._content is not None and self._made_dirty and self._made_file is not None:
+            if self._last_cards is not None:
+                self._content.fragments = current_cards(self._content.fragments, *self._last_cards)
             self._save_made()
         if self.persist and self._state is not None and self._state_dirty:
             save_pickle(self._state_file, {"key": self._state_key(), "state": self._state})
@@ -234,6 +240,7 @@ class Builder:
         loader = CachedLoader(self, content, entry_key, trusted, self._entry_hashes)
         trusted_html = config.settings.trusted_html
         markdown = CachedMarkdown(content, md_key, base_path, trusted_html, self._md_ids)
+        self._markdown = markdown
         loader.prewarm(config, markdown, self.jobs)
         theme = load_theme(config)
         assets = {name: pub for name, (pub, _) in theme.assets().items()}
@@ -289,12 +296,20 @@ class Builder:
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
             self._made_dirty = True
-        if pages.fragments.keys() != content.fragments.keys():
+        # This build's cards, and last build's: pages it kept show them too.
+        cards = {**content.fragments, **pages.fragments}
+        if self.persist:
+            cards = current_cards(cards, pages, result.site.vacancies)
+        else:  # each save of the preview adds one card at most: pruned when it keeps them
+            self._last_cards = (pages, result.site.vacancies)
+        if cards.keys() != content.fragments.keys():
             self._made_dirty = True
-        content.fragments = pages.fragments
+        content.fragments = cards
         if markdown.converted or loader.parsed:
             self._content_dirty = True
-        if len(markdown.used) != len(content.html):
+        # A new process converts (or looks up) every body it shows, so `used` is complete;
+        # the preview's rebuilds ask only for what changed: it prunes when it saves.
+        if self.persist and len(markdown.used) != len(content.html):
             content.html = {k: content.html[k] for k in markdown.used if k in content.html}
             self._content_dirty = True
         return BuildReport(
@@ -364,6 +379,12 @@ class Builder:
         c = self._content
         save_chunks(self._made_file, hash_text("content", code_digest()), [c.blobs, c.fragments])
         self._made_dirty = False
+
+
+def current_cards(cards: dict, pages: PageCache, vacancies: list) -> dict:
+    """The vacancy cards of the vacancies there are now (keys: (item key, heading))."""
+    keys = {pages.item_key(v) for v in vacancies}
+    return {key: card for key, card in cards.items() if key[0] in keys}
 
 
 def options_key_of(options: BuildOptions, today: bool) -> tuple:
@@ -493,6 +514,12 @@ class CachedMarkdown:
             self._ids[id(text)] = (text, self.key, key)
         self.used.add(key)
         return key
+
+    def html_in_use(self) -> dict[str, str]:
+        """The HTML of the bodies the content holds now, and no other."""
+        bodies = [cached[3][0].body for cached in self.content.entries.values() if cached[3][0]]
+        html = self.content.html
+        return {key: html[key] for key in map(self._key, bodies) if key in html}
 
     def store(self, text: str, html: str) -> None:
         self.content.html[self._key(text)] = html

@@ -467,3 +467,40 @@ def test_a_preview_edit_does_not_write_the_cache_on_the_way_to_the_browser(scrat
     assert not (scratch_site / ".karriere-cache" / "content.pickle").exists()
     builder.save()
     assert (scratch_site / ".karriere-cache" / "content.pickle").is_file()
+
+
+def test_after_a_preview_session_a_build_converts_no_markdown_again(scratch_site, monkeypatch):
+    """A preview rebuild converts only the saved file, so its own list of used HTML is
+    short; what it keeps must still hold the HTML of every body (or the next start and
+    the next build convert everything again)."""
+    builder = PreviewBuilder(scratch_site, scratch_site.parent / "preview")
+    builder.rebuild(set())
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    builder.rebuild({scratch_site / VACANCY})
+    builder.save()
+    converted = []
+
+    class Counting(engine.MarkdownRenderer):
+        def convert(self, text: str) -> str:
+            converted.append(text)
+            return super().convert(text)
+
+    monkeypatch.setattr(engine, "MarkdownRenderer", Counting)
+    report = Builder(Request(scratch_site, BUILD_DAY), scratch_site.parent / "public").build()
+    assert report.parsed == 0 and converted == []
+    assert tree(scratch_site.parent / "public") == clean_build(scratch_site)
+
+
+def test_a_build_that_shows_no_vacancy_list_keeps_the_cards(scratch_site):
+    """Editing the FAQ re-renders no page with vacancy cards; the next build that does
+    must still find every card (they used to be dropped, and all drawn again)."""
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    made = scratch_site / ".karriere-cache" / "made.pickle"
+    key = cache.hash_text("content", cache.code_digest())
+    cards = cache.load_chunks(made, key)[1]
+    assert len(cards) >= 2  # the open vacancies' cards, at two heading levels
+    edit(scratch_site / "content/faq/wege.md", "?", "? (neu)")
+    report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    assert not [p for p in report.rendered if p.startswith("stellen/")]
+    assert cache.load_chunks(made, key)[1].keys() == cards.keys()
