@@ -97,3 +97,12 @@ def test_nginx_serves_the_site_under_a_sub_path():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "FAIL" not in result.stdout
+
+
+def test_both_recipes_keep_the_build_cache_between_runs():
+    gitlab = load("gitlab-pages.gitlab-ci.yml")["cache"]
+    assert [c for c in gitlab if c["paths"] == [".karriere-cache/"]]
+    steps = load("github-pages.yml")["jobs"]["build"]["steps"]
+    cache = next(n for n, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@"))
+    build = next(n for n, s in enumerate(steps) if "build.py build" in s.get("run", ""))
+    assert steps[cache]["with"]["path"] == ".karriere-cache" and cache < build
