@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, write_files
 
+from karriere import writer
 from karriere.errors import BuildError
 from karriere.writer import MARKER, Output, write_site
 
@@ -100,6 +101,24 @@ def test_a_spare_that_was_tampered_with_is_put_right(tmp_path):
     report = write_site(outputs(a="1", b="4"), out, site, manifest, spare=spare)
     assert report.written == ["b"]
     assert tree(out) == {"a": b"1", "b": b"4", MARKER: tree(out)[MARKER]}
+
+
+def test_no_spare_where_the_cache_is_on_another_file_system(tmp_path, monkeypatch):
+    """The exchange needs both folders on one file system; otherwise every build stages a
+    new folder beside the output, as before, and nothing is kept in the cache."""
+    monkeypatch.setattr(writer, "same_file_system", lambda folder, out_dir: False)
+    out, site = tmp_path / "public", tmp_path / "site"
+    spare = site / ".karriere-cache" / "spare-x"
+    site.mkdir()
+    manifest = write_site(outputs(a="1", b="2"), out, site, spare=spare).manifest
+    report = write_site(outputs(a="1", b="3"), out, site, manifest, spare=spare)
+    assert report.written == ["b"] and tree(out) == {
+        "a": b"1",
+        "b": b"3",
+        MARKER: tree(out)[MARKER],
+    }
+    assert not spare.exists()
+    assert not [p for p in tmp_path.iterdir() if ".karriere-" in p.name]
 
 
 def test_a_spare_claimed_by_a_killed_build_is_used_and_a_live_ones_left_alone(tmp_path):
