@@ -28,6 +28,7 @@ import dataclasses
 import operator
 import os
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -62,6 +63,9 @@ from .workers import fork_pool
 from .writer import FileState, Output, Spool, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
+# Parsed entries and their HTML are kept in this many files (content-<n>.pickle), by a
+# hash of their key: an edit rewrites up to three of them, not 90 MB at N=10000.
+CONTENT_SHARDS = 16
 PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
 
 
@@ -166,7 +170,7 @@ class Builder:
         self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         self._state_file = quick.output_file(request.site_dir, out_dir, "state", ".pickle")
-        self._content_file = cache_dir(request.site_dir) / "content.pickle"
+        self._shards_saved: list = [None] * CONTENT_SHARDS  # what each file was written with
         self._made_file = cache_dir(request.site_dir) / made_name if made_name else None
         # The previous site, kept to stage the next one in (writer.write_staged).
         spare_key = hash_text("spare", str(out_dir.resolve()))[:16]
@@ -354,24 +358,34 @@ class Builder:
     def _load_content_state(self) -> ContentState:
         if self._content is None:
             key = hash_text("content", code_digest())
-            found = load_chunks(self._content_file, key) if self.shared_content else None
             made = load_chunks(self._made_file, key) if self._made_file else None
             content = self._content = ContentState()
-            if found:  # HTML travels as UTF-8 bytes, see _save_content
-                content.entries = found[0]
-                content.html = {k: v.decode() for k, v in found[1].items()}
+            for number in range(CONTENT_SHARDS) if self.shared_content else ():
+                found = load_chunks(self._shard_file(number), key)
+                if found:  # HTML travels as UTF-8 bytes, see _save_content
+                    content.entries.update(found[0])
+                    content.html.update((k, v.decode()) for k, v in found[1].items())
+            self._shards_saved = shards(content)
             if made:
                 content.blobs, content.fragments = made
         return self._content
 
+    def _shard_file(self, number: int) -> Path:
+        return cache_dir(self.request.site_dir) / f"content-{number}.pickle"
+
     def _save_content(self) -> None:
+        """Write the content files whose entries or HTML changed since they were read."""
         key = hash_text("content", code_digest())
-        c = self._content
-        # Pickling a str makes CPython keep a UTF-8 copy inside it for good; bytes made
-        # here are dropped after each chunk instead.
-        parts = [c.entries, c.html]
         reducers = {Entry: reduce_entry}  # bodies as bytes too
-        save_chunks(self._content_file, key, parts, encode={1: str.encode}, reducers=reducers)
+        for number, parts in enumerate(shards(self._content)):
+            if same_objects(parts, self._shards_saved[number]):
+                continue
+            # Pickling a str makes CPython keep a UTF-8 copy inside it for good; bytes
+            # made here are dropped after each chunk instead.
+            path = self._shard_file(number)
+            save_chunks(path, key, parts, encode={1: str.encode}, reducers=reducers)
+            self._shards_saved[number] = parts
+        (cache_dir(self.request.site_dir) / "content.pickle").unlink(missing_ok=True)  # old form
         self._content_dirty = False
 
     def _save_made(self) -> None:
@@ -379,6 +393,26 @@ class Builder:
         c = self._content
         save_chunks(self._made_file, hash_text("content", code_digest()), [c.blobs, c.fragments])
         self._made_dirty = False
+
+
+def shards(content: ContentState) -> list[list[dict]]:
+    """The entries and the HTML of each content file (content-<n>.pickle)."""
+    found: list[list[dict]] = [[{}, {}] for _ in range(CONTENT_SHARDS)]
+    for part, table in enumerate((content.entries, content.html)):
+        for key, value in table.items():
+            found[zlib.crc32(key.encode()) % CONTENT_SHARDS][part][key] = value
+    return found
+
+
+def same_objects(parts: list[dict], saved: list[dict] | None) -> bool:
+    """Holds the file the very objects it was written with (a changed entry, or HTML, is
+    a new object; `saved` keeps the old ones alive, so an id is never reused for it)?"""
+    if saved is None:
+        return False
+    for now, before in zip(parts, saved, strict=True):
+        if now.keys() != before.keys() or not all(now[key] is before[key] for key in now):
+            return False
+    return True
 
 
 def current_cards(cards: dict, pages: PageCache, vacancies: list) -> dict:

@@ -464,9 +464,9 @@ def test_a_preview_edit_does_not_write_the_cache_on_the_way_to_the_browser(scrat
     builder.rebuild(set())
     edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
     assert builder.rebuild({scratch_site / VACANCY}).parsed == 1
-    assert not (scratch_site / ".karriere-cache" / "content.pickle").exists()
+    assert not list((scratch_site / ".karriere-cache").glob("content-*.pickle"))
     builder.save()
-    assert (scratch_site / ".karriere-cache" / "content.pickle").is_file()
+    assert list((scratch_site / ".karriere-cache").glob("content-*.pickle"))
 
 
 def test_after_a_preview_session_a_build_converts_no_markdown_again(scratch_site, monkeypatch):
@@ -504,3 +504,25 @@ def test_a_build_that_shows_no_vacancy_list_keeps_the_cards(scratch_site):
     report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
     assert not [p for p in report.rendered if p.startswith("stellen/")]
     assert cache.load_chunks(made, key)[1].keys() == cards.keys()
+
+
+def test_an_edit_rewrites_only_the_content_file_that_holds_it(scratch_site):
+    """Parsed entries and HTML are kept in CONTENT_SHARDS files by key: one edit rewrites
+    those that hold the file, its new HTML and its old one, not the whole content cache."""
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    kept = scratch_site / ".karriere-cache"
+
+    def stamps() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in kept.glob("content-*.pickle")}
+
+    before = stamps()
+    assert len(before) > 2
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    assert report.parsed == 1
+    changed = [name for name, stamp in stamps().items() if before.get(name) != stamp]
+    assert 1 <= len(changed) <= 3 < len(before), changed
+    again = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, shortcut=False).build()
+    assert again.parsed == 0 and again.written == []
+    assert tree(out) == clean_build(scratch_site)
