@@ -79,29 +79,6 @@ class TrackingEnvironment(jinja2.Environment):
         return super()._load_template(name, globals)
 
 
-# Compiling the templates costs more than rendering a few pages, so a process (the live
-# preview above all) keeps one environment while no template file changes.
-_environments: dict[tuple, jinja2.Environment] = {}
-
-
-def make_environment(theme: Theme) -> jinja2.Environment:
-    key = templates_signature(theme)
-    env = _environments.get(key)
-    if env is None:
-        _environments.clear()
-        env = _environments[key] = new_environment(theme)
-    return env
-
-
-def templates_signature(theme: Theme) -> tuple:
-    files = []
-    for folder in theme.template_dirs:
-        for path in sorted(folder.rglob("*")):
-            stat = path.stat()
-            files.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino))
-    return tuple(files)
-
-
 def new_environment(theme: Theme) -> jinja2.Environment:
     env = TrackingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
@@ -116,6 +93,8 @@ def new_environment(theme: Theme) -> jinja2.Environment:
     return env
 
 
+# Compiling the templates costs more than rendering a few pages, so a process (the live
+# preview above all) keeps one environment while no template file changes.
 _environments: dict[tuple, jinja2.Environment] = {}
 
 
@@ -128,7 +107,7 @@ def environment_for(theme: Theme, site_dir) -> jinja2.Environment:
     key = (tuple(theme.template_dirs), tuple(files))
     env = _environments.get(key)
     if env is None:
-        env = make_environment(theme)
+        env = new_environment(theme)
         folder = cache_dir(site_dir) / "jinja"
         try:
             folder.mkdir(parents=True, exist_ok=True)
