@@ -357,7 +357,7 @@ class Builder:
 
     def _load_content_state(self) -> ContentState:
         if self._content is None:
-            key = hash_text("content", code_digest())
+            key = content_key()
             made = load_chunks(self._made_file, key) if self._made_file else None
             content = self._content = ContentState()
             for number in range(CONTENT_SHARDS) if self.shared_content else ():
@@ -375,7 +375,7 @@ class Builder:
 
     def _save_content(self) -> None:
         """Write the content files whose entries or HTML changed since they were read."""
-        key = hash_text("content", code_digest())
+        key = content_key()
         reducers = {Entry: reduce_entry}  # bodies as bytes too
         for number, parts in enumerate(shards(self._content)):
             if same_objects(parts, self._shards_saved[number]):
@@ -391,8 +391,13 @@ class Builder:
     def _save_made(self) -> None:
         """QR codes, posters and vacancy cards (see made_name)."""
         c = self._content
-        save_chunks(self._made_file, hash_text("content", code_digest()), [c.blobs, c.fragments])
+        save_chunks(self._made_file, content_key(), [c.blobs, c.fragments])
         self._made_dirty = False
+
+
+def content_key() -> str:
+    """What the content and made files must carry to be read: this version of karriere."""
+    return hash_text("content", code_digest())
 
 
 def shards(content: ContentState) -> list[list[dict]]:

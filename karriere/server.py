@@ -246,9 +246,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             print("\nVorschau beendet.")
         finally:
-            watcher.stop()
+            idle = watcher.stop()
             server.server_close()
-            builder.save()  # what this session parsed, for the next start
+            if idle:  # (a rebuild still running may be changing what save() would write)
+                builder.save()  # what this session parsed, for the next start
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
     return 0

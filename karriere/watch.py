@@ -33,6 +33,7 @@ QUIET_COMPLETE = 0.005
 # burst (a script, a formatter, git checkout) is under way, so wait QUIET for its end.
 BURST_FILES = 3
 COMPLETE = ("closed", "moved", "deleted")
+STOP_WAIT = 10  # seconds that stopping waits for a running rebuild
 IGNORED_SUFFIXES = (".swp", ".swx", "~", ".tmp", ".part")
 # Not "opened" or "closed without writing": every rebuild reads the watched files, and
 # hundreds of such events per rebuild cost the rebuild itself time (they are handled in
@@ -69,14 +70,17 @@ class Watcher(FileSystemEventHandler):
         self.observer.start()
         self.worker.start()
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """Stop watching; True once no rebuild runs any more (False: one still did after
+        STOP_WAIT seconds, and goes on in the background until the process ends)."""
         self.running = False
         with self.lock:
             self.lock.notify_all()
         self.observer.stop()
         self.observer.join(timeout=2)
         if self.worker.is_alive():
-            self.worker.join(timeout=10)  # let a running rebuild finish writing
+            self.worker.join(timeout=STOP_WAIT)  # let a running rebuild finish writing
+        return not self.worker.is_alive()
 
     def _schedule_new(self, initial: bool = False) -> None:
         for path in self.paths:

@@ -37,3 +37,27 @@ def test_opened_files_are_not_even_reported():
     names = {kind.__name__ for kind in watch.EVENTS}
     assert "FileOpenedEvent" not in names and "FileClosedNoWriteEvent" not in names
     assert {"FileClosedEvent", "FileMovedEvent", "FileDeletedEvent"} <= names
+
+
+def test_stopping_says_whether_a_rebuild_still_runs(tmp_path: Path, monkeypatch):
+    """The preview keeps its cache at the end only when no rebuild is changing it."""
+    import threading
+
+    monkeypatch.setattr(watch, "STOP_WAIT", 0.2)
+    started, release = threading.Event(), threading.Event()
+
+    def slow_rebuild(paths):
+        started.set()
+        release.wait(10)
+
+    watcher = watch.Watcher([tmp_path / "content"], on_change=slow_rebuild)
+    (tmp_path / "content").mkdir()
+    watcher.start()
+    try:
+        (tmp_path / "content" / "a.md").write_text("neu")
+        assert started.wait(10), "no rebuild for a saved file"
+        assert watcher.stop() is False
+    finally:
+        release.set()
+    watcher.worker.join(10)
+    assert watcher.stop() is True
