@@ -26,7 +26,6 @@ How an output producer takes part (for whoever adds a new kind of output in
 
 from __future__ import annotations
 
-import copyreg
 import dataclasses
 import operator
 import os
@@ -259,6 +258,43 @@ class NoMemo(Memo):
         return self.blobs.pop(key) if key in self.blobs else make()
 
 
+class MadeFiles:
+    """Files made from their inputs alone by a costly maker (QR codes), kept in the output
+    folder rather than in memory or in the cache: `records` holds, per output path, the
+    hash of the inputs and the digest of the bytes that last build wrote there. A file
+    whose inputs are unchanged goes to the writer by digest, with its maker, which runs
+    only if last build's file is gone or was changed (writer.plan)."""
+
+    def __init__(self, records: dict[str, tuple[str, str]] | None = None, manifest=None):
+        self.records = records if records is not None else {}
+        self.manifest = manifest if manifest is not None else {}  # writer's FileStates
+        self.new: dict[str, tuple[str, str]] = {}  # this build's records
+        self.made = 0
+
+    def kept(self, path: str, key: str, make: Callable[[], bytes], origin: str):
+        """Last build's file at `path` if it was made from the same inputs, else None."""
+        from .writer import Output
+
+        if not self.has(path, key):
+            return None
+        record = self.new[path] = self.records[path]
+        return Output(path, digest=record[1], origin=origin, remake=make)
+
+    def has(self, path: str, key: str) -> bool:
+        record = self.records.get(path)
+        state = self.manifest.get(path)
+        return (
+            record is not None
+            and record[0] == key
+            and state is not None
+            and (state.digest == record[1])
+        )
+
+    def remember(self, path: str, key: str, digest: str) -> None:
+        self.new[path] = (key, digest)
+        self.made += 1
+
+
 # ---------------------------------------------------------------- persistence
 
 
@@ -293,13 +329,7 @@ def save_pickle(path: Path, data: dict) -> None:
 CHUNK = 500  # dictionary items per pickle: bounds the pickler's memo while saving
 
 
-def save_chunks(
-    path: Path,
-    key: str,
-    parts: list[dict],
-    encode: dict | None = None,
-    reducers: dict | None = None,
-) -> None:
+def save_chunks(path: Path, key: str, parts: list[dict]) -> None:
     """Several dictionaries as a stream of small pickles (a 10,000-vacancy site's content
     cache pickled in one piece needed ~80 MB more memory); written atomically, skipped
     on error like save_pickle."""
@@ -308,17 +338,12 @@ def save_chunks(
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = {**copyreg.dispatch_table, **(reducers or {})}
             pickler.dump((key, [len(part) for part in parts]))
             pickler.clear_memo()  # each pickle stands alone: load_chunks reads them one by one
-            for number, part in enumerate(parts):
+            for part in parts:
                 items = list(part.items())
-                convert = (encode or {}).get(number)
                 for start in range(0, len(items), CHUNK):
-                    chunk = items[start : start + CHUNK]
-                    if convert is not None:  # e.g. str.encode, one chunk at a time
-                        chunk = [(k, convert(v)) for k, v in chunk]
-                    pickler.dump(chunk)
+                    pickler.dump(items[start : start + CHUNK])
                     pickler.clear_memo()
         os.replace(tmp, path)
     except OSError:

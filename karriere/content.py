@@ -17,7 +17,8 @@ from .config import Config
 from .content_types import COLLECTIONS
 from .errors import BuildError, Problem
 from .markdown import unsafe_links
-from .markdown_video import check_body
+from .markdown_video import body_videos, check_body
+from .packed import pack, unpack
 from .schema import Strict, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
@@ -33,20 +34,14 @@ class Entry:
     slug: str
     source: str  # path relative to the site folder, as shown in messages
     meta: Strict
-    body: str
+    packed_body: bytes  # the Markdown body, packed (packed.py): see `body`
     body_line: int  # line of the file where the body starts
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    videos: tuple = ()  # markdown_video.body_videos(body): the valid ```video blocks
 
-
-def reduce_entry(entry: Entry):
-    """For the disk cache (engine.py): the body is pickled as UTF-8 bytes, because pickling
-    a str makes CPython keep a UTF-8 copy inside it for good (German text is not ASCII)."""
-    fields = (entry.kind, entry.slug, entry.source, entry.meta, entry.body.encode())
-    return (_unpickle_entry, (*fields, entry.body_line, entry.field_lines))
-
-
-def _unpickle_entry(kind, slug, source, meta, body: bytes, body_line, field_lines) -> Entry:
-    return Entry(kind, slug, source, meta, body.decode(), body_line, field_lines)
+    @property
+    def body(self) -> str:
+        return unpack(self.packed_body)
 
 
 @dataclass
@@ -131,9 +126,10 @@ def load_entry(
         slug=slug,
         source=shown,
         meta=meta,
-        body=body,
+        packed_body=pack(body),
         body_line=body_line,
         field_lines={str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value},
+        videos=body_videos(body),
     )
     return entry, problems
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from . import quick
 from .cache import (
     Fingerprints,
+    MadeFiles,
     Memo,
     cache_dir,
     code_digest,
@@ -49,7 +50,7 @@ from .cache import (
     save_pickle,
 )
 from .config import Config
-from .content import Entry, load_entry, reduce_entry
+from .content import load_entry
 from .content_types import COLLECTIONS
 from .delta import KnownContent
 from .errors import Problem
@@ -107,6 +108,7 @@ class State:
     records: dict[str, Record] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     pages: int = 0
+    made: dict[str, tuple[str, str]] = field(default_factory=dict)  # cache.MadeFiles.records
 
 
 @dataclass
@@ -114,7 +116,7 @@ class ContentState:
     """Larger, loaded only when something changed: parsed entries and converted Markdown."""
 
     entries: dict[str, tuple] = field(default_factory=dict)  # path -> (sig, hash, key, result)
-    html: dict[str, str] = field(default_factory=dict)
+    html: dict[str, bytes] = field(default_factory=dict)  # packed (packed.py), by body
     blobs: dict[str, bytes] = field(default_factory=dict)
     fragments: dict = field(default_factory=dict)  # vacancy cards (fragments.py)
 
@@ -260,12 +262,13 @@ class Builder:
         pages.card_ids = self._card_ids[1] if self._card_ids[0] == base else {}
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
+        files = MadeFiles(state.made, state.manifest)
         self._recall.start()  # a failed build may have left some
         spool = Spool(cache_dir(self.request.site_dir))  # a folder only if the pool renders
         hooks = Hooks(
             load_content=known.loader(trusted, entry_key), load_entry=loader,
             markdown=markdown, pages=pages, memo=memo, jobs=self.jobs, recall=self._recall,
-            spool=spool,
+            spool=spool, made_files=files,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
         try:
@@ -288,6 +291,12 @@ class Builder:
         # Only now, with the output written, does the build count as done.
         state.manifest = written.manifest
         state.records = pages.new_records
+        if (
+            self.persist
+        ):  # every QR code passed through `files`; the preview's recalled ones did not
+            state.made = files.new
+        else:
+            state.made.update(files.new)
         if self.persist:  # a new process each time: only the preview keeps its objects
             self._recall = Recall()
         else:
@@ -362,9 +371,9 @@ class Builder:
             content = self._content = ContentState()
             for number in range(CONTENT_SHARDS) if self.shared_content else ():
                 found = load_chunks(self._shard_file(number), key)
-                if found:  # HTML travels as UTF-8 bytes, see _save_content
+                if found:
                     content.entries.update(found[0])
-                    content.html.update((k, v.decode()) for k, v in found[1].items())
+                    content.html.update(found[1])
             self._shards_saved = shards(content)
             if made:
                 content.blobs, content.fragments = made
@@ -376,14 +385,10 @@ class Builder:
     def _save_content(self) -> None:
         """Write the content files whose entries or HTML changed since they were read."""
         key = content_key()
-        reducers = {Entry: reduce_entry}  # bodies as bytes too
         for number, parts in enumerate(shards(self._content)):
             if same_objects(parts, self._shards_saved[number]):
                 continue
-            # Pickling a str makes CPython keep a UTF-8 copy inside it for good; bytes
-            # made here are dropped after each chunk instead.
-            path = self._shard_file(number)
-            save_chunks(path, key, parts, encode={1: str.encode}, reducers=reducers)
+            save_chunks(self._shard_file(number), key, parts)
             self._shards_saved[number] = parts
         (cache_dir(self.request.site_dir) / "content.pickle").unlink(missing_ok=True)  # old form
         self._content_dirty = False
@@ -499,14 +504,14 @@ class CachedLoader:
         try:
             with fork_pool(jobs) as pool:
                 for results in pool.imap_unordered(_parse_chunk, chunks):
-                    for path, sig, digest, result, body, html in results:
+                    for path, sig, digest, result, html in results:
                         if result is None:  # the same bytes as parsed before
                             entries[path] = (sig, *entries[path][1:])
                             continue
                         entries[path] = (sig, digest, self.key, result)
                         self.parsed += 1
                         if html is not None:
-                            markdown.store(body, html)
+                            markdown.store(result[0].packed_body, html)
         finally:
             _prewarm.clear()
 
@@ -522,17 +527,16 @@ def _parse_chunk(chunk: list[tuple[str, Path, str | None]]) -> list[tuple]:
         sig = file_signature(path)
         digest = hash_bytes(path.read_bytes())
         if digest == known:
-            results.append((str(path), sig, digest, None, None, None))
+            results.append((str(path), sig, digest, None, None))
             continue
         entry, problems = load_entry(config, kind, COLLECTIONS[kind], path)
-        html = renderer.convert(entry.body) if entry is not None else None
-        body = entry.body if entry is not None else None
-        results.append((str(path), sig, digest, (entry, problems), body, html))
+        html = renderer.convert_packed(entry.packed_body) if entry is not None else None
+        results.append((str(path), sig, digest, (entry, problems), html))
     return results
 
 
 class CachedMarkdown:
-    """MarkdownRenderer.convert, remembered by the hash of the text."""
+    """MarkdownRenderer.convert_packed, remembered by the hash of the packed body."""
 
     def __init__(self, content: ContentState, key: str, base_path: str, trusted: bool, ids: dict):
         self.content = content
@@ -541,35 +545,36 @@ class CachedMarkdown:
         self.trusted_html = trusted
         self.converted = 0
         self.used: set[str] = set()
-        self._ids = ids  # the same text object again (in-process rebuilds): no hashing
+        self._ids = ids  # the same body object again (in-process rebuilds): no hashing
         self._renderer: MarkdownRenderer | None = None
 
-    def _key(self, text: str) -> str:
-        known = self._ids.get(id(text))
-        if known is not None and known[0] is text and known[1] == self.key:
+    def _key(self, body: bytes) -> str:
+        known = self._ids.get(id(body))
+        if known is not None and known[0] is body and known[1] == self.key:
             key = known[2]
         else:
-            key = hash_text(self.key, text)
-            self._ids[id(text)] = (text, self.key, key)
+            key = hash_bytes(b"%s\x1f%s" % (self.key.encode(), body))
+            self._ids[id(body)] = (body, self.key, key)
         self.used.add(key)
         return key
 
-    def html_in_use(self) -> dict[str, str]:
+    def html_in_use(self) -> dict[str, bytes]:
         """The HTML of the bodies the content holds now, and no other."""
-        bodies = [cached[3][0].body for cached in self.content.entries.values() if cached[3][0]]
+        entries = self.content.entries.values()
+        bodies = [cached[3][0].packed_body for cached in entries if cached[3][0]]
         html = self.content.html
         return {key: html[key] for key in map(self._key, bodies) if key in html}
 
-    def store(self, text: str, html: str) -> None:
-        self.content.html[self._key(text)] = html
+    def store(self, body: bytes, html: bytes) -> None:
+        self.content.html[self._key(body)] = html
 
-    def convert(self, text: str) -> str:
-        key = self._key(text)
+    def convert_packed(self, body: bytes) -> bytes:
+        key = self._key(body)
         html = self.content.html.get(key)
         if html is None:
             if self._renderer is None:
                 self._renderer = MarkdownRenderer(self.base_path, self.trusted_html)
-            html = self.content.html[key] = self._renderer.convert(text)
+            html = self.content.html[key] = self._renderer.convert_packed(body)
             self.converted += 1
         return html
 

@@ -11,6 +11,7 @@ import markdown as pymd
 import nh3
 
 from .markdown_video import VideoExtension
+from .packed import pack, unpack
 
 _UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
@@ -90,6 +91,10 @@ class MarkdownRenderer:
             output_format="html",
         )
         self._md.preprocessors.register(GenderStar(self._md), "gender_star", 27)
+
+    def convert_packed(self, body: bytes) -> bytes:
+        """convert() for packed text (packed.py), as entries and items hold it."""
+        return pack(self.convert(unpack(body)))
 
     def convert(self, text: str) -> str:
         html = self._md.reset().convert(text)

@@ -109,7 +109,6 @@ def _parse(body: str) -> tuple[Parsed, ...]:
     return tuple(parsed)
 
 
-@lru_cache(maxsize=1 << 15)  # rebuilds ask again for the same, unchanged bodies
 def body_videos(body: str) -> tuple[tuple[str, int, Video], ...]:
     """(placeholder, line in body, video) for each valid block.
 

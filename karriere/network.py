@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import qrcodes
-from .cache import NoMemo
+from .cache import MadeFiles, hash_bytes
 from .content import Content
 from .models import Address, Contact, Social
 from .workers import fork_pool
@@ -25,7 +26,7 @@ from .workers import fork_pool
 if TYPE_CHECKING:
     from .recall import Recall
     from .site import Item, Page, Site
-    from .writer import Output
+    from .writer import Output, Spool
 
 # Query keys of the vacancy filter; the same keys name the fields of stellen/index.json.
 FILTER_KEYS = ("kategorie", "arbeitgeber", "ort", "beruf", "teilzeit")
@@ -150,7 +151,7 @@ def stories_for(site: Site, *, employer: str | None = None, occupation: str | No
 
 
 def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
-    from .site import Page, first_sentence
+    from .site import Page, first_sentence_of
 
     net = site.network
     home = (t["home"], "")
@@ -182,7 +183,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 "employer.html",
                 "employer",
                 e.meta.name,
-                e.meta.summary or first_sentence(e.html) or e.meta.name,
+                e.meta.summary or first_sentence_of(e) or e.meta.name,
                 item=e,
                 items=open_here,
                 breadcrumbs=crumbs,
@@ -224,7 +225,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 "occupation.html",
                 "occupation",
                 o.meta.name,
-                o.meta.summary or first_sentence(o.html) or o.meta.name,
+                o.meta.summary or first_sentence_of(o) or o.meta.name,
                 item=o,
                 items=vacancies_for(site, occupation=o.slug),
                 breadcrumbs=[home, (t["occupations"], "berufe/")],
@@ -256,7 +257,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 "event.html",
                 "event",
                 ev.meta.title,
-                ev.meta.summary or first_sentence(ev.html) or ev.meta.title,
+                ev.meta.summary or first_sentence_of(ev) or ev.meta.title,
                 item=ev,
                 breadcrumbs=[home, (t["events"], "termine/")],
                 extra={"jsonld": event_jsonld(site, ev)},
@@ -303,46 +304,79 @@ def poster_items(site: Site) -> list[Item]:
 
 
 def network_outputs(
-    site: Site, memo=None, jobs: int = 1, recall: Recall | None = None
+    site: Site,
+    files: MadeFiles | None = None,
+    jobs: int = 1,
+    recall: Recall | None = None,
+    spool: Spool | None = None,
 ) -> list[Output]:
-    """`memo` (cache.Memo) keeps the QR codes between builds; new ones are made in a pool
-    of `jobs` processes when there are many (a cold build of a big site). `recall` hands
-    back an item's QR files from the last build in this process (the live preview)."""
+    """`files` (cache.MadeFiles) keeps last build's QR codes whose URL and title are the
+    same; new ones are made in a pool of `jobs` processes when there are many (a cold
+    build of a big site), which write them to `spool`. `recall` hands back an item's QR
+    files from the last build in this process (the live preview)."""
     from .recall import Recall
 
-    memo = memo if memo is not None else NoMemo()
+    files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
     outputs = [filter_index(site)]
     outputs += [event_ics(site, ev) for ev in site.network.events]
     base = site.urls.base_url
     items = poster_items(site)
-    made = make_qr_codes(site, recall.missing(qr_codes, items, base), memo, jobs)
-    codes = recall.many(qr_codes, items, base, memo=memo, made=made)
-    outputs += chain.from_iterable(files for files, _ in codes)
-    memo.used.update(chain.from_iterable(keys for _, keys in codes))
+    made = make_qr_codes(recall.missing(qr_codes, items, base), base, files, jobs, spool)
+    outputs += chain.from_iterable(recall.many(qr_codes, items, base, files=files, made=made))
     return outputs
 
 
 QR_PARALLEL_FROM = 200  # codes; about 1 ms each, so fewer are not worth a pool
+QR_KINDS = ("svg", "png")
 
 
-def make_qr_codes(site: Site, items: list[Item], memo, jobs: int) -> dict[tuple, tuple]:
-    """(url, title) -> (svg, png) for the codes the memo does not have yet."""
+def make_qr_codes(
+    items: list[Item], base_url: str, files: MadeFiles, jobs: int, spool: Spool | None
+) -> dict[tuple, tuple]:
+    """(url, title) -> ((svg file or bytes, digest), (png ..., digest)) for the codes that
+    last build did not leave, made in a pool of processes when there are many."""
     if jobs <= 1 or len(items) < QR_PARALLEL_FROM or not hasattr(os, "fork"):
         return {}  # qr_codes() makes them one by one
-    wanted = [(site.urls.absolute(i.route), i.meta.title) for i in items]
-    todo = [w for w in wanted if any(memo.missing("qr", (*w, kind)) for kind in ("svg", "png"))]
+    todo = [qr_inputs(item, base_url) for item in items]
+    todo = [t for t in todo if not all(files.has(*t[2][kind]) for kind in QR_KINDS)]
     if len(todo) < QR_PARALLEL_FROM:
         return {}
+    folder = spool.folder() if spool is not None else None
+    jobs_ = [(n, url, title, folder and str(folder)) for n, (url, title, _) in enumerate(todo)]
     size = max(32, len(todo) // (jobs * 4))
     with fork_pool(jobs) as pool:
-        return dict(zip(todo, pool.map(_qr_pair, todo, chunksize=size), strict=True))
+        made = pool.map(_qr_files, jobs_, chunksize=size)
+    return {(url, title): pair for (url, title, _), pair in zip(todo, made, strict=True)}
 
 
-def _qr_pair(wanted: tuple[str, str]) -> tuple[bytes, bytes]:
-    url, title = wanted
+def qr_inputs(item: Item, base_url: str) -> tuple[str, str, dict[str, tuple[str, str]]]:
+    """(url, title, {kind: (output path, key of the inputs)})."""
+    from .cache import memo_key
+
+    url, title = base_url + item.route.lstrip("/"), item.meta.title
+    paths = {
+        kind: (f"{item.route}qr.{kind}", memo_key("qr", (url, title, kind))) for kind in QR_KINDS
+    }
+    return url, title, paths
+
+
+def _qr_files(job: tuple) -> tuple[tuple, tuple]:
+    """In a worker: both files of one code, written to the spool folder if there is one."""
+    number, url, title, folder = job
     side, cells = qrcodes.modules(url)
-    return qrcodes.svg(side, cells, title), qrcodes.png(side, cells)
+    made = []
+    files = {"svg": qrcodes.svg(side, cells, title), "png": qrcodes.png(side, cells)}
+    for kind, data in files.items():
+        digest = hash_bytes(data)
+        if folder is None:
+            made.append((data, digest))
+            continue
+        path = os.path.join(folder, f"qr-{number}.{kind}")
+        with open(path, "wb") as f:
+            f.write(data)
+        made.append((path, digest))
+    return tuple(made)
 
 
 def filter_index(site: Site) -> Output:
@@ -378,18 +412,14 @@ def filter_options(open_: list[Item], categories: dict, net: Network) -> dict[st
     }
 
 
-def qr_codes(item: Item, base_url: str, memo=None, made: dict | None = None) -> tuple:
-    """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools):
-    ([svg Output, png Output], the memo keys they use)."""
-    from .cache import memo_key
+def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=None) -> list:
+    """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools): two
+    Outputs, last build's files where `files` has them, else from `made` (make_qr_codes)
+    or made here."""
     from .writer import Output
 
-    memo = memo if memo is not None else NoMemo()
-    url, title = base_url + item.route.lstrip("/"), item.meta.title
-    pair = (made or {}).get((url, title))
-    if pair is not None:
-        memo.put("qr", (url, title, "svg"), pair[0])
-        memo.put("qr", (url, title, "png"), pair[1])
+    files = files if files is not None else MadeFiles()
+    url, title, paths = qr_inputs(item, base_url)
     found: list[tuple[int, bytes]] = []  # the modules, computed once if either file is needed
 
     def cells() -> tuple[int, bytes]:
@@ -398,12 +428,22 @@ def qr_codes(item: Item, base_url: str, memo=None, made: dict | None = None) -> 
         return found[0]
 
     makers = {"svg": lambda: qrcodes.svg(*cells(), title), "png": lambda: qrcodes.png(*cells())}
+    pair = (made or {}).get((url, title))
     origin = f"the QR code of {item.entry.source}"
-    files = [
-        Output(f"{item.route}qr.{kind}", memo.bytes("qr", (url, title, kind), make), origin=origin)
-        for kind, make in makers.items()
-    ]
-    return files, [memo_key("qr", (url, title, kind)) for kind in makers]
+    outputs = []
+    for number, kind in enumerate(QR_KINDS):
+        path, key = paths[kind]
+        out = files.kept(path, key, makers[kind], origin)
+        if out is None:
+            data, digest = pair[number] if pair else (None, None)
+            if isinstance(data, str):  # a file a worker wrote
+                out = Output(path, source=Path(data), digest=digest, spooled=True, origin=origin)
+            else:
+                data = data or makers[kind]()
+                out = Output(path, data, digest=digest or hash_bytes(data), origin=origin)
+            files.remember(path, key, out.digest)
+        outputs.append(out)
+    return outputs
 
 
 def event_ics(site: Site, ev: Item) -> Output:

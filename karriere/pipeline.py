@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import cards, security, video
 from . import outputs as machine
-from .cache import Memo, NoMemo
+from .cache import MadeFiles, Memo, NoMemo
 from .config import Config, load_config
 from .content import load_content, load_entry
 from .decap import admin_outputs
@@ -83,6 +83,7 @@ class Hooks:
     markdown: object | None = None  # anything with .convert(text) -> html
     pages: PageCache | None = None
     memo: Memo = field(default_factory=NoMemo)
+    made_files: MadeFiles | None = None  # QR codes last build left in the output folder
     jobs: int = 1
     recall: Recall | None = None  # what the previous build made from the same objects
     spool: Spool | None = None  # where worker processes may write rendered pages
@@ -120,7 +121,7 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     published = {name: pub for name, (pub, _) in assets.items()}
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
-    result += network_outputs(site, hooks.memo, hooks.jobs, hooks.recall)
+    result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")
         for name, (pub, data) in assets.items()

@@ -19,6 +19,7 @@ from .content import Content, Entry
 from .errors import BuildError, Problem
 from .markdown import MarkdownRenderer
 from .network import Network, build_network, plan_network_pages
+from .packed import unpack, unpack_start
 from .recall import Recall
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
@@ -57,8 +58,12 @@ class Item:
 
     entry: Entry
     route: str  # e.g. 'stellen/kfz-mechatroniker/'
-    html: str
+    packed_html: bytes  # the body as HTML, packed (packed.py): see `html`
     expired: bool = False
+
+    @property
+    def html(self) -> str:
+        return unpack(self.packed_html)
 
     @property
     def meta(self):
@@ -166,7 +171,7 @@ def build_site(
     markdown=None,
     recall: Recall | None = None,
 ) -> Site:
-    """`markdown` (anything with .convert(text)) replaces the renderer, e.g. by a cache;
+    """`markdown` (anything with .convert_packed(body)) replaces the renderer, e.g. by a cache;
     `recall` gives back the previous build's items and pages made from the same objects."""
     recall = recall or Recall()
     renderer = markdown or MarkdownRenderer(
@@ -178,7 +183,7 @@ def build_site(
         return [e for e in entries if show_drafts or not getattr(e.meta, "draft", False)]
 
     def item(entry: Entry, route: str, expired: bool = False) -> Item:
-        return recall(Item, entry, route, renderer.convert(entry.body), expired)
+        return recall(Item, entry, route, renderer.convert_packed(entry.packed_body), expired)
 
     def items(kind: str, route: str, today: date | None = None) -> list[Item]:
         md_key = getattr(renderer, "key", "")  # the engine's: code, site.yaml, base path
@@ -210,7 +215,8 @@ def make_item(entry: Entry, route: str, today: date | None, md_key: str, rendere
     """The item of an entry; `today` for vacancies only (they expire), else None."""
     del md_key  # a key of the renderer's output: recall compares it
     expired = today is not None and not is_open(entry.meta, today)
-    return Item(entry, route.format(entry.slug), renderer.convert(entry.body), expired)
+    html = renderer.convert_packed(entry.packed_body)
+    return Item(entry, route.format(entry.slug), html, expired)
 
 
 def in_order(recall: Recall, items: list[Item], order) -> list[Item]:
@@ -344,23 +350,38 @@ def item_page(item: Item, template: str, title: str, description: str, crumbs: l
 
 
 def vacancy_page(v: Item, t: dict) -> Page:
-    description = v.meta.summary or first_sentence(v.html) or v.meta.title
+    description = v.meta.summary or first_sentence_of(v) or v.meta.title
     crumbs = [(t["home"], ""), (t["vacancies"], "stellen/")]
     return item_page(v, "vacancy.html", v.meta.title, description, crumbs)
 
 
 def story_page(s: Item, t: dict) -> Page:
-    description = s.meta.summary or s.meta.quote or first_sentence(s.html)
+    description = s.meta.summary or s.meta.quote or first_sentence_of(s)
     crumbs = [(t["home"], ""), (t["stories"], "geschichten/")]
     return item_page(s, "story.html", s.meta.title, description, crumbs)
 
 
 def content_page(p: Item, t: dict) -> Page:
-    description = p.meta.summary or first_sentence(p.html) or p.meta.title
+    description = p.meta.summary or first_sentence_of(p) or p.meta.title
     return item_page(p, "page.html", p.meta.title, description, [(t["home"], "")])
 
 
+def first_sentence_of(item: Item, limit: int = 160) -> str:
+    """first_sentence(item.html), mostly from the start of the HTML alone."""
+    return _first_sentence_packed(item.packed_html, limit)
+
+
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
+def _first_sentence_packed(packed: bytes, limit: int) -> str:
+    start = unpack_start(packed, 8 * limit)
+    end = start.find(b">", 4 * limit)  # a '>' byte is never part of another character
+    if end > 0:
+        text = _plain_text(start[: end + 1].decode("utf-8"))
+        if len(text) > limit:
+            return _cut(text, limit)
+    return first_sentence(unpack(packed), limit)
+
+
 def first_sentence(html: str, limit: int = 160) -> str:
     """A plain-text description from rendered HTML, cut at a word boundary."""
     # Most bodies say enough in their first few hundred characters. Cut after a '>', so
@@ -371,6 +392,10 @@ def first_sentence(html: str, limit: int = 160) -> str:
         text = _plain_text(html)
         if len(text) <= limit:
             return text
+    return _cut(text, limit)
+
+
+def _cut(text: str, limit: int) -> str:
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
 

@@ -25,7 +25,6 @@ from . import strings
 from .cache import file_signature, note_file
 from .errors import Problem
 from .images import pixel_size
-from .markdown_video import body_videos
 from .models import Video
 from .writer import Output
 from .yamlfile import load_yaml
@@ -312,7 +311,7 @@ def _items(site) -> list:
     return found
 
 
-_entry, _meta, _body = (operator.attrgetter(name) for name in ("entry", "meta", "body"))
+_entry, _meta, _videos = (operator.attrgetter(name) for name in ("entry", "meta", "videos"))
 
 
 def _item_title(item) -> str:
@@ -324,7 +323,7 @@ def _item_title(item) -> str:
 
 def placed_videos(site) -> list[Placed]:
     """Every video of the site: front matter, Markdown blocks and the home campaign.
-    (Cheap to ask again: body_videos remembers each body's blocks.)"""
+    (Cheap to ask again: each entry holds its blocks, found when it was loaded.)"""
     found = []
     items = _items(site)
     # Only items with a video need a look; found at C speed (a big site has thousands).
@@ -332,14 +331,14 @@ def placed_videos(site) -> list[Placed]:
     has_video = map(
         operator.truth, map(getattr, map(_meta, entries), repeat("video"), repeat(None))
     )
-    has_blocks = map(operator.truth, map(body_videos, map(_body, entries)))
+    has_blocks = map(operator.truth, map(_videos, entries))
     for item in compress(items, map(operator.or_, has_video, has_blocks)):
         entry = item.entry
         video = getattr(entry.meta, "video", None)
         if video is not None:
             line = entry.field_lines.get("video", 1)
             found.append(Placed(video, entry.source, line, _item_title(item)))
-        for _, line, block in body_videos(entry.body):
+        for _, line, block in entry.videos:
             found.append(Placed(block, entry.source, entry.body_line + line - 1, _item_title(item)))
     campaign = site.settings.campaign
     if campaign is not None and getattr(campaign, "video", None) is not None:
@@ -387,7 +386,7 @@ def page_has_facade(site, page) -> bool:
 
 def _item_videos(item) -> list[Video]:
     video = getattr(item.meta, "video", None)
-    return ([video] if video else []) + [v for _, _, v in body_videos(item.entry.body)]
+    return ([video] if video else []) + [v for _, _, v in item.entry.videos]
 
 
 # --- template globals ----------------------------------------------------------------
@@ -407,7 +406,7 @@ def template_globals(site) -> dict:
         description = getattr(page, "description", None)
         day = getattr(item.meta, "date", None) or getattr(item.meta, "posted", None)
         partial = ctx.environment.get_template("partials/video.html")
-        for token, _, video in body_videos(item.entry.body):
+        for token, _, video in item.entry.videos:
             view = make_view(site, video, _item_title(item), description, day)
             rendered = partial.render({**ctx.get_all(), "vv": view, "lazy": True})
             html = html.replace(token, rendered)

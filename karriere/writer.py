@@ -29,6 +29,7 @@ import os
 import shutil
 import signal
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -58,6 +59,9 @@ class Output:
     # With no data and no source: unchanged since the previous build. With data: its hash.
     digest: str | None = None
     spooled: bool = False  # source is a temporary file (digest given) that may be moved
+    # Digest only, for a file made from its inputs alone (a QR code): makes the bytes
+    # again when last build's file is gone or was changed, instead of failing the build.
+    remake: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)
 
     def read(self) -> bytes:
         return self.data if self.data is not None else self.source.read_bytes()
@@ -217,6 +221,8 @@ def plan(
         before = previous.get(out.path)
         st = live.get(out.path) if live is not None else before and before.signature
         intact = before is not None and st is not None and before.signature == st
+        if out.remake is not None and not (intact and before.digest == out.digest):
+            out = remade(out)
         if out.data is not None and out.digest is not None:  # hashed by its maker
             state = FileState(out.digest, None)
         elif out.data is not None:
@@ -251,12 +257,19 @@ def plan(
     return unchanged, changed, fresh
 
 
+def remade(out: Output) -> Output:
+    data = out.remake()
+    return Output(out.path, data, origin=out.origin, digest=hash_bytes(data))
+
+
 def same_as_last(outputs: list[Output], paths: list[str], last: dict[str, Output]) -> list[bool]:
     """For each output: is it the very object the last build wrote (recall.py)? In the
     preview's private folder that file is still as the last build left it. (Done with
     C-level iteration: the preview asks this of every output of a big site on each save.)"""
     flags = list(map(operator.is_, outputs, map(last.get, paths)))
-    if set(map(attrgetter("source"), compress(outputs, flags))) - {None}:
+    reused = list(compress(outputs, flags))
+    copies = compress(reused, map(attrgetter("source"), reused))  # spooled: moved, not copied
+    if not all(map(attrgetter("spooled"), copies)):
         raise ValueError("an Output that copies a file was reused: its file may have changed")
     return flags
 

@@ -16,7 +16,7 @@ import pytest
 from helpers import BUILD_DATE, run_cli
 
 import karriere
-from karriere import cache, engine, network, preview, quick, render
+from karriere import cache, engine, network, preview, qrcodes, quick, render
 from karriere.engine import Builder
 from karriere.errors import BuildError
 from karriere.pipeline import Request
@@ -363,6 +363,60 @@ def test_parallel_build_equals_serial_build(scratch_site, monkeypatch):
     assert not list((scratch_site / ".karriere-cache").glob("spool-*")), "spool left behind"
     edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
     Builder(Request(scratch_site, BUILD_DAY), out, jobs=2).build()
+    assert tree(out) == clean_build(scratch_site)
+
+
+def count_qr_codes(monkeypatch) -> list[str]:
+    made: list[str] = []
+    modules = qrcodes.modules
+    monkeypatch.setattr(qrcodes, "modules", lambda url: made.append(url) or modules(url))
+    return made
+
+
+def test_qr_codes_are_made_only_for_changed_urls_or_titles(scratch_site, monkeypatch):
+    """QR codes stay in the output folder, not in the cache: a build keeps last build's
+    file when the URL and title are the same, and makes the code again otherwise."""
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    made = count_qr_codes(monkeypatch)
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    assert made == []
+    edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
+    report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    assert made == ["https://example.org/karriere/stellen/sachbearbeitung/"]
+    assert "stellen/sachbearbeitung/qr.svg" in report.written  # the title is in the SVG
+    assert tree(out) == clean_build(scratch_site)
+
+
+def test_a_qr_code_deleted_or_changed_in_the_output_is_made_again(scratch_site, monkeypatch):
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    (out / "stellen/sachbearbeitung/qr.svg").unlink()
+    (out / "stellen/sachbearbeitung/qr.png").write_bytes(b"not a PNG")
+    made = count_qr_codes(monkeypatch)
+    report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    assert sorted(report.written) == [
+        "stellen/sachbearbeitung/qr.png",
+        "stellen/sachbearbeitung/qr.svg",
+    ]
+    assert made == ["https://example.org/karriere/stellen/sachbearbeitung/"]  # once for both files
+    assert tree(out) == clean_build(scratch_site)
+
+
+def test_preview_keeps_qr_codes_its_workers_made(scratch_site, monkeypatch):
+    """The preview's first build makes the QR codes in a pool (files in the spool, moved
+    into place); its later builds hand the same outputs back (recall.py)."""
+    monkeypatch.setattr(network, "QR_PARALLEL_FROM", 1)
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=2, persist=False, mode="file")
+    builder.build()
+    monkeypatch.setattr(network, "QR_PARALLEL_FROM", 200)  # one code: made here, counted
+    made = count_qr_codes(monkeypatch)
+    edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
+    report = builder.build(changed_paths=[scratch_site / VACANCY])
+    assert "stellen/sachbearbeitung/qr.svg" in report.written
+    assert len(made) == 1
     assert tree(out) == clean_build(scratch_site)
 
 

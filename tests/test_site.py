@@ -9,7 +9,8 @@ import pytest
 from helpers import ROOT
 
 from karriere.markdown import MarkdownRenderer
-from karriere.site import first_sentence
+from karriere.packed import pack
+from karriere.site import Item, first_sentence, first_sentence_of
 
 
 def whole_text_first_sentence(html: str, limit: int = 160) -> str:
@@ -35,10 +36,14 @@ def test_first_sentence_reads_only_the_start_but_says_what_the_whole_text_says(l
         "<h2 id='a'>Über uns</h2><p>Die Stadt &amp; ihr Team &lt;3 &#x201E;gut&#x201C;</p>" * 9,
         '<p><a href="https://example.org/' + "x" * 900 + '">Link</a> danach Text.</p>' * 3,
         "<p>kurz</p>",
+        "<p>Übergänge – „Zitate“ und Umlaute: " + "Straßenbahn " * 120 + "</p>",
         "ohne Tags " * 90,
         "<p>" + "Langeswortohneleerzeichen" * 30 + "</p>",
     ]
     htmls = bodies() + tricky
     assert len(htmls) > 20
     for html in htmls:
-        assert first_sentence(html, limit) == whole_text_first_sentence(html, limit), html[:80]
+        expected = whole_text_first_sentence(html, limit)
+        assert first_sentence(html, limit) == expected, html[:80]
+        item = Item(entry=None, route="x/", packed_html=pack(html))  # type: ignore[arg-type]
+        assert first_sentence_of(item, limit) == expected, html[:80]  # from the packed start
