@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import qrcodes
-from .cache import MadeFiles, hash_bytes
+from .cache import MadeFiles, hash_bytes, hash_text
 from .content import Content
 from .models import Address, Contact, Social
 from .workers import fork_pool
@@ -351,12 +350,11 @@ def make_qr_codes(
 
 
 def qr_inputs(item: Item, base_url: str) -> tuple[str, str, dict[str, tuple[str, str]]]:
-    """(url, title, {kind: (output path, key of the inputs)})."""
-    from .cache import memo_key
-
+    """(url, title, {kind: (output path, key of the inputs)}). (The state that keeps the
+    keys is per karriere version: engine.State.)"""
     url, title = base_url + item.route.lstrip("/"), item.meta.title
     paths = {
-        kind: (f"{item.route}qr.{kind}", memo_key("qr", (url, title, kind))) for kind in QR_KINDS
+        kind: (f"{item.route}qr.{kind}", hash_text("qr", url, title, kind)) for kind in QR_KINDS
     }
     return url, title, paths
 
@@ -437,7 +435,7 @@ def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=Non
         if out is None:
             data, digest = pair[number] if pair else (None, None)
             if isinstance(data, str):  # a file a worker wrote
-                out = Output(path, source=Path(data), digest=digest, spooled=True, origin=origin)
+                out = Output(path, source=data, digest=digest, spooled=True, origin=origin)
             else:
                 data = data or makers[kind]()
                 out = Output(path, data, digest=digest or hash_bytes(data), origin=origin)

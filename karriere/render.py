@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Protocol
 
 import jinja2
@@ -183,7 +182,7 @@ def render_pages(
         if isinstance(html, tuple):  # (file in the spool, digest)
             digest = html[1]
             outputs[number] = Output(
-                page.output_path, source=Path(html[0]), digest=digest, spooled=True,
+                page.output_path, source=html[0], digest=digest, spooled=True,
                 origin=origin(page),
             )  # fmt: skip
         else:

@@ -48,13 +48,13 @@ def staging_prefix(out_dir: Path) -> str:
     return f".{out_dir.name}.karriere-"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Output:
     """One file of the built site: its bytes, a file to copy, or (digest only) last build's file."""
 
     path: str  # relative to the output folder, with '/'
     data: bytes | None = None
-    source: Path | None = None
+    source: Path | str | None = None  # str for spooled files: a big site has 40,000
     origin: str = ""  # what produced it, for the 'written twice' message
     # With no data and no source: unchanged since the previous build. With data: its hash.
     digest: str | None = None
@@ -64,10 +64,10 @@ class Output:
     remake: Callable[[], bytes] | None = field(default=None, compare=False, repr=False)
 
     def read(self) -> bytes:
-        return self.data if self.data is not None else self.source.read_bytes()
+        return self.data if self.data is not None else Path(self.source).read_bytes()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileState:
     """What the writer knows about one file it wrote: its hash and how to recognise it."""
 
@@ -236,7 +236,7 @@ def plan(
         elif out.source is not None:
             src = file_signature(out.source)
             same_source = before is not None and before.source == src and src is not None
-            digest = before.digest if same_source else hash_bytes(out.source.read_bytes())
+            digest = before.digest if same_source else hash_bytes(out.read())
             state = FileState(digest, None, src)
         elif intact and before.digest == out.digest:  # a page kept from the last build
             unchanged.append((out, before))

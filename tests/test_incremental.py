@@ -420,6 +420,31 @@ def test_preview_keeps_qr_codes_its_workers_made(scratch_site, monkeypatch):
     assert tree(out) == clean_build(scratch_site)
 
 
+def test_any_spelling_of_the_site_folder_finds_the_same_parsed_content(scratch_site, monkeypatch):
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    monkeypatch.chdir(scratch_site)
+    report = Builder(Request(Path("."), BUILD_DAY), Path("../public"), jobs=1).build()
+    assert report.parsed == 1
+    assert tree(out) == clean_build(scratch_site)
+
+
+def test_the_content_cache_forgets_deleted_files(scratch_site):
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    (scratch_site / "content/faq/wege.md").unlink()
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    key = engine.content_key()
+    kept = scratch_site / ".karriere-cache"
+    names = set()
+    for number in range(engine.CONTENT_SHARDS):
+        found = cache.load_chunks(kept / f"content-{number}.pickle", key)
+        names |= set(found[0]) if found else set()
+    listed = {p.relative_to(scratch_site).as_posix() for p in scratch_site.rglob("content/*/*.md")}
+    assert names == listed and "content/faq/wege.md" not in names
+
+
 def test_cli_second_run_is_a_no_op(scratch_site):
     out = scratch_site.parent / "cli"
     args = ("build", "--site", str(scratch_site), "--out", str(out), "--date", "2026-11-22")
