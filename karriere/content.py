@@ -19,7 +19,7 @@ from .errors import BuildError, Problem
 from .markdown import unsafe_links
 from .markdown_video import body_videos, check_body
 from .packed import pack, unpack
-from .schema import Strict, validate
+from .schema import Strict, share_fields_sets, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
 
@@ -42,6 +42,20 @@ class Entry:
     @property
     def body(self) -> str:
         return unpack(self.packed_body)
+
+
+_FIELD_LINES: dict[tuple, dict[str, int]] = {}
+
+
+def compact(entry: Entry) -> Entry:
+    """The same entry, sharing what equals another entry's (see schema.share_fields_sets);
+    for entries that arrive pickled, from worker processes or the cache."""
+    share_fields_sets(entry.meta)
+    lines = entry.field_lines
+    shared = _FIELD_LINES.setdefault(tuple(lines.items()), lines)
+    if shared is not lines:
+        object.__setattr__(entry, "field_lines", shared)
+    return entry
 
 
 @dataclass

@@ -48,7 +48,7 @@ from .cache import (
     save_chunks,
 )
 from .config import Config
-from .content import load_entry
+from .content import compact, load_entry
 from .content_types import COLLECTIONS
 from .delta import KnownContent
 from .errors import Problem
@@ -373,6 +373,9 @@ class Builder:
             for number in range(CONTENT_SHARDS) if self.shared_content else ():
                 found = load_chunks(self._shard_file(number), key)
                 if found:
+                    for cached in found[0].values():
+                        if cached[3][0] is not None:
+                            compact(cached[3][0])
                     content.entries.update(found[0])
                     content.html.update(found[1])
             self._shards_saved = shards(content)
@@ -493,6 +496,8 @@ class CachedLoader:
             sig = file_signature(path)
             digest = hash_bytes(path.read_bytes())
         result = load_entry(config, kind, schema, path)
+        if result[0] is not None:
+            compact(result[0])
         self.parsed += 1
         cached = self.content.entries[name] = (sig, digest, self.key, result)
         return self._use(cached)
@@ -536,6 +541,8 @@ class CachedLoader:
                         if result is None:  # the same bytes as parsed before
                             entries[path] = (sig, *entries[path][1:])
                             continue
+                        if result[0] is not None:
+                            compact(result[0])
                         entries[path] = (sig, digest, self.key, result)
                         self.parsed += 1
                         if html is not None:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -362,10 +363,10 @@ def qr_inputs(item: Item, base_url: str) -> tuple[str, str, dict[str, tuple[str,
 def _qr_files(job: tuple) -> tuple[tuple, tuple]:
     """In a worker: both files of one code, written to the spool folder if there is one."""
     number, url, title, folder = job
-    side, cells = qrcodes.modules(url)
+    cells = qrcodes.modules(url)
     made = []
-    files = {"svg": qrcodes.svg(side, cells, title), "png": qrcodes.png(side, cells)}
-    for kind, data in files.items():
+    for kind in QR_KINDS:
+        data = qrcodes.file(kind, url, title, cells)
         digest = hash_bytes(data)
         if folder is None:
             made.append((data, digest))
@@ -418,26 +419,21 @@ def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=Non
 
     files = files if files is not None else MadeFiles()
     url, title, paths = qr_inputs(item, base_url)
-    found: list[tuple[int, bytes]] = []  # the modules, computed once if either file is needed
-
-    def cells() -> tuple[int, bytes]:
-        if not found:
-            found.append(qrcodes.modules(url))
-        return found[0]
-
-    makers = {"svg": lambda: qrcodes.svg(*cells(), title), "png": lambda: qrcodes.png(*cells())}
     pair = (made or {}).get((url, title))
     origin = f"the QR code of {item.entry.source}"
-    outputs = []
+    outputs, cells = [], None  # the modules, computed once if both files are needed
     for number, kind in enumerate(QR_KINDS):
         path, key = paths[kind]
-        out = files.kept(path, key, makers[kind], origin)
+        # A partial, not a closure: a big site keeps 20,000 of them until the writer is done.
+        out = files.kept(path, key, partial(qrcodes.file, kind, url, title), origin)
         if out is None:
             data, digest = pair[number] if pair else (None, None)
             if isinstance(data, str):  # a file a worker wrote
                 out = Output(path, source=data, digest=digest, spooled=True, origin=origin)
             else:
-                data = data or makers[kind]()
+                if data is None:
+                    cells = cells or qrcodes.modules(url)
+                    data = qrcodes.file(kind, url, title, cells)
                 out = Output(path, data, digest=digest or hash_bytes(data), origin=origin)
             files.remember(path, key, out.digest)
         outputs.append(out)

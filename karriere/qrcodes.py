@@ -25,6 +25,12 @@ def modules(url: str) -> tuple[int, bytes]:
     return image.shape[0], bytes(memoryview(image))
 
 
+def file(kind: str, url: str, title: str, cells: tuple[int, bytes] | None = None) -> bytes:
+    """The QR code of `url` as an "svg" or "png" file; `cells`: modules(url), if known."""
+    side, found = cells or modules(url)
+    return svg(side, found, title) if kind == "svg" else png(side, found)
+
+
 def svg(side: int, cells: bytes, title: str) -> bytes:
     """One path of one-module-high strokes, one per run of dark modules."""
     runs = [

@@ -400,7 +400,7 @@ def test_a_qr_code_deleted_or_changed_in_the_output_is_made_again(scratch_site, 
         "stellen/sachbearbeitung/qr.png",
         "stellen/sachbearbeitung/qr.svg",
     ]
-    assert made == ["https://example.org/karriere/stellen/sachbearbeitung/"]  # once for both files
+    assert set(made) == {"https://example.org/karriere/stellen/sachbearbeitung/"}  # no other
     assert tree(out) == clean_build(scratch_site)
 
 
