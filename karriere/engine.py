@@ -372,10 +372,7 @@ class Builder:
             content = self._content = ContentState()
             for number in range(CONTENT_SHARDS) if self.shared_content else ():
                 found = load_chunks(self._shard_file(number), key)
-                if found:
-                    for cached in found[0].values():
-                        if cached[3][0] is not None:
-                            compact(cached[3][0])
+                if found:  # (saved compacted: pickling kept what the entries share)
                     content.entries.update(found[0])
                     content.html.update(found[1])
             self._shards_saved = shards(content)

@@ -11,6 +11,7 @@ and what worker processes send, so both get smaller too.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 
 LEVEL = 1  # the fastest: bodies and HTML compress 3-4x anyway
 
@@ -23,6 +24,12 @@ def unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8")
 
 
-def unpack_start(data: bytes, size: int) -> bytes:
-    """The first `size` bytes (at most) of the UTF-8 text, without unpacking the rest."""
-    return zlib.decompressobj().decompress(data, size)
+def unpack_start(data: bytes, size: int) -> Iterator[bytes]:
+    """Ever longer starts of the UTF-8 text, `size` bytes more each time, up to all of it:
+    for readers that need only the start, without unpacking the rest."""
+    unpacker = zlib.decompressobj()
+    found = unpacker.decompress(data, size)
+    yield found
+    while unpacker.unconsumed_tail:
+        found += unpacker.decompress(unpacker.unconsumed_tail, size)
+        yield found

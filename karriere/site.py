@@ -373,12 +373,13 @@ def first_sentence_of(item: Item, limit: int = 160) -> str:
 
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
 def _first_sentence_packed(packed: bytes, limit: int) -> str:
-    start = unpack_start(packed, 8 * limit)
-    end = start.find(b">", 4 * limit)  # a '>' byte is never part of another character
-    if end > 0:
-        text = _plain_text(start[: end + 1].decode("utf-8"))
-        if len(text) > limit:
-            return _cut(text, limit)
+    for start in unpack_start(packed, 16 * limit):
+        end = start.find(b">", 4 * limit)  # a '>' byte is never part of another character
+        if end > 0:
+            text = _plain_text(start[: end + 1].decode("utf-8"))
+            if len(text) > limit:
+                return _cut(text, limit)
+            break
     return first_sentence(unpack(packed), limit)
 
 
