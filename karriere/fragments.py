@@ -14,7 +14,7 @@ that is unchanged, and the page that shows it inherits those dependencies.
 from __future__ import annotations
 
 import operator
-from itertools import compress
+from itertools import compress, repeat
 from typing import Protocol
 
 import jinja2
@@ -24,6 +24,8 @@ from .cache import current, note, recording
 
 CARD_TEMPLATE = "partials/vacancy_card.html"
 _first, _second, _third = (operator.itemgetter(n) for n in range(3))
+_FAILED = object()  # the dependencies of "no card": never unchanged
+_NO_CARD = (None, None, (_FAILED, ""))
 
 
 class Checker(Protocol):
@@ -61,18 +63,33 @@ class Cards:
         ids = list(map(id, items))
         found = list(map(mine.get, ids))
         if None in found:
-            last = self.checker.card_ids.get(heading, {})
-            for n in compress(range(len(found)), map(operator.not_, found)):
-                hit = last.get(ids[n])
-                if hit is None or not self.checker.unchanged(hit[2][0]):
-                    hit = (items[n], *self.card(items[n], heading))
-                found[n] = mine[ids[n]] = hit  # the entry keeps the item alive
+            self._take_from_last_build(items, ids, found, heading)
+            found = list(map(mine.get, ids))
         cards = list(map(_third, found))
         self.used.update(zip(map(_second, found), cards, strict=True))
         deps = list(map(_first, cards))
         for pairs in dict(zip(map(id, deps), deps, strict=True)).values():
             self._pass_on(pairs)
         return Markup("".join(map(_second, cards)))
+
+    def _take_from_last_build(self, items, ids: list, found: list, heading: int) -> None:
+        """Into self.ids: last build's card of each item not found, where what the card
+        read is unchanged (checked once per distinct list of dependencies), else a card
+        made now. Only the cards made now cost a Python call each."""
+        mine = self.ids[heading]
+        missing = list(compress(range(len(found)), map(operator.not_, found)))
+        wanted = list(map(ids.__getitem__, missing))
+        last = self.checker.card_ids.get(heading, {})
+        hits = list(map(last.get, wanted, repeat(_NO_CARD)))
+        deps = list(map(_first, map(_third, hits)))
+        distinct = dict(zip(map(id, deps), deps, strict=True))
+        good = {k: d is not _FAILED and self.checker.unchanged(d) for k, d in distinct.items()}
+        keep = list(map(good.__getitem__, map(id, deps)))
+        mine.update(
+            zip(compress(wanted, keep), compress(hits, keep), strict=True)
+        )  # keeps items alive
+        for n in compress(missing, map(operator.not_, keep)):
+            mine[ids[n]] = (items[n], *self.card(items[n], heading))
 
     def card(self, item, heading: int) -> tuple[tuple, tuple]:
         """(key, (dependencies, html)) of the item's card, rendered only if needed."""

@@ -221,6 +221,25 @@ def test_card_reading_more_of_the_site_is_tracked(inc):
     assert "stellen/kategorie/fachkraft/index.html" in report.written
 
 
+def test_preview_cards_kept_by_identity_follow_what_they_read(scratch_site):
+    """In the preview the same item objects come back, and a list takes last build's
+    card of an item by identity: only while everything the card read is unchanged."""
+    target = own_template(scratch_site, "partials/vacancy_card.html")
+    edit(target, "</dl>", "</dl><p>{{ site.vacancies | length }} Stellen</p>")
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    source = scratch_site / VACANCY
+    copy = source.with_name("zweite-stelle.md")
+    copy.write_text(source.read_text(encoding="utf-8").replace("title: ", "title: Zweite "))
+    report = builder.build(changed_paths=[copy])
+    assert tree(out) == clean_build(scratch_site)
+    assert "stellen/kategorie/fachkraft/index.html" in report.written
+    edit(source, "- Pässe und Ausweise", "- Pässe")  # the cards read no body: all kept
+    builder.build(changed_paths=[source])
+    assert tree(out) == clean_build(scratch_site)
+
+
 def test_static_asset_edit(inc):
     css = Path(karriere.__file__).parent / "themes/default/static/style.css"
     target = inc.site / "themes/default/static/style.css"
