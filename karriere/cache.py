@@ -269,7 +269,6 @@ class MadeFiles:
         self.records = records if records is not None else {}
         self.manifest = manifest if manifest is not None else {}  # writer's FileStates
         self.new: dict[str, tuple[str, str]] = {}  # this build's records
-        self.made = 0
 
     def kept(self, path: str, key: str, make: Callable[[], bytes], origin: str):
         """Last build's file at `path` if it was made from the same inputs, else None."""
@@ -292,7 +291,6 @@ class MadeFiles:
 
     def remember(self, path: str, key: str, digest: str) -> None:
         self.new[path] = (key, digest)
-        self.made += 1
 
 
 # ---------------------------------------------------------------- persistence

@@ -289,15 +289,13 @@ class Builder:
         # Only now, with the output written, does the build count as done.
         state.manifest = written.manifest
         state.records = pages.new_records
-        if (
-            self.persist
-        ):  # every QR code passed through `files`; the preview's recalled ones did not
-            state.made = files.new
-        else:
-            state.made.update(files.new)
+        # Every QR code of a command-line build passed through `files`; in the preview,
+        # those of unchanged items came back by identity (recall) and keep their records.
         if self.persist:  # a new process each time: only the preview keeps its objects
+            state.made = files.new
             self._recall = Recall()
         else:
+            state.made.update(files.new)
             self._recall.next_build()
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
         pages.keep_rendered(state.manifest)

@@ -343,10 +343,10 @@ def make_qr_codes(
     if len(todo) < QR_PARALLEL_FROM:
         return {}
     folder = spool.folder() if spool is not None else None
-    jobs_ = [(n, url, title, folder and str(folder)) for n, (url, title, _) in enumerate(todo)]
+    tasks = [(n, url, title, folder and str(folder)) for n, (url, title, _) in enumerate(todo)]
     size = max(32, len(todo) // (jobs * 4))
     with fork_pool(jobs) as pool:
-        made = pool.map(_qr_files, jobs_, chunksize=size)
+        made = pool.map(_qr_files, tasks, chunksize=size)
     return {(url, title): pair for (url, title, _), pair in zip(todo, made, strict=True)}
 
 
