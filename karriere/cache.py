@@ -282,12 +282,9 @@ class MadeFiles:
     def has(self, path: str, key: str) -> bool:
         record = self.records.get(path)
         state = self.manifest.get(path)
-        return (
-            record is not None
-            and record[0] == key
-            and state is not None
-            and (state.digest == record[1])
-        )
+        if record is None or state is None:
+            return False
+        return record[0] == key and state.digest == record[1]
 
     def remember(self, path: str, key: str, digest: str) -> None:
         self.new[path] = (key, digest)

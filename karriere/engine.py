@@ -154,7 +154,7 @@ class Builder:
         self._content_dirty = False  # entries or HTML changed
         self._made_dirty = False  # QR codes, posters or vacancy cards changed
         self._state_dirty = False
-        self._md_ids: dict[int, tuple[str, str, str]] = {}  # id(text) -> (text, md key, key)
+        self._md_ids: dict[int, tuple[bytes, str, str]] = {}  # id(body) -> (body, md key, key)
         self._markdown: CachedMarkdown | None = None  # the last build's
         self._last_cards: tuple | None = None  # (PageCache, vacancies) of the last build
         # In-process only (the preview): what lets a rebuild compare by identity.

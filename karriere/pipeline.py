@@ -80,13 +80,13 @@ class Hooks:
 
     load_content: Callable = load_content  # (config, load_entry) -> Content
     load_entry: Callable = load_entry
-    markdown: object | None = None  # anything with .convert(text) -> html
+    markdown: object | None = None  # anything with .convert_packed(body) -> html
     pages: PageCache | None = None
     memo: Memo = field(default_factory=NoMemo)
     made_files: MadeFiles | None = None  # QR codes last build left in the output folder
     jobs: int = 1
     recall: Recall | None = None  # what the previous build made from the same objects
-    spool: Spool | None = None  # where worker processes may write rendered pages
+    spool: Spool | None = None  # where worker processes may write pages and QR codes
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:

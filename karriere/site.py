@@ -373,6 +373,8 @@ def first_sentence_of(item: Item, limit: int = 160) -> str:
 
 @lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
 def _first_sentence_packed(packed: bytes, limit: int) -> str:
+    # Most bodies say enough in their first few hundred characters. Cut after a '>', so
+    # that no tag or entity is split: the text of that part is the start of the whole.
     for start in unpack_start(packed, 16 * limit):
         end = start.find(b">", 4 * limit)  # a '>' byte is never part of another character
         if end > 0:
@@ -385,15 +387,8 @@ def _first_sentence_packed(packed: bytes, limit: int) -> str:
 
 def first_sentence(html: str, limit: int = 160) -> str:
     """A plain-text description from rendered HTML, cut at a word boundary."""
-    # Most bodies say enough in their first few hundred characters. Cut after a '>', so
-    # that no tag or entity is split: the text of that part is the start of the whole.
-    end = html.find(">", 4 * limit)
-    text = _plain_text(html[: end + 1]) if end > 0 else ""
-    if len(text) <= limit:
-        text = _plain_text(html)
-        if len(text) <= limit:
-            return text
-    return _cut(text, limit)
+    text = _plain_text(html)
+    return text if len(text) <= limit else _cut(text, limit)
 
 
 def _cut(text: str, limit: int) -> str:
