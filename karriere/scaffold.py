@@ -24,6 +24,8 @@ FOLDERS = {
     "faq": "faq",
     "page": "pages",
     "event": "events",
+    "employer": "employers",
+    "occupation": "occupations",
 }
 
 # German transliteration; python-slugify alone would turn "ä" into "a".
@@ -154,7 +156,58 @@ draft: true   # Entwurf: erst mit false veröffentlichen
 - …
 """
 
-TEMPLATES = {"vacancy": VACANCY, "story": STORY, "faq": FAQ, "page": PAGE, "event": EVENT}
+EMPLOYER = """\
+---
+name: {title}   # Name des Arbeitgebers; der Dateiname ist der Schlüssel für employer: in Stellen
+short_name: ""   # Kurzname für Listen und Filter, z. B. "LVB"
+# logo: media/logo-arbeitgeber.svg   # Logo, relativ zu content/ (Datei nach content/media/ kopieren)
+website: "https://www.example.org"   # Website des Arbeitgebers (https://)
+address: {{street: "Rathausplatz 1", postal_code: "12345", city: "Musterstadt", country: "DE"}}   # Anschrift
+# social: {{instagram: "https://www.instagram.com/beispiel/", linkedin: "https://www.linkedin.com/company/beispiel/"}}   # eigene Kanäle, als einfache Links
+# contact: {{name: "Erika Muster", role: "Personalservice", phone: "+49 2345 12-3456", email: "erika.muster@example.org"}}   # Ansprechperson
+summary: ""   # ein Satz für Listen und Suchmaschinen
+draft: true   # Entwurf: erst mit false veröffentlichen
+---
+## Wer wir sind
+
+Was der Arbeitgeber für die Stadt leistet …
+
+## Warum bei uns
+
+- …
+"""
+
+OCCUPATION = """\
+---
+name: {title}   # Name des Berufs, geschlechtergerecht, z. B. "Verwaltungsfachangestellte*r"
+# forms: [Verwaltungsfachangestellte, Verwaltungsfachangestellter]   # weitere Schreibweisen, die in Stellen vorkommen
+summary: ""   # ein, zwei Sätze für Listen
+duration: "3 Jahre"   # Dauer der Ausbildung oder des Studiums
+requirements: "Mittlerer Schulabschluss"   # Schulabschluss oder andere Voraussetzungen
+pay: ""   # Vergütung als Text, z. B. "TVAöD: 1.218–1.378 € im Monat"
+# image: media/bild.jpg   # Bild, relativ zu content/
+# image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
+# video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video zum Beruf
+draft: true   # Entwurf: erst mit false veröffentlichen
+---
+## Was du lernst
+
+- …
+
+## Wie es danach weitergeht
+
+…
+"""
+
+TEMPLATES = {
+    "vacancy": VACANCY,
+    "story": STORY,
+    "faq": FAQ,
+    "page": PAGE,
+    "event": EVENT,
+    "employer": EMPLOYER,
+    "occupation": OCCUPATION,
+}
 BERLIN = ZoneInfo("Europe/Berlin")
 
 

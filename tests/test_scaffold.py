@@ -55,7 +55,8 @@ def test_every_field_is_offered_with_a_comment(kind):
 def test_scaffold_is_valid_front_matter(kind):
     text = render(kind, TITLE, date(2026, 11, 22), {"fachkraft": "Fachkräfte"})
     data = load_yaml(front_matter(text)).data
-    assert data[("question" if kind == "faq" else "title")] == TITLE
+    title_field = {"faq": "question", "employer": "name", "occupation": "name"}.get(kind, "title")
+    assert data[title_field] == TITLE
     model = COLLECTIONS.get(FOLDERS[kind])
     if model is not None:  # events arrive with another issue; until then YAML must parse
         model.model_validate(data)
@@ -80,10 +81,21 @@ def test_new_files_build(scratch_site):
     assert "Ihre Aufgaben" in page and "Wir bieten" in page
     assert (out / "geschichten" / slug / "index.html").is_file()
     assert (out / slug / "index.html").is_file()
+    for route in ("arbeitgeber", "berufe"):  # networks: a new employer and occupation
+        page = (out / route / slug / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{TITLE}</h1>" in page, f"{route}: the new file's name is not the heading"
     # drafts stay out of a production build
     result = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
     assert result.returncode == 0, result.stderr
     assert not (out / "stellen" / slug / "index.html").exists()
+
+
+def test_every_kind_is_offered_on_the_command_line():
+    from karriere.cli import make_parser
+
+    new = make_parser()._subparsers._group_actions[0].choices["new"]
+    kind = next(a for a in new._actions if a.dest == "kind")
+    assert list(kind.choices) == KINDS
 
 
 def test_never_overwrites(scratch_site):
