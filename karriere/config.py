@@ -76,6 +76,10 @@ class SiteConfig(Strict):
         description="Stellenkategorien: Schlüssel und Anzeigename",
     )
     cards: bool = Field(True, description="Vorschaubilder (1200×630) erzeugen")
+    posters: bool = Field(
+        True,
+        description="Aushänge (A4) mit QR-Code für Stellen, Programme und Kampagnen erzeugen",
+    )
     campaign: Campaign | None = Field(None, description="Kampagnen-Teaser auf der Startseite")
     trusted_html: bool = Field(
         False,

@@ -296,6 +296,8 @@ def by_letter(occupations: list[Item]) -> list[tuple[str, list[Item]]]:
 
 def poster_items(site: Site) -> list[Item]:
     """Pages that get a QR code and an A4 poster: vacancies, programmes and campaigns."""
+    if not site.settings.posters:  # a portal of thousands of vacancies may print none
+        return []
     campaigns = [p for p in site.pages_content if p.meta.programme or p.meta.campaign]
     return site.vacancies + campaigns
 

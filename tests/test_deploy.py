@@ -7,7 +7,6 @@ import shlex
 import shutil
 import subprocess
 
-import pytest
 import yaml
 from helpers import BUILD_DATE, ROOT, run_cli
 
@@ -87,11 +86,11 @@ def test_nginx_config_has_the_documented_rules():
     assert subprocess.run(["bash", "-n", str(DEPLOY / "try-nginx.sh")]).returncode == 0
 
 
-@pytest.mark.skipif(
-    shutil.which("nginx") is None and not os.path.exists("/usr/sbin/nginx"),
-    reason="nginx is not installed (apt-get install -y nginx)",
-)
 def test_nginx_serves_the_site_under_a_sub_path():
+    # .ci/run installs nginx; a missing one fails here rather than skipping the recipe's test
+    assert shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"), (
+        "nginx is not installed (apt-get install -y nginx, as .ci/run does)"
+    )
     result = subprocess.run(
         ["bash", str(DEPLOY / "try-nginx.sh")], capture_output=True, text=True, timeout=240
     )

@@ -288,6 +288,25 @@ def test_poster_fits_the_facts_and_stays_out_of_search(example_build):
     )
 
 
+def poster_files(out: Path) -> set[str]:
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    return {f for f in files if "/aushang/" in f or f.endswith(("/qr.svg", "/qr.png"))}
+
+
+def test_posters_false_makes_no_posters_and_no_link(scratch_site, tmp_path):
+    with_posters = build_scratch(scratch_site, tmp_path / "with", "2026-11-22")
+    vacancies = {p.parts[-3] for p in (with_posters / "stellen").glob("*/aushang/index.html")}
+    assert vacancies and poster_files(with_posters)
+    site_yaml = scratch_site / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "posters: false\n", "utf-8")
+    without = build_scratch(scratch_site, tmp_path / "without", "2026-11-22")
+    assert poster_files(without) == set()
+    for slug in vacancies:
+        page = read(without, f"stellen/{slug}/index.html")
+        assert "<h1" in page and "aushang/" not in page, slug
+    assert "aushang/" in read(with_posters, f"stellen/{min(vacancies)}/index.html")
+
+
 # --- events -----------------------------------------------------------------------------
 
 

@@ -1,0 +1,80 @@
+"""How fast can a cold build be with Python-Markdown on this machine? Prints the floor.
+
+Converts the vacancy bodies of a corpus (benchmarks/make_corpus.py) with plain
+Python-Markdown (no extensions) and with karriere's renderer (extensions, sanitiser,
+sub-path links), in this process, and prints the median milliseconds per body over
+several rounds. From that it prints the least wall time that converting N bodies takes on
+the cores this process may use, before anything is parsed, rendered or written:
+
+    python benchmarks/make_corpus.py --n 1000 --out /tmp/karriere-bench/N1000
+    python benchmarks/markdown_floor.py --site /tmp/karriere-bench/N1000 --n 10000
+
+The issue's cold-build target (10,000 vacancies in 7 s on 2 cores) assumed about 1 ms a
+body; where this prints more than 1.4 ms for plain Python-Markdown, Markdown alone rules
+the target out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import markdown as pymd  # noqa: E402
+
+from karriere.markdown import MarkdownRenderer  # noqa: E402
+
+
+def bodies_of(site: Path, limit: int) -> list[str]:
+    files = sorted((site / "content" / "vacancies").glob("*.md"))[:limit]
+    return [path.read_text(encoding="utf-8").split("---\n", 2)[2] for path in files]
+
+
+def per_body_ms(convert, bodies: list[str], rounds: int) -> float:
+    """Median over rounds of the mean time per body."""
+    convert(bodies[0])  # warm: compiled patterns, imports
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for body in bodies:
+            convert(body)
+        times.append((time.perf_counter() - started) / len(bodies) * 1000)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, required=True, help="a corpus from make_corpus.py")
+    parser.add_argument("--bodies", type=int, default=300, help="bodies to convert (300)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds; the median is quoted")
+    parser.add_argument("--n", type=int, default=10000, help="vacancies of the floor (10000)")
+    args = parser.parse_args(argv)
+    bodies = bodies_of(args.site, args.bodies)
+    if not bodies:
+        parser.error(f"no vacancies in {args.site}/content/vacancies")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    size = statistics.mean(len(b.encode("utf-8")) for b in bodies) / 1024
+    plain = pymd.Markdown()
+    karriere = MarkdownRenderer("/")
+    print(
+        f"{len(bodies)} bodies of {size:.1f} KB on average, {cores} cores, median of {args.rounds}"
+    )
+    for name, convert in (
+        ("Python-Markdown, no extensions", lambda text: plain.reset().convert(text)),
+        ("karriere's renderer", karriere.convert),
+    ):
+        ms = per_body_ms(convert, bodies, args.rounds)
+        floor = ms * args.n / 1000 / cores
+        print(
+            f"{name:32s} {ms:6.2f} ms a body -> N={args.n}: at least {floor:5.1f} s on {cores} cores"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
