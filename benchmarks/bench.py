@@ -97,8 +97,11 @@ def median(values: list[float]) -> float:
 def run(args) -> dict:
     work = args.work / f"N{args.n}"
     site, out = work / "site", work / "public"
-    if not (site / "site.yaml").is_file() or args.fresh:
-        make_site(args.n, site, args.seed, load_peer_generator(args.peer_generator))
+    settings = site / "site.yaml"
+    has_posters = not settings.is_file() or ("posters: false" not in settings.read_text())
+    if not settings.is_file() or args.fresh or has_posters != args.posters:
+        peer = load_peer_generator(args.peer_generator)
+        make_site(args.n, site, args.seed, peer, posters=args.posters)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     if args.jobs:
         env["KARRIERE_JOBS"] = str(args.jobs)
@@ -204,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--quiet", type=float, default=10.0, help="max seconds to wait for quiet")
     parser.add_argument("--fresh", action="store_true", help="regenerate the corpus")
+    parser.add_argument("--posters", action="store_true", help="Aushang pages and QR codes too")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--peer-generator", type=Path, default=PEER_GENERATOR)
     args = parser.parse_args(argv)

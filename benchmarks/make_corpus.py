@@ -11,6 +11,10 @@ and the legal pages are added so every page type is present.
 
 Build with --date 2024-01-01 (BUILD_DATE below): every vacancy is then open, so the list
 page links all N, as in the peers' corpus.
+
+Like the peers, the site makes one page per vacancy: `cards: false` and `posters: false`.
+`--posters` adds an Aushang page and two QR files per vacancy (what the example site has),
+to measure their cost separately.
 """
 
 from __future__ import annotations
@@ -110,10 +114,10 @@ def write(root: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def make_site(n: int, out: Path, seed: int, peer) -> None:
+def make_site(n: int, out: Path, seed: int, peer, posters: bool = False) -> None:
     if out.exists():
         shutil.rmtree(out)
-    write(out, "site.yaml", SITE_YAML)
+    write(out, "site.yaml", SITE_YAML + ("" if posters else "posters: false\n"))
     for i in range(1, n + 1):
         slug, text = peer.make_page(seed, i)
         write(out, f"content/vacancies/{slug}.md", convert(text))
@@ -152,8 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="site folder to (re)create")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--peer-generator", type=Path, default=PEER_GENERATOR)
+    parser.add_argument("--posters", action="store_true", help="Aushang pages and QR codes too")
     args = parser.parse_args(argv)
-    make_site(args.n, args.out, args.seed, load_peer_generator(args.peer_generator))
+    peer = load_peer_generator(args.peer_generator)
+    make_site(args.n, args.out, args.seed, peer, posters=args.posters)
     print(f"wrote a site with {args.n} vacancies to {args.out} (build with --date {BUILD_DATE})")
     return 0
 
