@@ -19,9 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
-
 from .errors import Problem
 from .models import Video
 from .schema import validate
@@ -69,7 +66,7 @@ def token(block: Block, index: int) -> str:
     block's fields, so no editor writes it by chance, and text taken from the HTML
     (descriptions, JobPosting) shows nothing where a video goes.
 
-    Python-Markdown empties whitespace-only lines first; the digest ignores that.
+    Trailing white space on the block's lines does not change the digest.
     """
     text = "\n".join(line.rstrip() for line in block.yaml.split("\n"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -140,23 +137,15 @@ def check_body(
     return problems
 
 
-class _VideoBlocks(Preprocessor):
-    """Swaps each block for its placeholder before fenced_code sees it as code."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        body = "\n".join(lines)
-        blocks = find_blocks(body)
-        if not blocks:
-            return lines
-        out, number = [], 0
-        for index, block in enumerate(blocks):
-            start = block.line - 1
-            out += lines[number:start] + ["", token(block, index), ""]
-            number = start + len(block.yaml.split("\n")) + 2
-        return out + lines[number:]
-
-
-class VideoExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-        # Above fenced_code (25), below normalize_whitespace (30).
-        md.preprocessors.register(_VideoBlocks(md), "karriere_video", 28)
+def replace_blocks(body: str) -> str:
+    """Each block swapped for its placeholder, before Markdown would read it as code."""
+    blocks = find_blocks(body)
+    if not blocks:
+        return body
+    lines = body.split("\n")
+    out, number = [], 0
+    for index, block in enumerate(blocks):
+        start = block.line - 1
+        out += lines[number:start] + ["", token(block, index), ""]
+        number = start + len(block.yaml.split("\n")) + 2
+    return "\n".join(out + lines[number:])

@@ -86,3 +86,34 @@ def test_gender_star_stays_a_star_not_emphasis():
     assert "Sachbearbeiter*innen und Quereinsteiger*innen" in html
     assert "<em>herzlich</em>" in html
     assert "<code>a*b*c</code>" in html
+
+
+def test_headings_get_unique_german_anchors():
+    html = MarkdownRenderer("/").convert(
+        "## Ihre Aufgaben\n\n## Größe & Lage\n\n### Kontakt\n\n### Kontakt\n\n"
+        '<h2 id="kontakt_1">Schon vergeben</h2>\n'
+    )
+    assert '<h2 id="ihre-aufgaben">Ihre Aufgaben</h2>' in html
+    assert '<h2 id="groesse-lage">Größe &amp; Lage</h2>' in html
+    # the page's own id is kept, and no anchor is given twice
+    assert html.count('id="kontakt"') == 1 and html.count('id="kontakt_1"') == 1
+    assert '<h3 id="kontakt_2">Kontakt</h3>' in html
+
+
+def test_lists_read_as_on_github():
+    """CommonMark, as GitHub and GitLab show a file: a list may follow a line directly,
+    and two spaces are enough to nest (Python-Markdown wanted a blank line and four)."""
+    html = MarkdownRenderer("/").convert(
+        "Wir bieten:\n- Gleitzeit\n  - auch mobil\n- Jobticket\n\n1. Bewerben\n2. Gespräch\n"
+    )
+    assert "<p>Wir bieten:</p>\n<ul>\n<li>Gleitzeit\n<ul>\n<li>auch mobil</li>" in html
+    assert "<ol>\n<li>Bewerben</li>\n<li>Gespräch</li>\n</ol>" in html
+
+
+def test_tables_strikethrough_and_bare_links():
+    html = MarkdownRenderer("/").convert(
+        "| Stufe | Betrag |\n|---|--:|\n| 1 | 1.218 € |\n\n~~alt~~ neu: https://example.org/stellen"
+    )
+    assert "<th>Stufe</th>" in html and "<td>1.218 €</td>" in html
+    assert "<del>alt</del>" in html
+    assert '<a href="https://example.org/stellen">https://example.org/stellen</a>' in html
