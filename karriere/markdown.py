@@ -59,7 +59,7 @@ def slugify(value: str, separator: str = "-") -> str:
 
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)  # cmark writes headings bare
-_ID = re.compile(r'\sid="([^"]*)"')
+_ID = re.compile(r'id="(?<=\sid=")([^"]*)"')  # literal first: searched at C speed
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -85,7 +85,9 @@ def heading_ids(html: str) -> str:
 
 # The German gender star (Mitarbeiter*innen) is a letter-star-letter sequence; Markdown
 # would read two of them in a paragraph as emphasis. Escaped, they stay literal stars.
-_GENDER_STAR = re.compile(r"(?<=[^\W\d_])\*(?=[^\W\d_])")
+# (The star first, then the letter before it: a pattern that starts with a literal is
+# searched at C speed, one that starts with a look-behind is tried at every character.)
+_GENDER_STAR = re.compile(r"\*(?<=[^\W\d_]\*)(?=[^\W\d_])")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
@@ -162,6 +164,9 @@ class _UrlCollector(HTMLParser):
 
 
 _CONTROL = re.compile(r"[\x00-\x20]+")
+# A scheme as a browser reads it, with any control characters between its letters: the
+# same test as `scheme in _squash(text)`, without building the squashed copy of a body.
+_UNSAFE_HINTS = [re.compile(r"[\x00-\x20]*".join(map(re.escape, s))) for s in UNSAFE_SCHEMES]
 
 
 def _squash(text: str) -> str:
@@ -175,8 +180,8 @@ def unsafe_links(text: str) -> list[tuple[int, str]]:
     Returns (0-based line in `text`, URL). nh3 would silently drop them; editors should
     learn that their link does not work instead.
     """
-    squashed = _squash(text)
-    if not any(scheme in squashed for scheme in UNSAFE_SCHEMES):
+    lowered = unescape(text).lower()
+    if not any(hint.search(lowered) for hint in _UNSAFE_HINTS):
         return []  # the common case: no need to render
     collector = _UrlCollector()
     collector.feed(to_html(text))

@@ -117,3 +117,25 @@ def test_tables_strikethrough_and_bare_links():
     assert "<th>Stufe</th>" in html and "<td>1.218 €</td>" in html
     assert "<del>alt</del>" in html
     assert '<a href="https://example.org/stellen">https://example.org/stellen</a>' in html
+
+
+def test_gender_star_is_escaped_only_between_letters():
+    from karriere.markdown import escape_gender_stars
+
+    assert escape_gender_stars("Kolleg*innen, Ärzt*innen") == r"Kolleg\*innen, Ärzt\*innen"
+    for text in ("2*3 und *betont*", "a * b", "_*x", "**fett**", "    code*x", "```\na*b\n```"):
+        assert escape_gender_stars(text) == text, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[x](java\tscript:1)", "JaVaScRiPt:", "&#106;avascript:", "da\x01ta:", "vb script :",
+     "ja vascript", "Daten: data", "https://example.org/", "javascript", "v&#98;script:"],
+)  # fmt: skip
+def test_the_quick_scheme_test_agrees_with_the_squashed_text(text):
+    from html import unescape
+
+    from karriere.markdown import _UNSAFE_HINTS, UNSAFE_SCHEMES, _squash
+
+    quick = any(hint.search(unescape(text).lower()) for hint in _UNSAFE_HINTS)
+    assert quick == any(scheme in _squash(text) for scheme in UNSAFE_SCHEMES)
