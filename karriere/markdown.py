@@ -44,11 +44,16 @@ CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 CMARK_EXTENSIONS = ["table", "strikethrough", "autolink"]
 
 
+# cmark-gfm links a bare www.example.org as http://; public employers serve https.
+_WWW_LINK = re.compile(r'<a href="http://(www\.[^"<>]*)">\1</a>')
+
+
 def to_html(text: str) -> str:
     """CommonMark with GitHub's tables, ~~strikethrough~~ and bare links; raw HTML kept."""
-    return cmarkgfm.markdown_to_html_with_extensions(
+    html = cmarkgfm.markdown_to_html_with_extensions(
         text, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
     )
+    return _WWW_LINK.sub(r'<a href="https://\1">\1</a>', html) if "http://www." in html else html
 
 
 def slugify(value: str, separator: str = "-") -> str:

@@ -113,10 +113,14 @@ def test_lists_read_as_on_github():
 def test_tables_strikethrough_and_bare_links():
     html = MarkdownRenderer("/").convert(
         "| Stufe | Betrag |\n|---|--:|\n| 1 | 1.218 € |\n\n~~alt~~ neu: https://example.org/stellen"
+        "\n\nMail an bewerbung@example.org, mehr auf www.example.org und [alt](http://www.a.de)"
     )
     assert "<th>Stufe</th>" in html and "<td>1.218 €</td>" in html
     assert "<del>alt</del>" in html
     assert '<a href="https://example.org/stellen">https://example.org/stellen</a>' in html
+    assert '<a href="mailto:bewerbung@example.org">bewerbung@example.org</a>' in html
+    assert '<a href="https://www.example.org">www.example.org</a>' in html  # not http://
+    assert '<a href="http://www.a.de">alt</a>' in html  # an editor's own link stays as written
 
 
 def test_gender_star_is_escaped_only_between_letters():
