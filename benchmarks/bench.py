@@ -98,8 +98,8 @@ def run(args) -> dict:
     work = args.work / f"N{args.n}"
     site, out = work / "site", work / "public"
     settings = site / "site.yaml"
-    has_posters = not settings.is_file() or ("posters: false" not in settings.read_text())
-    if not settings.is_file() or args.fresh or has_posters != args.posters:
+    corpus = settings.read_text(encoding="utf-8") if settings.is_file() else None
+    if corpus is None or args.fresh or ("posters: false" not in corpus) != args.posters:
         peer = load_peer_generator(args.peer_generator)
         make_site(args.n, site, args.seed, peer, posters=args.posters)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
