@@ -23,7 +23,9 @@ BUILTIN_THEME = PACKAGE / "themes" / "default"
 
 
 def hash_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    # SHA-256 runs in the CPU's own instructions on current x86 and ARM: twice as fast as
+    # BLAKE2 on a megabyte-sized listing page. 128 bits are plenty to tell files apart.
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def hash_text(*parts: str) -> str:

@@ -19,7 +19,7 @@ import jinja2.runtime
 from . import cards, jsonld, security, strings, video
 from .cache import cache_dir, file_signature, hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
-from .fragments import Cards
+from .fragments import Cards, splice
 from .images import image_info
 from .site import Page, Site
 from .theme import Theme
@@ -186,9 +186,8 @@ def render_pages(
                 origin=origin(page),
             )  # fmt: skip
         else:
-            data = html.encode("utf-8")
-            digest = hash_bytes(data)
-            outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
+            digest = hash_bytes(html)
+            outputs[number] = Output(page.output_path, html, origin=origin(page), digest=digest)
         if cache is not None:
             cache.remember(page, digest, deps)
     if problems:
@@ -202,17 +201,20 @@ def render_pages(
 _job: list = []  # [env, globals, pages, broken, spool] for this process and forked workers
 
 
-def render_one(number: int) -> tuple[int, str | tuple | None, Problem | None, frozenset, dict]:
-    """(number, html or (spooled file, digest), problem, dependencies, cards rendered)."""
+def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, frozenset, dict]:
+    """(number, bytes or (spooled file, digest), problem, dependencies, cards rendered)."""
     env, common, pages, broken, spool = _job
     if broken:  # a template does not compile: one message is enough, and faster
         return number, None, broken[0], frozenset(), {}
     page = pages[number]
-    made = common["vacancy_cards"].made
+    cards = common["vacancy_cards"]
+    made, holes = cards.made, cards.holes
     made.clear()
+    holes.clear()
     with recording() as deps:
         try:
             html = env.get_template(page.template).render(common, page=page)
+            data = splice(html, holes) if holes else html.encode()
         except jinja2.TemplateSyntaxError as exc:
             where = f"template {exc.name or exc.filename}"
             broken.append(Problem(where, exc.lineno or 1, exc.message or ""))
@@ -220,12 +222,11 @@ def render_one(number: int) -> tuple[int, str | tuple | None, Problem | None, fr
         except jinja2.TemplateError as exc:
             return number, None, template_problem(exc, page), frozenset(), {}
     if spool is not None:
-        data = html.encode("utf-8")
         path = os.path.join(spool, f"{number}.html")
         with open(path, "wb") as f:
             f.write(data)
         return number, (path, hash_bytes(data)), None, frozenset(deps.keys), dict(made)
-    return number, html, None, frozenset(deps.keys), dict(made)
+    return number, data, None, frozenset(deps.keys), dict(made)
 
 
 def render_chunk(numbers: list[int]) -> list[tuple]:
