@@ -117,13 +117,13 @@ class Fingerprints:
             return False
         ids = list(map(id, values))
         hits = list(map(self._memo.get, ids))
-        unknown = []
-        for n in compress(range(len(hits)), map(operator.not_, hits)):
-            hit = self._previous.get(ids[n])
-            if hit is None:
-                unknown.append(n)
-            else:
-                hits[n] = self._memo[ids[n]] = hit
+        if None in hits:  # not walked in this build yet: last build's, looked up at C speed
+            hits = list(map(self._memo.get, ids, map(self._previous.get, ids)))
+            found = list(map(operator.truth, hits))
+            self._memo.update(zip(compress(ids, found), compress(hits, found), strict=True))
+            unknown = list(compress(range(len(hits)), map(operator.not_, found)))
+        else:
+            unknown = []
         start = 0
         for n in unknown:  # in order, exactly as the walk one by one would
             out.extend(map("D".__add__, map(_second, hits[start:n])))
