@@ -647,6 +647,7 @@ class PageCache:
         self.item_keys: dict[int, tuple] = {}
         self.new_item_keys: dict[int, tuple] = {}
         self._shared: dict[tuple, tuple] = {}
+        self._pairs_of: dict[frozenset, tuple] = {}  # pairs() by its argument, this build
         self._site: Site | None = None
         self._globals: dict = {}
         # Kept pages as the same Output objects as last build (writer.plan: `last`).
@@ -742,8 +743,12 @@ class PageCache:
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal
         lists are one shared tuple (also after pickling), so unchanged() checks it once."""
-        pairs = tuple((key, self.digest(key)) for key in sorted(deps, key=repr))
-        return self._shared.setdefault(pairs, pairs)
+        deps = deps if type(deps) is frozenset else frozenset(deps)
+        known = self._pairs_of.get(deps)  # most pages read the same things
+        if known is None:
+            pairs = tuple((key, self.digest(key)) for key in sorted(deps, key=repr))
+            known = self._pairs_of[deps] = self._shared.setdefault(pairs, pairs)
+        return known
 
     def unchanged(self, pairs: tuple) -> bool:
         """Checked once per build for each distinct list (pairs() shares equal lists)."""

@@ -149,3 +149,24 @@ def splice(html: str, holes: list[bytes]) -> bytes:
         parts += [before.encode(), data]
     parts.append(html.encode())
     return b"".join(parts)
+
+
+class Shared:
+    """The `shared(name)` template global: a partial that is the same on every page (the
+    footer), rendered once per build in each process instead of once per page. It sees
+    the site-wide globals, not `page`; every page that shows it depends on what it read."""
+
+    def __init__(self, env: jinja2.Environment, common: dict):
+        self.env = env
+        self.common = common
+        self.done: dict[str, tuple[frozenset, Markup]] = {}
+
+    def __call__(self, name: str) -> Markup:
+        hit = self.done.get(name)
+        if hit is None:
+            with recording() as deps:
+                html = Markup(self.env.get_template(name).render(self.common))
+            hit = self.done[name] = (frozenset(deps.keys), html)
+        for dep in hit[0]:
+            note(dep)
+        return hit[1]

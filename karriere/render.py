@@ -19,7 +19,7 @@ import jinja2.runtime
 from . import cards, jsonld, security, strings, video
 from .cache import cache_dir, file_signature, hash_bytes, note, note_file, recording
 from .errors import BuildError, Problem
-from .fragments import Cards, splice
+from .fragments import Cards, Shared, splice
 from .images import image_info
 from .site import Page, Site
 from .theme import Theme
@@ -168,6 +168,7 @@ def render_pages(
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
     common["vacancy_cards"] = vacancy_cards = Cards(env, common, cache)
+    common["shared"] = Shared(env, common)
     if cache is not None:
         cache.begin(site._site, common)
     outputs = cache.reuse_all(pages) if cache is not None else [None] * len(pages)
