@@ -16,12 +16,27 @@ from collections.abc import Iterator
 LEVEL = 1  # the fastest: bodies and HTML compress 3-4x anyway
 
 
+# The last text packed or unpacked, with its bytes: a body is unpacked right after it was
+# packed (to convert it), and a vacancy page shows its HTML twice (body and JobPosting).
+# One tuple, replaced whole, so that threads never see one text with another's bytes.
+_last: tuple[bytes | None, str] = (None, "")
+
+
 def pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), LEVEL)
+    global _last
+    data = zlib.compress(text.encode("utf-8"), LEVEL)
+    _last = (data, text)
+    return data
 
 
 def unpack(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
+    global _last
+    last = _last
+    if last[0] is data:  # the very object (bytes never change)
+        return last[1]
+    text = zlib.decompress(data).decode("utf-8")
+    _last = (data, text)
+    return text
 
 
 def unpack_start(data: bytes, size: int) -> Iterator[bytes]:

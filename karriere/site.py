@@ -53,9 +53,6 @@ class Urls:
         return self.base_url + route.lstrip("/")
 
 
-_last_unpacked: list = [None, ""]  # [packed HTML, its text]: the item last shown
-
-
 @dataclass
 class Item:
     """An entry as it appears on the site: with its URL, HTML and status."""
@@ -67,12 +64,7 @@ class Item:
 
     @property
     def html(self) -> str:
-        # A vacancy page asks twice (the body and its JobPosting): unpacked once.
-        packed, text = _last_unpacked
-        if packed is not self.packed_html:
-            text = unpack(self.packed_html)
-            _last_unpacked[:] = [self.packed_html, text]
-        return text
+        return unpack(self.packed_html)
 
     @property
     def meta(self):
