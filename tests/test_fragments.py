@@ -1,7 +1,10 @@
 """Vacancy cards as bytes spliced into the rendered page (karriere/fragments.py)."""
 
+import re
+
 import jinja2
 import pytest
+from helpers import BUILD_DATE, run_cli
 
 from karriere.fragments import HOLE, splice
 
@@ -20,3 +23,32 @@ def test_splice_refuses_a_placeholder_that_a_filter_changed():
     html = "<ul>" + HOLE.format(0).upper() + "</ul>"
     with pytest.raises(jinja2.TemplateRuntimeError, match="vacancy_cards"):
         splice(html, [b"<li>x</li>"])
+
+
+def test_a_theme_footer_that_reads_page_gets_a_clear_message(scratch_site):
+    """The footer is rendered once per build (shared()), so it cannot show the page."""
+    footer = scratch_site / "themes/default/templates/partials/footer.html"
+    footer.parent.mkdir(parents=True)
+    footer.write_text("<footer>{{ page.title }}</footer>\n", encoding="utf-8")
+    result = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
+    assert result.returncode == 1
+    assert "template partials/footer.html:1:" in result.stderr
+    assert "'page' is undefined" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (scratch_site / "public").exists()
+
+
+def test_the_footer_is_the_same_on_every_page_and_shows_the_legal_links(scratch_site):
+    result = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    out = scratch_site / "public"
+    footers = {
+        path.relative_to(out).as_posix(): re.search(
+            r'<footer class="site-footer">.*?</footer>', path.read_text(encoding="utf-8"), re.S
+        ).group(0)
+        for path in out.rglob("*.html")
+        if "<html" in path.read_text(encoding="utf-8")
+    }
+    assert len(footers) > 5
+    assert len(set(footers.values())) == 1
+    assert 'href="/karriere/impressum/"' in footers["index.html"]
