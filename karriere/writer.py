@@ -386,20 +386,29 @@ def fill_staging(
     wanted.add(MARKER)
     remove_extra(staging, [rel for rel in have if rel not in wanted])
     made: set[str] = set()
+    root = str(staging) + os.sep
+    fresh = not have  # a new, empty folder: no old file or folder can be in the way
 
     def parent_of(rel: str) -> Path:
         folder = rel.rpartition("/")[0]
         if folder and folder not in made:
-            (staging / folder).mkdir(parents=True, exist_ok=True)
+            try:
+                os.mkdir(root + folder)  # (a site's folders are mostly one level deep)
+            except FileNotFoundError:
+                os.makedirs(root + folder, exist_ok=True)
+            except FileExistsError:
+                if not os.path.isdir(root + folder):
+                    raise
             made.add(folder)
-        return staging / rel
+        return Path(root + rel)
 
     written: dict[str, FileState] = {}
     for out, state in unchanged:
         if out.path in have and have[out.path] == live.get(out.path):
             continue  # the spare already has this very file
         target = parent_of(out.path)
-        clear(target)
+        if not fresh:
+            clear(target)
         try:
             os.link(out_dir / out.path, target)
         except OSError:  # no hard links here (some network drives): copy instead
@@ -409,7 +418,8 @@ def fill_staging(
         if count == len(changed) // 2:
             crash_point("staging")
         target = parent_of(out.path)
-        clear(target)
+        if not fresh:
+            clear(target)
         _put(target, out)
         written[out.path] = FileState(state.digest, file_signature(target), state.source)
     marker = out_dir / MARKER
