@@ -324,27 +324,50 @@ def _item_title(item) -> str:
 def placed_videos(site) -> list[Placed]:
     """Every video of the site: front matter, Markdown blocks and the home campaign.
     (Cheap to ask again: each entry holds its blocks, found when it was loaded.)"""
-    found = []
+    global _placed_before
     items = _items(site)
-    # Only items with a video need a look; found at C speed (a big site has thousands).
-    entries = list(map(_entry, items))
-    has_video = map(
-        operator.truth, map(getattr, map(_meta, entries), repeat("video"), repeat(None))
-    )
-    has_blocks = map(operator.truth, map(_videos, entries))
-    for item in compress(items, map(operator.or_, has_video, has_blocks)):
-        entry = item.entry
-        video = getattr(entry.meta, "video", None)
-        if video is not None:
-            line = entry.field_lines.get("video", 1)
-            found.append(Placed(video, entry.source, line, _item_title(item)))
-        for _, line, block in entry.videos:
-            found.append(Placed(block, entry.source, entry.body_line + line - 1, _item_title(item)))
+    # The live preview hands out last build's very items for unchanged files (recall.py):
+    # their videos are known. The others are sorted out at C speed, then looked at.
+    ids = list(map(id, items))
+    known = list(map(_placed_before.get, ids))
+    missing = list(compress(range(len(items)), map(operator.not_, known)))
+    new_items = list(map(items.__getitem__, missing))
+    for n, item in zip(missing, new_items, strict=True):
+        known[n] = (item, ())
+    for n in compress(missing, _with_video(new_items)):
+        known[n] = (items[n], _placed_in(items[n]))
+    _placed_before = dict(zip(ids, known, strict=True))  # keeps the items alive
+    found = [p for _, placed in compress(known, map(_second, known)) for p in placed]
     campaign = site.settings.campaign
     if campaign is not None and getattr(campaign, "video", None) is not None:
         line = load_yaml(site.config.source_text).line_of(("campaign", "video"))
         found.append(Placed(campaign.video, "site.yaml", line, campaign.title))
     return found
+
+
+_placed_before: dict[int, tuple] = {}  # id(item) -> (item, its videos) of the last call
+_second = operator.itemgetter(1)
+
+
+def _with_video(items: list):
+    """For each item: has it a video in its front matter or in its body?"""
+    entries = list(map(_entry, items))
+    has_video = map(
+        operator.truth, map(getattr, map(_meta, entries), repeat("video"), repeat(None))
+    )
+    return map(operator.or_, has_video, map(operator.truth, map(_videos, entries)))
+
+
+def _placed_in(item) -> tuple:
+    entry = item.entry
+    found = []
+    video = getattr(entry.meta, "video", None)
+    if video is not None:
+        line = entry.field_lines.get("video", 1)
+        found.append(Placed(video, entry.source, line, _item_title(item)))
+    for _, line, block in entry.videos:
+        found.append(Placed(block, entry.source, entry.body_line + line - 1, _item_title(item)))
+    return tuple(found)
 
 
 def providers_used(site) -> list[str]:

@@ -493,6 +493,8 @@ def test_preview_builder_stays_exact_over_many_rebuilds(scratch_site):
         lambda: (scratch_site / "content/vacancies/neu.md").unlink(),
         lambda: edit(scratch_site / "site.yaml", "Teststadt", "Musterstadt"),
         lambda: edit(vacancy, "category: praktikum", "category: fachkraft"),
+        lambda: add_video(scratch_site, vacancy),  # the site's videos: known items and new
+        lambda: edit(vacancy, VIDEO_FIELD, ""),
     ]
     for number, step in enumerate(steps):
         step()
@@ -500,6 +502,17 @@ def test_preview_builder_stays_exact_over_many_rebuilds(scratch_site):
         report = builder.build(changed_paths=None if number == 5 else named)
         assert tree(out) == clean_build(scratch_site), f"step {number}"
         assert report.written or report.deleted, f"step {number} changed nothing"
+
+
+VIDEO_FIELD = 'video: {youtube: "dQw4w9WgXcQ", poster: media/film.jpg, title: "Ein Tag im Amt"}\n'
+
+
+def add_video(site: Path, vacancy: Path) -> None:
+    from PIL import Image
+
+    (site / "content/media").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (320, 180), (20, 90, 60)).save(site / "content/media/film.jpg")
+    edit(vacancy, "category: fachkraft\n", "category: fachkraft\n" + VIDEO_FIELD)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
