@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from html import unescape
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, not_
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -119,12 +119,12 @@ class Site:
 
     @property
     def open_vacancies(self) -> list[Item]:
-        return [v for v in self.vacancies if not v.expired]
+        return list(compress(self.vacancies, map(not_, map(_expired, self.vacancies))))
 
     @property
     def listed_vacancies(self) -> list[Item]:
         """What listings show: open vacancies; in the live preview expired ones too, marked."""
-        return [v for v in self.vacancies if not v.expired or self.options.preview]
+        return list(self.vacancies) if self.options.preview else self.open_vacancies
 
     @property
     def categories(self) -> dict[str, str]:
@@ -260,6 +260,7 @@ def route_collisions(pages: list[Page]) -> list[Problem]:
 
 
 _category_of = attrgetter("entry.meta.category")
+_expired = attrgetter("expired")
 
 
 def plan_pages(site: Site, recall: Recall) -> list[Page]:
@@ -285,11 +286,11 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t["home"], "")],
         ),
     ]
-    # Every category is known (content.check_references); grouped at C speed, in order.
-    categories = list(map(_category_of, open_vacancies))
-    in_category = {
-        key: list(compress(open_vacancies, map(key.__eq__, categories))) for key in site.categories
-    }
+    # Every category is known (content.check_references). Each vacancy's is looked up
+    # by identity (recall): reading it from 10,000 objects is slower than the grouping.
+    in_category: dict[str, list[Item]] = {key: [] for key in site.categories}
+    for key, v in zip(recall.many(_category_of, open_vacancies), open_vacancies, strict=True):
+        in_category[key].append(v)
     for key, label in site.categories.items():
         pages.append(
             Page(
