@@ -174,21 +174,21 @@ def render_pages(
     outputs = cache.reuse_all(pages) if cache is not None else [None] * len(pages)
     todo = [number for number, kept in enumerate(outputs) if kept is None]
     problems: set[Problem] = set()
-    for number, html, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
+    for number, data, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
         vacancy_cards.used.update(made)
         if problem is not None:
             problems.add(problem)
             continue
         page = pages[number]
-        if isinstance(html, tuple):  # (file in the spool, digest)
-            digest = html[1]
+        if isinstance(data, tuple):  # (file in the spool, digest)
+            digest = data[1]
             outputs[number] = Output(
-                page.output_path, source=html[0], digest=digest, spooled=True,
+                page.output_path, source=data[0], digest=digest, spooled=True,
                 origin=origin(page),
             )  # fmt: skip
         else:
-            digest = hash_bytes(html)
-            outputs[number] = Output(page.output_path, html, origin=origin(page), digest=digest)
+            digest = hash_bytes(data)
+            outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
         if cache is not None:
             cache.remember(page, digest, deps)
     if problems:

@@ -112,6 +112,7 @@ class Site:
     pages_content: list[Item]
     pages: list[Page] = field(default_factory=list)
     network: Network | None = None  # employers, occupations, events (karriere/network.py)
+    videos: list = field(default_factory=list)  # where each video is (video.placed_videos)
 
     @property
     def settings(self):
@@ -133,13 +134,6 @@ class Site:
     def page_at(self, route: str) -> Page | None:
         """The page with this route ('' is the home page)."""
         return self._pages_by_route.get(route)
-
-    @cached_property
-    def videos(self) -> list:  # not a field; three stages ask, so the items are walked once
-        """Every video of the site, where it is placed (video.placed_videos)."""
-        from .video import placed_videos
-
-        return placed_videos(self)
 
     @cached_property
     def _pages_by_route(self) -> dict[str, Page]:  # not a field: fingerprints skip it
@@ -174,6 +168,8 @@ def build_site(
 ) -> Site:
     """`markdown` (anything with .convert_packed(body)) replaces the renderer, e.g. by a cache;
     `recall` gives back the previous build's items and pages made from the same objects."""
+    from .video import placed_videos  # (video.py reads the site model)
+
     recall = recall or Recall()
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html
@@ -205,6 +201,7 @@ def build_site(
         pages_content=pages,
     )
     site.network = build_network(site, content, item, visible)
+    site.videos = placed_videos(site, recall)
     site.pages = plan_pages(site, recall)
     collisions = route_collisions(site.pages)
     if collisions:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
-import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
 from pathlib import Path
 
 import jinja2
@@ -311,9 +309,6 @@ def _items(site) -> list:
     return found
 
 
-_entry, _meta, _videos = (operator.attrgetter(name) for name in ("entry", "meta", "videos"))
-
-
 def _item_title(item) -> str:
     meta = item.meta
     return (
@@ -321,41 +316,16 @@ def _item_title(item) -> str:
     )
 
 
-def placed_videos(site) -> list[Placed]:
+def placed_videos(site, recall) -> list[Placed]:
     """Every video of the site: front matter, Markdown blocks and the home campaign.
-    (Cheap to ask again: each entry holds its blocks, found when it was loaded.)"""
-    global _placed_before
-    items = _items(site)
-    # The live preview hands out last build's very items for unchanged files (recall.py):
-    # their videos are known. The others are sorted out at C speed, then looked at.
-    ids = list(map(id, items))
-    known = list(map(_placed_before.get, ids))
-    missing = list(compress(range(len(items)), map(operator.not_, known)))
-    new_items = list(map(items.__getitem__, missing))
-    for n, item in zip(missing, new_items, strict=True):
-        known[n] = (item, ())
-    for n in compress(missing, _with_video(new_items)):
-        known[n] = (items[n], _placed_in(items[n]))
-    _placed_before = dict(zip(ids, known, strict=True))  # keeps the items alive
-    found = [p for _, placed in compress(known, map(_second, known)) for p in placed]
+    (Cheap to ask again: each entry holds its blocks, found when it was loaded; `recall`
+    hands back last build's findings for the very same items.)"""
+    found = [p for placed in recall.many(_placed_in, _items(site)) for p in placed]
     campaign = site.settings.campaign
     if campaign is not None and getattr(campaign, "video", None) is not None:
         line = load_yaml(site.config.source_text).line_of(("campaign", "video"))
         found.append(Placed(campaign.video, "site.yaml", line, campaign.title))
     return found
-
-
-_placed_before: dict[int, tuple] = {}  # id(item) -> (item, its videos) of the last call
-_second = operator.itemgetter(1)
-
-
-def _with_video(items: list):
-    """For each item: has it a video in its front matter or in its body?"""
-    entries = list(map(_entry, items))
-    has_video = map(
-        operator.truth, map(getattr, map(_meta, entries), repeat("video"), repeat(None))
-    )
-    return map(operator.or_, has_video, map(operator.truth, map(_videos, entries)))
 
 
 def _placed_in(item) -> tuple:
