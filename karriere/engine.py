@@ -58,7 +58,7 @@ from .quick import walk_signatures
 from .recall import Recall
 from .site import BuildOptions, Page, Site, Urls
 from .theme import Theme, load_theme
-from .workers import fork_pool
+from .workers import fewer_collections, fork_pool
 from .writer import FileState, Output, Spool, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
@@ -192,20 +192,23 @@ class Builder:
                     None, last["pages"], [Problem(*w) for w in last["warnings"]],
                     unchanged=len(last["outputs"]), timings=timings, shortcut=True,
                 )  # fmt: skip
-        state = self._load_state()
-        inputs = quick.inputs_digest(site_dir) if self.persist else ""
-        trusted = None if changed_paths is None else {os.path.abspath(p) for p in changed_paths}
-        report = self._full_build(state, trusted, timings)
-        state.pages, state.warnings = report.pages, report.warnings
-        self._state_dirty = True
-        if self.persist:  # what the next run's no-op check compares with (quick.py)
-            signatures = {path: s.signature for path, s in state.manifest.items()}
-            warned = [(w.path, w.line, w.message) for w in report.warnings]
-            quick.remember(
-                site_dir, self.out_dir, options, inputs, signatures, report.pages, warned
-            )
-        if self.autosave:
-            self.save()
+        with fewer_collections():
+            state = self._load_state()
+            inputs = quick.inputs_digest(site_dir) if self.persist else ""
+            trusted = None
+            if changed_paths is not None:
+                trusted = {os.path.abspath(p) for p in changed_paths}
+            report = self._full_build(state, trusted, timings)
+            state.pages, state.warnings = report.pages, report.warnings
+            self._state_dirty = True
+            if self.persist:  # what the next run's no-op check compares with (quick.py)
+                signatures = {path: s.signature for path, s in state.manifest.items()}
+                warned = [(w.path, w.line, w.message) for w in report.warnings]
+                quick.remember(
+                    site_dir, self.out_dir, options, inputs, signatures, report.pages, warned
+                )
+            if self.autosave:
+                self.save()
         timings["total"] = time.perf_counter() - started
         return report
 

