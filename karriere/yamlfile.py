@@ -66,7 +66,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
     `line_offset` is the number of file lines before the text (1 for front matter), so
     lines in messages are the lines the editor sees.
     """
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.splitlines() if "\t" in text else (), 1):
         if line.lstrip(" ").startswith("\t"):
             raise YamlProblem(
                 number + line_offset,

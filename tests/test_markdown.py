@@ -134,12 +134,10 @@ def test_gender_star_is_escaped_only_between_letters():
 @pytest.mark.parametrize(
     "text",
     ["[x](java\tscript:1)", "JaVaScRiPt:", "&#106;avascript:", "da\x01ta:", "vb script :",
-     "ja vascript", "Daten: data", "https://example.org/", "javascript", "v&#98;script:"],
+     "ja vascript", "Daten: data", "https://example.org/", "javascript", "v&#98;script:",
+     "Ärzt*innen: JAVA\nSCRIPT:x", "data\u00a0:"],
 )  # fmt: skip
 def test_the_quick_scheme_test_agrees_with_the_squashed_text(text):
-    from html import unescape
+    from karriere.markdown import UNSAFE_SCHEMES, _squash, has_unsafe_scheme
 
-    from karriere.markdown import _UNSAFE_HINTS, UNSAFE_SCHEMES, _squash
-
-    quick = any(hint.search(unescape(text).lower()) for hint in _UNSAFE_HINTS)
-    assert quick == any(scheme in _squash(text) for scheme in UNSAFE_SCHEMES)
+    assert has_unsafe_scheme(text) == any(scheme in _squash(text) for scheme in UNSAFE_SCHEMES)
