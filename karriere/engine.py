@@ -56,7 +56,15 @@ from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
 from .quick import walk_signatures
 from .recall import Recall
-from .site import BuildOptions, Page, Site, Urls
+from .site import (
+    DESCRIPTION_LIMIT,
+    BuildOptions,
+    Page,
+    Site,
+    Urls,
+    first_sentence_packed,
+    remember_description,
+)
 from .theme import Theme, load_theme
 from .workers import fewer_collections, fork_pool
 from .writer import FileState, Output, Spool, write_site
@@ -534,7 +542,7 @@ class CachedLoader:
         try:
             with fork_pool(jobs) as pool:
                 for results in pool.imap_unordered(_parse_chunk, chunks):
-                    for path, sig, digest, result, html in results:
+                    for path, sig, digest, result, html, description in results:
                         path = self.name(path)
                         if result is None:  # the same bytes as parsed before
                             entries[path] = (sig, *entries[path][1:])
@@ -545,6 +553,7 @@ class CachedLoader:
                         self.parsed += 1
                         if html is not None:
                             markdown.store(result[0].packed_body, html)
+                            remember_description(html, description)
         finally:
             _prewarm.clear()
 
@@ -560,11 +569,14 @@ def _parse_chunk(chunk: list[tuple[str, Path, str | None]]) -> list[tuple]:
         sig = file_signature(path)
         digest = hash_bytes(path.read_bytes())
         if digest == known:
-            results.append((str(path), sig, digest, None, None))
+            results.append((str(path), sig, digest, None, None, None))
             continue
         entry, problems = load_entry(config, kind, COLLECTIONS[kind], path)
-        html = renderer.convert_packed(entry.packed_body) if entry is not None else None
-        results.append((str(path), sig, digest, (entry, problems), html))
+        html = description = None
+        if entry is not None:  # (the page's description, while the HTML is at hand)
+            html = renderer.convert_packed(entry.packed_body)
+            description = first_sentence_packed(html, DESCRIPTION_LIMIT)
+        results.append((str(path), sig, digest, (entry, problems), html, description))
     return results
 
 

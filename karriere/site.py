@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from html import unescape
 from itertools import compress
 from operator import attrgetter, not_
@@ -370,13 +370,29 @@ def content_page(p: Item, t: dict) -> Page:
     return item_page(p, "page.html", p.meta.title, description, [(t["home"], "")])
 
 
-def first_sentence_of(item: Item, limit: int = 160) -> str:
+DESCRIPTION_LIMIT = 160  # characters of a page's description made from its body
+# first_sentence_packed() of packed HTML, by its bytes: the same HTML comes again in every
+# rebuild of the preview, and a cold build's parse workers send theirs (a pure memo).
+_descriptions: dict[tuple[bytes, int], str] = {}
+
+
+def first_sentence_of(item: Item, limit: int = DESCRIPTION_LIMIT) -> str:
     """first_sentence(item.html), mostly from the start of the HTML alone."""
-    return _first_sentence_packed(item.packed_html, limit)
+    found = _descriptions.get((item.packed_html, limit))
+    if found is None:
+        found = first_sentence_packed(item.packed_html, limit)
+        remember_description(item.packed_html, found, limit)
+    return found
 
 
-@lru_cache(maxsize=1 << 16)  # the same HTML again in every incremental rebuild
-def _first_sentence_packed(packed: bytes, limit: int) -> str:
+def remember_description(packed: bytes, text: str, limit: int = DESCRIPTION_LIMIT) -> None:
+    """`text` is first_sentence_packed(packed, limit), e.g. from a parse worker."""
+    if len(_descriptions) >= 1 << 16:  # a long preview session: start again
+        _descriptions.clear()
+    _descriptions[packed, limit] = text
+
+
+def first_sentence_packed(packed: bytes, limit: int) -> str:
     # Most bodies say enough in their first few hundred characters. Cut after a '>', so
     # that no tag or entity is split: the text of that part is the start of the whole.
     for start in unpack_start(packed, 16 * limit):
