@@ -40,9 +40,6 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Raw HTML reaches nh3, which cuts it to the allow-list ("unsafe" is cmark's word for
-# passing it on). No tagfilter extension: it would show a <script> as visible text.
-CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 # Built once: nh3.clean(html, tags=…) converts the allow-lists anew on every call.
 CLEANER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
@@ -51,6 +48,9 @@ CLEANER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
+# Raw HTML reaches nh3, which cuts it to the allow-list ("unsafe" is cmark's word for
+# passing it on). No tagfilter extension: it would show a <script> as visible text.
+CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 CMARK_EXTENSIONS = ["table", "strikethrough", "autolink"]
 
 

@@ -12,8 +12,6 @@ worker processes send, so both get smaller too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import lz4.block
 
 # The last text packed or unpacked, with its bytes: a body is unpacked right after it was
@@ -37,12 +35,3 @@ def unpack(data: bytes) -> str:
     text = lz4.block.decompress(data).decode("utf-8")
     _last = (data, text)
     return text
-
-
-def unpack_start(data: bytes, size: int) -> Iterator[bytes]:
-    """Ever longer starts of the UTF-8 text, `size` bytes more each time, up to all of it:
-    for readers that need only the start, without decoding the rest."""
-    whole = lz4.block.decompress(data)  # (a block unpacks whole, at GB/s)
-    for end in range(size, len(whole), size):
-        yield whole[:end]
-    yield whole

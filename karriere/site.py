@@ -20,7 +20,7 @@ from .content import Content, Entry
 from .errors import BuildError, Problem
 from .markdown import MarkdownRenderer
 from .network import Network, build_network, plan_network_pages
-from .packed import unpack, unpack_start
+from .packed import unpack
 from .recall import Recall
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
@@ -393,16 +393,16 @@ def remember_description(packed: bytes, text: str, limit: int = DESCRIPTION_LIMI
 
 
 def first_sentence_packed(packed: bytes, limit: int) -> str:
-    # Most bodies say enough in their first few hundred characters. Cut after a '>', so
-    # that no tag or entity is split: the text of that part is the start of the whole.
-    for start in unpack_start(packed, 16 * limit):
-        end = start.find(b">", 4 * limit)  # a '>' byte is never part of another character
-        if end > 0:
-            text = _plain_text(start[: end + 1].decode("utf-8"))
-            if len(text) > limit:
-                return _cut(text, limit)
-            break
-    return first_sentence(unpack(packed), limit)
+    """first_sentence() of packed HTML, mostly from its start: most bodies say enough in
+    their first few hundred characters. Cut after a '>', so that no tag or entity is
+    split: the text of that part is the start of the whole."""
+    html = unpack(packed)
+    end = html.find(">", 4 * limit)
+    if end > 0:
+        text = _plain_text(html[: end + 1])
+        if len(text) > limit:
+            return _cut(text, limit)
+    return first_sentence(html, limit)
 
 
 def first_sentence(html: str, limit: int = 160) -> str:
