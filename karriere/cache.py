@@ -139,8 +139,8 @@ class Fingerprints:
         names = _DATACLASS_FIELDS.get(kind)
         if names is None:
             names = tuple(f.name for f in dataclasses.fields(obj))
-            if kind.__name__ == "Item":  # Item.html derives from Item.entry
-                names = tuple(n for n in names if n != "html")
+            if kind.__name__ == "Item":  # packed_html derives from the entry (see above)
+                names = tuple(n for n in names if n != "packed_html")
             _DATACLASS_FIELDS[kind] = names
         parts: list[str] = [kind.__qualname__]
         for name in names:

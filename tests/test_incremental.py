@@ -260,6 +260,19 @@ def test_site_yaml_edit(inc):
     assert "Neustadt" in (inc.out / "stellen/sachbearbeitung/index.html").read_text()
 
 
+@both
+def test_base_path_change_rebases_the_bodies(inc):
+    """A body's HTML depends on the base path (rooted links are rebased): pages must not
+    keep last build's HTML when only site.yaml's base_url moved."""
+    edit(inc.site / VACANCY, "- Pässe und Ausweise", "- Pässe, siehe [FAQ](/faq/)")
+    inc.build()
+    edit(inc.site / "site.yaml", "example.org/karriere/", "example.org/jobs/")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    page = (inc.out / "stellen/sachbearbeitung/index.html").read_text()
+    assert 'href="/jobs/faq/"' in page
+
+
 def test_category_added_in_site_yaml(inc):
     with open(inc.site / "site.yaml", "a", encoding="utf-8") as f:
         f.write(
