@@ -238,6 +238,18 @@ def test_dumps_keeps_unicode_and_escapes_script_ends():
     assert json.loads(text) == {"name": "Straße </SCRIPT> </script> <!--"}
 
 
+def test_dumps_writes_what_the_standard_library_writes():
+    """The same bytes as json.dumps (compact, UTF-8). Only floats below 1e-4 or from 1e16
+    up are spelt differently (2.5e-5 for 2.5e-05), and no salary is one."""
+    data = {
+        "text": 'Tab\there, "quoted" \\ back\nline \x01 \u2028 Ä €',
+        "numbers": [0, -3, 3456.78, 18.5, 0.001, 123456789.25, True, None],
+        "nested": {"@type": "Place", "empty": [], "none": {}},
+    }
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert jsonld.dumps(data) == expected
+
+
 @pytest.mark.parametrize(
     "day, expected",
     [
