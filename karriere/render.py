@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import date
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Protocol
 
 import jinja2
 import jinja2.runtime
+from jinja2.utils import internalcode
 
 from . import cards, jsonld, security, strings, video
 from .cache import cache_dir, file_signature, hash_bytes, note, note_file, recording
@@ -64,6 +66,29 @@ def _tracked_method(name: str, method):
 
 
 class TrackingContext(jinja2.runtime.Context):
+    @internalcode
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        """Jinja's `call`, with a shortcut for plain functions and methods: Jinja asks
+        each callable twice whether it wants the context, by attribute lookups that fail
+        (and raise) for every call of `url()` and the like."""
+        kind = type(__obj)
+        if kind is FunctionType:
+            plain = "jinja_pass_arg" not in __obj.__dict__
+        elif kind is MethodType:
+            plain = "jinja_pass_arg" not in getattr(__obj.__func__, "__dict__", ())
+        else:
+            plain = kind is BuiltinFunctionType
+        if not plain:
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
     def resolve_or_missing(self, key: str):
         if key not in ("page", "site"):
             note(("global", key))

@@ -10,9 +10,18 @@ import yaml
 LOCALES = Path(__file__).parent / "locales"
 
 
+class Strings(dict):
+    """The words by name, also as attributes: templates write `t.apply_now`, and Jinja
+    looks for an attribute first (on a plain dict it fails, at some cost, every time)."""
+
+    def __init__(self, words: dict[str, str]):
+        super().__init__(words)
+        self.__dict__.update(words)
+
+
 @cache
-def load(language: str = "de") -> dict[str, str]:
+def load(language: str = "de") -> Strings:
     path = LOCALES / f"{language}.yaml"
     if not path.is_file():
         path = LOCALES / "de.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Strings(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,66 @@
+"""The template environment: its shortcut for calls keeps Jinja's rules for callables."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from karriere import strings
+from karriere.render import TrackingEnvironment
+
+TEMPLATE = """\
+{%- macro twice(x) %}{{ x }}{{ x }}{% endmacro -%}
+{%- block main -%}
+{% for n in [1, 2] %}{{ plain(n) }},{{ method(n) }},{{ "{}!".format(n) }},{{ twice(n) }};{% endfor %}
+{{ with_context() }} {{ with_env() }} {{ callable_object(3) }} {{ t.greeting }} {{ t["greeting"] }}
+{%- endblock %}"""
+
+
+class Doubler:
+    def __call__(self, n: int) -> int:
+        return 2 * n
+
+    def double(self, n: int) -> int:
+        return 2 * n
+
+
+@jinja2.pass_context
+def with_context(context) -> str:
+    return context["marker"]
+
+
+@jinja2.pass_environment
+def with_env(env) -> str:
+    return type(env).__name__
+
+
+def render(source: str, **values) -> str:
+    env = TrackingEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    return env.from_string(source).render(values)
+
+
+def test_calls_in_loops_and_blocks_reach_plain_functions_without_jinjas_extras():
+    """Inside loops and blocks Jinja passes `_loop_vars` and `_block_vars`; a plain
+    function must not see them, and functions that ask for the context still get it."""
+    html = render(
+        TEMPLATE,
+        plain=lambda n: n * 10,
+        method=Doubler().double,
+        with_context=with_context,
+        with_env=with_env,
+        callable_object=Doubler(),
+        marker="kontext",
+        t=strings.Strings({"greeting": "Moin"}),
+    )
+    assert html == "10,2,1!,11;20,4,2!,22;\nkontext TrackingEnvironment 6 Moin Moin"
+
+
+def test_a_strict_undefined_called_still_fails_with_its_name():
+    with pytest.raises(jinja2.UndefinedError, match="missing"):
+        render("{{ missing(1) }}")
+
+
+def test_the_theme_words_are_attributes_and_keys():
+    words = strings.load("de")
+    assert words.apply_now == words["apply_now"]
+    assert isinstance(words, dict) and len(words.__dict__) == len(words)
