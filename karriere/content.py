@@ -113,10 +113,11 @@ def load_content(config: Config, load=None) -> Content:
 
 
 def load_entry(
-    config: Config, kind: str, schema: type[Strict], path: Path
+    config: Config, kind: str, schema: type[Strict], path: Path, data: bytes | None = None
 ) -> tuple[Entry | None, list[Problem]]:
+    """One content file as an entry, or what is wrong with it. `data`: its bytes, if read."""
     shown = path.relative_to(config.site_dir).as_posix()
-    text, problem = read_text(path, shown)
+    text, problem = read_text(path, shown, data)
     if problem:
         return None, [problem]
     try:

@@ -494,14 +494,16 @@ class CachedLoader:
             sig = file_signature(path)
             if sig == cached[0]:
                 return self._use(cached)
-            digest = hash_bytes(path.read_bytes())
+            data = path.read_bytes()
+            digest = hash_bytes(data)
             if digest == cached[1]:
                 self.content.entries[name] = (sig, *cached[1:])
                 return self._use(cached)
         if digest is None:
             sig = file_signature(path)
-            digest = hash_bytes(path.read_bytes())
-        result = load_entry(config, kind, schema, path)
+            data = path.read_bytes()
+            digest = hash_bytes(data)
+        result = load_entry(config, kind, schema, path, data)
         if result[0] is not None:
             compact(result[0])
         self.parsed += 1
@@ -567,11 +569,12 @@ def _parse_chunk(chunk: list[tuple[str, Path, str | None]]) -> list[tuple]:
     results = []
     for kind, path, known in chunk:
         sig = file_signature(path)
-        digest = hash_bytes(path.read_bytes())
+        data = path.read_bytes()
+        digest = hash_bytes(data)
         if digest == known:
             results.append((str(path), sig, digest, None, None, None))
             continue
-        entry, problems = load_entry(config, kind, COLLECTIONS[kind], path)
+        entry, problems = load_entry(config, kind, COLLECTIONS[kind], path, data)
         html = description = None
         if entry is not None:  # (the page's description, while the HTML is at hand)
             html = renderer.convert_packed(entry.packed_body)

@@ -111,6 +111,9 @@ def new_environment(theme: Theme) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
+        # A plain dict instead of an LRU cache with a lock: any change of a template file
+        # brings a new environment (environment_for), so nothing in it goes stale.
+        cache_size=-1,
     )
     env.filters["date_de"] = date_de
     env.filters["money"] = money

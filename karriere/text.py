@@ -9,9 +9,11 @@ from .errors import Problem
 MAX_BYTES = 2_000_000  # a vacancy is a few KB; megabytes mean a pasted export or a mistake
 
 
-def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
-    """Return the text with LF line endings, or a Problem saying what to fix."""
-    data = path.read_bytes()
+def read_text(path: Path, shown: str, data: bytes | None = None) -> tuple[str, Problem | None]:
+    """Return the text with LF line endings, or a Problem saying what to fix. `data`: the
+    file's bytes, if the caller has read them already."""
+    if data is None:
+        data = path.read_bytes()
     if len(data) > MAX_BYTES:
         size = len(data) // 1000
         return "", Problem(
