@@ -170,9 +170,6 @@ class Deps:
     def __init__(self):
         self.keys: set[tuple] = set()
 
-    def note(self, key: tuple) -> None:
-        self.keys.add(key)
-
 
 _current: list[Deps] = []
 
@@ -184,7 +181,7 @@ def current() -> Deps | None:
 
 def note(key: tuple) -> None:
     if _current:
-        _current[-1].note(key)
+        _current[-1].keys.add(key)
 
 
 def note_file(path: Path) -> None:
