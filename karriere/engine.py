@@ -280,9 +280,12 @@ class Builder:
             spool=spool, made_files=files,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
+        saver = None
         try:
             result: Result = generate_from(config, options, hooks)
             timings["generate"] = time.perf_counter() - clock - timings["prepare"]
+            self._settle_content(content, markdown, loader, trusted)
+            saver = self._start_content_save()
             clock = time.perf_counter()
             written = write_site(
                 result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
@@ -295,6 +298,8 @@ class Builder:
             raise
         finally:
             spool.remove()
+            if saver is not None:
+                self._finish_content_save(saver)
         self._hashed, self._outputs = written.hashed, written.outputs
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
@@ -325,16 +330,6 @@ class Builder:
         if cards.keys() != content.fragments.keys():
             self._made_dirty = True
         content.fragments = cards
-        if markdown.converted or loader.parsed:
-            self._content_dirty = True
-        if trusted is None and len(loader.seen) != len(content.entries):  # files deleted
-            content.entries = {k: v for k, v in content.entries.items() if k in loader.seen}
-            self._content_dirty = True
-        # A new process converts (or looks up) every body it shows, so `used` is complete;
-        # the preview's rebuilds ask only for what changed: it prunes when it saves.
-        if self.persist and len(markdown.used) != len(content.html):
-            content.html = {k: content.html[k] for k in markdown.used if k in content.html}
-            self._content_dirty = True
         return BuildReport(
             site=result.site,
             pages=len(result.site.pages),
@@ -346,6 +341,47 @@ class Builder:
             parsed=loader.parsed,
             timings=timings,
         )
+
+    def _settle_content(
+        self, content: ContentState, markdown: CachedMarkdown, loader: CachedLoader, trusted
+    ) -> None:
+        """The parsed entries and HTML as the content cache should keep them, once every
+        page has been made."""
+        if markdown.converted or loader.parsed:
+            self._content_dirty = True
+        if trusted is None and len(loader.seen) != len(content.entries):  # files deleted
+            content.entries = {k: v for k, v in content.entries.items() if k in loader.seen}
+            self._content_dirty = True
+        # A new process converts (or looks up) every body it shows, so `used` is complete;
+        # the preview's rebuilds ask only for what changed: it prunes when it saves.
+        if self.persist and len(markdown.used) != len(content.html):
+            content.html = {k: content.html[k] for k in markdown.used if k in content.html}
+            self._content_dirty = True
+
+    def _start_content_save(self) -> int | None:
+        """A command-line build writes its content cache from a forked copy of itself while
+        it writes the site: each is one core's work, and neither needs the other. (A
+        failed write leaves a content cache that is right all the same: it only maps file
+        hashes to what they parse to.) Returns the child's pid, or None: save() does it."""
+        if not (self.persist and self.autosave and self.shared_content and self._content_dirty):
+            return None
+        if not hasattr(os, "fork") or self._content is None:
+            return None
+        pid = os.fork()
+        if pid == 0:  # the copy: write, and leave without running anything of the parent's
+            code = 1
+            try:
+                self._save_content()
+                code = 0
+            finally:
+                os._exit(code)
+        return pid
+
+    def _finish_content_save(self, pid: int) -> None:
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0:  # else save() writes it here
+            self._shards_saved = list(shards(self._content))
+            self._content_dirty = False
 
     # ------------------------------------------------------------ inputs and outputs
 

@@ -547,6 +547,31 @@ def test_a_fresh_clone_parses_nothing_again(scratch_site, monkeypatch, jobs):
     assert tree(out) == clean_build(scratch_site)
 
 
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_the_content_cache_is_written_while_the_site_is(scratch_site, monkeypatch, child_fails):
+    """A command-line build writes its content cache from a forked copy of itself; if
+    that copy fails, the build writes it itself. Either way the next build parses nothing."""
+    parent = os.getpid()
+    saved_here = []
+    original = engine.Builder._save_content
+
+    def save_content(self):
+        if os.getpid() == parent:
+            saved_here.append(True)
+        elif child_fails:
+            raise OSError("the forked writer failed")
+        original(self)
+
+    monkeypatch.setattr(engine.Builder, "_save_content", save_content)
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out).build()
+    assert saved_here == ([True] if child_fails else [])
+    shutil.rmtree(out)
+    report = Builder(Request(scratch_site, BUILD_DAY), out).build()
+    assert report.parsed == 0
+    assert tree(out) == clean_build(scratch_site)
+
+
 def preview_tree(site: Path, out: Path, shared: bool) -> tuple[dict[str, bytes], PreviewBuilder]:
     builder = PreviewBuilder(site, out)
     builder.rebuild(set())
