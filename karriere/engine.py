@@ -273,7 +273,9 @@ class Builder:
         memo = Memo(content.blobs)
         files = MadeFiles(state.made, state.manifest)
         self._recall.start()  # a failed build may have left some
-        spool = Spool(cache_dir(self.request.site_dir))  # a folder only if the pool renders
+        # A folder only if the pool renders; a tree that becomes the site when there is none.
+        as_tree = self.mode == "tree" and not self.out_dir.exists()
+        spool = Spool(cache_dir(self.request.site_dir), as_tree=as_tree)
         hooks = Hooks(
             load_content=known.loader(trusted, entry_key), load_entry=loader,
             markdown=markdown, pages=pages, memo=memo, jobs=self.jobs, recall=self._recall,
@@ -290,7 +292,7 @@ class Builder:
             written = write_site(
                 result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
                 trusted=self.trust_outputs, hashed=self._hashed, last=self._outputs,
-                spare=self._spare,
+                spare=self._spare, placed=spool.site,
             )  # fmt: skip
             known.succeeded(entry_key, media)
         except BaseException:

@@ -251,11 +251,28 @@ def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, 
         except jinja2.TemplateError as exc:
             return number, None, template_problem(exc, page), frozenset(), {}
     if spool is not None:
-        path = os.path.join(spool, f"{number}.html")
+        path = spool_file(spool, number, page.output_path)
         with open(path, "wb") as f:
             f.write(data)
         return number, (path, hash_bytes(data)), None, frozenset(deps.keys), dict(made)
     return number, data, None, frozenset(deps.keys), dict(made)
+
+
+def spool_file(spool: tuple[str, bool], number: int, output_path: str) -> str:
+    """Where a worker puts a page: by number, or at its output path in a tree spool."""
+    folder, as_tree = spool
+    if not as_tree:
+        return os.path.join(folder, f"{number}.html")
+    path = f"{folder}/{output_path}"
+    parent = path.rpartition("/")[0]
+    if parent != folder:
+        try:
+            os.mkdir(parent)  # (most pages are one folder below one that exists)
+        except FileNotFoundError:
+            os.makedirs(parent, exist_ok=True)
+        except FileExistsError:
+            pass
+    return path
 
 
 def render_chunk(numbers: list[int]) -> list[tuple]:
@@ -272,7 +289,8 @@ def render_many(
             yield from map(render_one, todo)
             return
         folder = spool.folder() if spool is not None else None
-        _job[4] = str(folder) if folder is not None else None
+        if folder is not None:
+            _job[4] = (str(spool.site), True) if spool.site is not None else (str(folder), False)
         size = max(8, min(64, len(todo) // (jobs * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with fork_pool(jobs) as pool:

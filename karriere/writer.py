@@ -88,11 +88,21 @@ class WriteReport:
 
 class Spool:
     """A folder where worker processes put the pages they render, for the writer to move
-    into place; made on first use, so builds that render in one process never touch it."""
+    into place; made on first use, so builds that render in one process never touch it.
 
-    def __init__(self, parent: Path):
+    `as_tree` (a build with no output folder yet): pages go to `site/<output path>` in it,
+    and that folder becomes the staging folder as it is, with no file moved (write_staged).
+    """
+
+    def __init__(self, parent: Path, as_tree: bool = False):
         self.parent = parent  # e.g. .karriere-cache/
         self.path: Path | None = None
+        self.as_tree = as_tree
+
+    @property
+    def site(self) -> Path | None:
+        """Where pages are put at their output paths (as_tree), once the folder exists."""
+        return self.path / "site" if self.path is not None and self.as_tree else None
 
     def folder(self) -> Path | None:
         """The folder (None if it cannot be made: a read-only site renders without it)."""
@@ -103,6 +113,8 @@ class Spool:
             try:
                 self.parent.mkdir(parents=True, exist_ok=True)
                 made = tempfile.mkdtemp(prefix=f"spool-{os.getpid()}-", dir=self.parent)
+                if self.as_tree:
+                    os.mkdir(os.path.join(made, "site"))
             except OSError:
                 return None
             self.path = Path(made)
@@ -284,12 +296,14 @@ def write_site(
     hashed: dict[int, tuple[bytes, str]] | None = None,
     last: dict[str, Output] | None = None,
     spare: Path | None = None,
+    placed: Path | None = None,
 ) -> WriteReport:
     """Bring out_dir to exactly `outputs`, touching only files whose bytes changed.
 
     `trusted`: nobody else writes to out_dir (the preview's private folder), so the
     previous manifest says what is there and the folder is not walked. `spare`: where
-    the previous site is kept to stage the next one in (see the module's docstring)."""
+    the previous site is kept to stage the next one in (see the module's docstring).
+    `placed`: a folder that holds spooled pages at their output paths (Spool.site)."""
     paths = [out.path for out in outputs]
     wanted = dict(zip(paths, outputs, strict=True))
     if last is None or len(wanted) != len(outputs) or wanted.keys() != last.keys():
@@ -321,7 +335,7 @@ def write_site(
     if mode == "file" and out_dir.is_dir():
         written = write_in_place(out_dir, changed, deleted)
     else:
-        written = write_staged(out_dir, unchanged, changed, live or {}, spare)
+        written = write_staged(out_dir, unchanged, changed, live or {}, spare, placed)
     report.manifest.update(written)
     report.written = sorted(written)
     return report
@@ -346,18 +360,27 @@ def write_staged(
     changed: list[tuple[Output, FileState]],
     live: dict[str, tuple[int, int, int]] | None = None,
     spare: Path | None = None,
+    placed: Path | None = None,
 ) -> dict[str, FileState]:
-    """Build the complete new folder beside the live one, then swap the two atomically."""
+    """Build the complete new folder beside the live one, then swap the two atomically.
+    With no live folder, `placed` (pages already at their paths) is that new folder."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     spare = spare if spare is not None and same_file_system(spare.parent, out_dir) else None
     staging = take_spare(spare) if spare is not None and out_dir.is_dir() else None
-    if staging is None:
+    have: dict[str, tuple[int, int, int]] = {}
+    if staging is not None:
+        have = dict(walk_signatures(staging, skip=(), follow_symlinks=False))
+    elif (
+        placed is not None
+        and not out_dir.exists()
+        and placed.is_dir()
+        and same_file_system(placed, out_dir)
+    ):
+        staging = placed  # holds no file but the new site's pages
+    else:
         staging = Path(
             tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "new-", dir=out_dir.parent)
         )
-        have: dict[str, tuple[int, int, int]] = {}
-    else:
-        have = dict(walk_signatures(staging, skip=(), follow_symlinks=False))
     os.chmod(staging, out_dir.stat().st_mode & 0o7777 if out_dir.is_dir() else 0o755)
     try:
         written = fill_staging(staging, out_dir, unchanged, changed, live or {}, have)
@@ -417,6 +440,9 @@ def fill_staging(
     for count, (out, state) in enumerate(sorted(changed, key=lambda c: c[0].path)):
         if count == len(changed) // 2:
             crash_point("staging")
+        if out.spooled and out.source == root + out.path:  # rendered into place (a tree spool)
+            written[out.path] = FileState(state.digest, file_signature(out.source), state.source)
+            continue
         target = parent_of(out.path)
         if not fresh:
             clear(target)

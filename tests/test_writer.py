@@ -29,6 +29,35 @@ def outputs(**files: str) -> list[Output]:
     return [Output(name.replace("__", "/"), text.encode()) for name, text in files.items()]
 
 
+def test_a_first_build_stages_in_the_folder_its_pages_were_rendered_into(tmp_path):
+    """With no output folder yet, the workers' tree of pages (Spool.site) becomes the site:
+    its pages stay where they are (the tree itself is renamed), the other outputs join them,
+    and the tree is gone afterwards. Once a site exists, pages are moved in as before."""
+    out, site, placed = tmp_path / "public", tmp_path / "site", tmp_path / "spool" / "site"
+    site.mkdir()
+    page = placed / "stellen/a/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<p>a</p>")
+    inode = page.stat().st_ino
+    rendered = Output("stellen/a/index.html", source=str(page), digest="d1", spooled=True)
+    report = write_site(
+        [rendered, *outputs(robots_txt="r", stellen__a__qr_svg="q")], out, site, placed=placed
+    )
+    assert tree(out) == {
+        "stellen/a/index.html": b"<p>a</p>", "robots_txt": b"r", "stellen/a/qr_svg": b"q",
+        MARKER: tree(out)[MARKER],
+    }  # fmt: skip
+    assert (out / "stellen/a/index.html").stat().st_ino == inode
+    assert not placed.exists()
+    again = placed / "stellen/a/index.html"
+    again.parent.mkdir(parents=True)
+    again.write_bytes(b"<p>b</p>")
+    moved = Output("stellen/a/index.html", source=str(again), digest="d2", spooled=True)
+    write_site([moved, *outputs(robots_txt="r")], out, site, report.manifest, placed=placed)
+    assert tree(out)["stellen/a/index.html"] == b"<p>b</p>"
+    assert "stellen/a/qr_svg" not in tree(out)
+
+
 def test_only_changed_files_are_written_and_gone_files_deleted(tmp_path):
     out, site = tmp_path / "public", tmp_path / "site"
     site.mkdir()
