@@ -276,18 +276,21 @@ class Builder:
         # A folder only if the pool renders; a tree that becomes the site when there is none.
         as_tree = self.mode == "tree" and not self.out_dir.exists()
         spool = Spool(cache_dir(self.request.site_dir), as_tree=as_tree)
+        saver: list = []  # (pid, what the content held when it was forked)
+
+        def site_built() -> None:  # every body is parsed and converted: save the content
+            self._settle_content(content, markdown, loader, trusted)
+            saver.extend(self._start_content_save(markdown))
+
         hooks = Hooks(
             load_content=known.loader(trusted, entry_key), load_entry=loader,
             markdown=markdown, pages=pages, memo=memo, jobs=self.jobs, recall=self._recall,
-            spool=spool, made_files=files,
+            spool=spool, made_files=files, site_built=site_built,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
-        saver = None
         try:
             result: Result = generate_from(config, options, hooks)
             timings["generate"] = time.perf_counter() - clock - timings["prepare"]
-            self._settle_content(content, markdown, loader, trusted)
-            saver = self._start_content_save()
             clock = time.perf_counter()
             written = write_site(
                 result.outputs, self.out_dir, self.request.site_dir, state.manifest, self.mode,
@@ -300,8 +303,8 @@ class Builder:
             raise
         finally:
             spool.remove()
-            if saver is not None:
-                self._finish_content_save(saver)
+            if saver:
+                self._finish_content_save(*saver, markdown)
         self._hashed, self._outputs = written.hashed, written.outputs
         timings["write"] = time.perf_counter() - clock
         # Only now, with the output written, does the build count as done.
@@ -360,16 +363,19 @@ class Builder:
             content.html = {k: content.html[k] for k in markdown.used if k in content.html}
             self._content_dirty = True
 
-    def _start_content_save(self) -> int | None:
-        """A command-line build writes its content cache from a forked copy of itself while
-        it writes the site: each is one core's work, and neither needs the other. (A
-        failed write leaves a content cache that is right all the same: it only maps file
-        hashes to what they parse to.) Returns the child's pid, or None: save() does it."""
+    def _start_content_save(self, markdown: CachedMarkdown) -> tuple:
+        """A command-line build writes its content cache from a forked copy of itself
+        while it renders and writes the site: neither needs the other. (A failed build
+        leaves a content cache that is right all the same: it only maps file hashes to
+        what they parse to.) Returns (pid, the content's size), or (): save() does it."""
         if not (self.persist and self.autosave and self.shared_content and self._content_dirty):
-            return None
+            return ()
         if not hasattr(os, "fork") or self._content is None:
-            return None
-        pid = os.fork()
+            return ()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: save() writes it
+            return ()
         if pid == 0:  # the copy: write, and leave without running anything of the parent's
             code = 1
             try:
@@ -377,11 +383,16 @@ class Builder:
                 code = 0
             finally:
                 os._exit(code)
-        return pid
+        return pid, self._content_size(markdown)
 
-    def _finish_content_save(self, pid: int) -> None:
+    def _content_size(self, markdown: CachedMarkdown) -> tuple:
+        content = self._content
+        return (markdown.converted, len(content.entries), len(content.html))
+
+    def _finish_content_save(self, pid: int, size: tuple, markdown: CachedMarkdown) -> None:
+        """Else save() writes it here: when the copy failed, or the content grew since."""
         _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0:  # else save() writes it here
+        if os.waitstatus_to_exitcode(status) == 0 and self._content_size(markdown) == size:
             self._shards_saved = list(shards(self._content))
             self._content_dirty = False
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from xml.sax.saxutils import escape
 
 from . import strings
@@ -32,7 +31,8 @@ def robots(site: Site) -> Output:
 
 
 def _stamp(day) -> str:
-    return datetime.combine(day, time(0, 0), tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """Midnight UTC of the day, as Atom writes times."""
+    return f"{day.isoformat()}T00:00:00Z"
 
 
 def feed(site: Site) -> Output:
@@ -42,20 +42,22 @@ def feed(site: Site) -> Output:
     vacancies = [v for v in vacancies if not v.draft]
     updated = max((v.meta.posted for v in vacancies), default=site.options.today)
     feed_url = site.urls.absolute("stellen/feed.xml")
+    absolute, categories = site.urls.absolute, site.categories  # (ten thousand entries)
     entries = []
     for v in vacancies:
-        url = escape(site.urls.absolute(v.route))
-        summary = escape(v.meta.summary or v.meta.title)
+        m = v.meta
+        url = escape(absolute(v.route))
+        posted = _stamp(m.posted)
         entries.append(
             "  <entry>\n"
-            f"    <title>{escape(v.meta.title)}</title>\n"
+            f"    <title>{escape(m.title)}</title>\n"
             f'    <link rel="alternate" type="text/html" href="{url}"/>\n'
             f"    <id>{url}</id>\n"
-            f"    <published>{_stamp(v.meta.posted)}</published>\n"
-            f"    <updated>{_stamp(v.meta.posted)}</updated>\n"
-            f"    <summary>{summary}</summary>\n"
-            f'    <category term="{escape(v.meta.category)}" '
-            f'label="{escape(site.categories[v.meta.category])}"/>\n'
+            f"    <published>{posted}</published>\n"
+            f"    <updated>{posted}</updated>\n"
+            f"    <summary>{escape(m.summary or m.title)}</summary>\n"
+            f'    <category term="{escape(m.category)}" '
+            f'label="{escape(categories[m.category])}"/>\n'
             "  </entry>"
         )
     title = escape(t["feed_title"].format(title=site.settings.title))

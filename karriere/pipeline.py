@@ -87,6 +87,7 @@ class Hooks:
     jobs: int = 1
     recall: Recall | None = None  # what the previous build made from the same objects
     spool: Spool | None = None  # where worker processes may write pages and QR codes
+    site_built: Callable[[], None] | None = None  # called once the site model stands
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:
@@ -109,6 +110,8 @@ def generate(request: Request, hooks: Hooks | None = None) -> Result:
 def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
     content = hooks.load_content(config, hooks.load_entry)
     site = build_site(config, content, options, hooks.markdown, hooks.recall)
+    if hooks.site_built is not None:
+        hooks.site_built()
     theme = load_theme(config)
     outputs = collect_outputs(site, theme, hooks)
     return Result(site=site, outputs=outputs, warnings=warnings(site))

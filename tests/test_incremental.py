@@ -547,10 +547,11 @@ def test_a_fresh_clone_parses_nothing_again(scratch_site, monkeypatch, jobs):
     assert tree(out) == clean_build(scratch_site)
 
 
-@pytest.mark.parametrize("child_fails", [False, True])
-def test_the_content_cache_is_written_while_the_site_is(scratch_site, monkeypatch, child_fails):
+@pytest.mark.parametrize("case", ["forked", "fork_fails", "content_grew"])
+def test_the_content_cache_is_written_while_the_site_is(scratch_site, monkeypatch, case):
     """A command-line build writes its content cache from a forked copy of itself; if
-    that copy fails, the build writes it itself. Either way the next build parses nothing."""
+    that copy fails, or the content grew after the fork, the build writes it itself.
+    Either way the next build parses nothing."""
     parent = os.getpid()
     saved_here = []
     original = engine.Builder._save_content
@@ -558,14 +559,17 @@ def test_the_content_cache_is_written_while_the_site_is(scratch_site, monkeypatc
     def save_content(self):
         if os.getpid() == parent:
             saved_here.append(True)
-        elif child_fails:
+        elif case == "fork_fails":
             raise OSError("the forked writer failed")
         original(self)
 
     monkeypatch.setattr(engine.Builder, "_save_content", save_content)
+    if case == "content_grew":
+        sizes = iter([(0,), (1,)])
+        monkeypatch.setattr(engine.Builder, "_content_size", lambda self, markdown: next(sizes))
     out = scratch_site.parent / "public"
     Builder(Request(scratch_site, BUILD_DAY), out).build()
-    assert saved_here == ([True] if child_fails else [])
+    assert saved_here == ([] if case == "forked" else [True])
     shutil.rmtree(out)
     report = Builder(Request(scratch_site, BUILD_DAY), out).build()
     assert report.parsed == 0
