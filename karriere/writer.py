@@ -14,7 +14,9 @@ staging folder: it already holds nearly every file as a hard link to the live on
 build that changes one page creates, links and deletes a handful of entries instead of
 re-creating a tree of 40,000 files and 20,000 folders (and deleting the old one). Files
 are never changed in place (always replaced), so a shared hard link never leaks a change
-from one tree into the other.
+from one tree into the other. A build with no live folder yet (a first build) stages in
+the tree its worker processes rendered the pages into (Spool with `as_tree`), so that
+not one page is moved.
 
 `mode="file"` (for the live preview, which serves its own folder) instead replaces each
 changed file atomically in place: readers never see half a file, the set of files is
