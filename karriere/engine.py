@@ -350,8 +350,8 @@ class Builder:
     def _settle_content(
         self, content: ContentState, markdown: CachedMarkdown, loader: CachedLoader, trusted
     ) -> None:
-        """The parsed entries and HTML as the content cache should keep them, once every
-        page has been made."""
+        """The parsed entries and HTML as the content cache should keep them, once the
+        site model stands (every body has been parsed and converted by then)."""
         if markdown.converted or loader.parsed:
             self._content_dirty = True
         if trusted is None and len(loader.seen) != len(content.entries):  # files deleted

@@ -227,7 +227,7 @@ def render_pages(
     return outputs  # type: ignore[return-value]
 
 
-_job: list = []  # [env, globals, pages, broken, spool] for this process and forked workers
+_job: list = []  # [env, globals, pages, broken, (spool folder, as a tree?)], for forked workers too
 
 
 def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, frozenset, dict]:
