@@ -77,7 +77,9 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         node = loader.get_single_node()
         if node is not None:
             _check_duplicate_keys(node, line_offset)
-        data = loader.construct_document(node) if node is not None else None
+        data = _plain(loader, node) if node is not None else None
+        if data is _NOT_PLAIN:
+            data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line, message = explain(exc)
         raise YamlProblem(line + line_offset, message) from None
@@ -161,7 +163,49 @@ def explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     )
 
 
-def _check_duplicate_keys(node: yaml.Node, offset: int) -> None:
+_TAG = "tag:yaml.org,2002:"
+_SCALARS = {_TAG + kind for kind in ("int", "float", "bool", "null")}
+_NOT_PLAIN = object()
+
+
+def _plain(loader, node: yaml.Node) -> Any:
+    """What construct_document makes of a document of plain mappings, lists and scalars,
+    without its general machinery (front matter is parsed 10,000 times in a big build).
+    _NOT_PLAIN for anything else (merge keys, explicit tags, keys that are not text or a
+    number): PyYAML's own constructor reads those. (_check_duplicate_keys has refused a
+    value that contains itself.)"""
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _TAG + "str":
+            return node.value
+        if tag in _SCALARS:
+            return loader.yaml_constructors[tag](loader, node)
+        return _NOT_PLAIN
+    if tag == _TAG + "seq" and isinstance(node, yaml.SequenceNode):
+        data = [_plain(loader, item) for item in node.value]
+        return _NOT_PLAIN if _NOT_PLAIN in data else data
+    if tag != _TAG + "map" or not isinstance(node, yaml.MappingNode):
+        return _NOT_PLAIN
+    mapping = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == _TAG + "merge":
+            return _NOT_PLAIN
+        mapping[_plain(loader, key)] = _plain(loader, value)
+    if _NOT_PLAIN in mapping or _NOT_PLAIN in mapping.values():
+        return _NOT_PLAIN
+    return mapping
+
+
+def _check_duplicate_keys(node: yaml.Node, offset: int, path: frozenset = frozenset()) -> None:
+    """Also refuses a value that contains itself (`a: &x [*x]`), which has no end."""
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        if id(node) in path:
+            raise YamlProblem(
+                node.start_mark.line + 1 + offset,
+                "a value contains itself through an alias (expected the value written "
+                "out, without '&name' and '*name')",
+            )
+        path = path | {id(node)}
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
@@ -175,7 +219,7 @@ def _check_duplicate_keys(node: yaml.Node, offset: int) -> None:
                         f"line {seen[name]})",
                     )
                 seen[name] = line
-            _check_duplicate_keys(value, offset)
+            _check_duplicate_keys(value, offset, path)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_duplicate_keys(item, offset)
+            _check_duplicate_keys(item, offset, path)
