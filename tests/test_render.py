@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import jinja2
 import pytest
 
+from karriere import render as render_module
 from karriere import strings
 from karriere.render import TrackingEnvironment
 
@@ -64,3 +67,18 @@ def test_the_theme_words_are_attributes_and_keys():
     words = strings.load("de")
     assert words.apply_now == words["apply_now"]
     assert isinstance(words, dict) and len(words.__dict__) == len(words)
+
+
+@pytest.mark.parametrize(
+    "day", [date(2026, 6, 5), date(2026, 11, 22), date(1, 1, 1), date(999, 12, 31)]
+)
+def test_german_dates_are_written_as_strftime_writes_them(day):
+    assert render_module.date_de(day) == day.strftime("%d.%m.%Y")
+    assert render_module.date_de("2026-06-05") == "2026-06-05"  # not a date: as it is
+
+
+def test_template_globals_are_a_plain_dict_with_the_environments_underneath():
+    env = TrackingEnvironment()
+    merged = env.make_globals({"range": "mine", "extra": 1})
+    assert type(merged) is dict
+    assert merged["range"] == "mine" and merged["extra"] == 1 and "lipsum" in merged
