@@ -278,14 +278,14 @@ class Builder:
         spool = Spool(cache_dir(self.request.site_dir), as_tree=as_tree)
         saver: list = []  # (pid, what the content held when it was forked)
 
-        def site_built() -> None:  # every body is parsed and converted: save the content
+        def pages_rendered() -> None:  # (the pool's workers are gone: a core is free)
             self._settle_content(content, markdown, loader, trusted)
             saver.extend(self._start_content_save(markdown))
 
         hooks = Hooks(
             load_content=known.loader(trusted, entry_key), load_entry=loader,
             markdown=markdown, pages=pages, memo=memo, jobs=self.jobs, recall=self._recall,
-            spool=spool, made_files=files, site_built=site_built,
+            spool=spool, made_files=files, pages_rendered=pages_rendered,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock
         try:
@@ -350,8 +350,8 @@ class Builder:
     def _settle_content(
         self, content: ContentState, markdown: CachedMarkdown, loader: CachedLoader, trusted
     ) -> None:
-        """The parsed entries and HTML as the content cache should keep them, once the
-        site model stands (every body has been parsed and converted by then)."""
+        """The parsed entries and HTML as the content cache should keep them, once every
+        page has been rendered."""
         if markdown.converted or loader.parsed:
             self._content_dirty = True
         if trusted is None and len(loader.seen) != len(content.entries):  # files deleted
@@ -365,7 +365,8 @@ class Builder:
 
     def _start_content_save(self, markdown: CachedMarkdown) -> tuple:
         """A command-line build writes its content cache from a forked copy of itself
-        while it renders and writes the site: neither needs the other. (A failed build
+        while it makes the other outputs and writes the site, on the core the render
+        pool no longer uses: neither needs the other. (A failed build
         leaves a content cache that is right all the same: it only maps file hashes to
         what they parse to.) Returns (pid, the content's size), or (): save() does it."""
         if not (self.persist and self.autosave and self.shared_content and self._content_dirty):

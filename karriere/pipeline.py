@@ -87,7 +87,7 @@ class Hooks:
     jobs: int = 1
     recall: Recall | None = None  # what the previous build made from the same objects
     spool: Spool | None = None  # where worker processes may write pages and QR codes
-    site_built: Callable[[], None] | None = None  # called once the site model stands
+    pages_rendered: Callable[[], None] | None = None  # called once every page is made
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:
@@ -110,8 +110,6 @@ def generate(request: Request, hooks: Hooks | None = None) -> Result:
 def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
     content = hooks.load_content(config, hooks.load_entry)
     site = build_site(config, content, options, hooks.markdown, hooks.recall)
-    if hooks.site_built is not None:
-        hooks.site_built()
     theme = load_theme(config)
     outputs = collect_outputs(site, theme, hooks)
     return Result(site=site, outputs=outputs, warnings=warnings(site))
@@ -123,6 +121,8 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     assets = theme.assets()
     published = {name: pub for name, (pub, _) in assets.items()}
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
+    if hooks.pages_rendered is not None:
+        hooks.pages_rendered()
     result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
     result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
