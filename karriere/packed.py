@@ -22,7 +22,7 @@ _last: tuple[bytes | None, str] = (None, "")
 
 def pack(text: str) -> bytes:
     global _last
-    data = lz4.block.compress(text.encode("utf-8"))  # (the size first: store_size)
+    data = lz4.block.compress(text.encode("utf-8"))  # (with its size in front)
     _last = (data, text)
     return data
 

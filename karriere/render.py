@@ -26,7 +26,7 @@ from .images import image_info
 from .site import Page, Site
 from .theme import Theme
 from .workers import fork_pool
-from .writer import Output, Spool
+from .writer import Output, Spool, make_folder
 
 PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
 
@@ -272,12 +272,7 @@ def spool_file(spool: tuple[str, bool], number: int, output_path: str) -> str:
     path = f"{folder}/{output_path}"
     parent = path.rpartition("/")[0]
     if parent != folder:
-        try:
-            os.mkdir(parent)  # (most pages are one folder below one that exists)
-        except FileNotFoundError:
-            os.makedirs(parent, exist_ok=True)
-        except FileExistsError:
-            pass
+        make_folder(parent)
     return path
 
 

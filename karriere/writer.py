@@ -128,6 +128,18 @@ class Spool:
             self.path = None
 
 
+def make_folder(folder: str) -> None:
+    """os.makedirs(folder, exist_ok=True) in one call for the common case: a site's
+    folders are mostly one level below one that exists."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(folder):
+            raise
+
+
 def _process_alive(pid: str) -> bool:
     try:
         os.kill(int(pid), 0)
@@ -417,13 +429,7 @@ def fill_staging(
     def parent_of(rel: str) -> Path:
         folder = rel.rpartition("/")[0]
         if folder and folder not in made:
-            try:
-                os.mkdir(root + folder)  # (a site's folders are mostly one level deep)
-            except FileNotFoundError:
-                os.makedirs(root + folder, exist_ok=True)
-            except FileExistsError:
-                if not os.path.isdir(root + folder):
-                    raise
+            make_folder(root + folder)
             made.add(folder)
         return Path(root + rel)
 
