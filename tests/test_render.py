@@ -6,6 +6,7 @@ from datetime import date
 
 import jinja2
 import pytest
+from markupsafe import Markup, escape
 
 from karriere import render as render_module
 from karriere import strings
@@ -82,3 +83,27 @@ def test_template_globals_are_a_plain_dict_with_the_environments_underneath():
     merged = env.make_globals({"range": "mine", "extra": 1})
     assert type(merged) is dict
     assert merged["range"] == "mine" and merged["extra"] == 1 and "lipsum" in merged
+
+
+ESCAPE_CASES = ['<a href="x">Tom & Jerry\'s</a>', "Straße", "", 3, 2.5, None, True,
+                Markup("<b>sicher</b>"), date(2026, 12, 2)]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ESCAPE_CASES)
+def test_escape_text_writes_what_markupsafe_escape_writes(value):
+    written = render_module.escape_text(value)
+    assert isinstance(written, str)
+    assert type(written) is str or isinstance(value, Markup)  # no new Markup made
+    assert written == str(escape(value))
+
+
+def test_compiled_templates_escape_output_with_escape_text_and_the_same_bytes():
+    source = (
+        "{{ a }}|{{ b }}|{{ n }}|{% autoescape false %}{{ a }}{% endautoescape %}"
+        "|{% set s %}<i>{{ a }}</i>{% endset %}{{ s }}|{{ a | e }}"
+    )
+    values = {"a": "<x & 'y'>", "b": Markup("<b>ok</b>"), "n": 7}
+    plain = jinja2.Environment(autoescape=True)
+    ours = TrackingEnvironment(autoescape=True)
+    assert "escape_text(" in ours.compile(source, raw=True)
+    assert ours.from_string(source).render(values) == plain.from_string(source).render(values)
