@@ -133,9 +133,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     out_dir = args.out or site_dir / "public"
     day = args.date or today()
     # Nothing changed? Answer before importing the pipeline (pydantic, Jinja, Markdown).
-    last = quick.unchanged(
-        site_dir, out_dir, quick.options_key(day, args.base_url, args.drafts, False)
-    )
+    inputs = quick.scan_inputs(site_dir)
+    options = quick.options_key(day, args.base_url, args.drafts, False)
+    last = quick.unchanged(site_dir, out_dir, options, inputs)
     if last is not None:
         warnings = [Problem(*w) for w in last["warnings"]]
         return report_build(warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"]))
@@ -143,7 +143,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import Request
 
     request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
-    report = Builder(request, out_dir, shortcut=False).build()
+    report = Builder(request, out_dir, shortcut=False).build(inputs=inputs)
     return report_build(
         report.warnings, report.pages, out_dir, started,
         len(report.written), len(report.deleted), report.unchanged,

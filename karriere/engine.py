@@ -63,6 +63,7 @@ from .site import (
     Site,
     Urls,
     first_sentence_packed,
+    known_description,
     remember_description,
 )
 from .theme import Theme, load_theme
@@ -123,6 +124,7 @@ class ContentState:
 
     entries: dict[str, tuple] = field(default_factory=dict)  # path -> (sig, hash, key, result)
     html: dict[str, bytes] = field(default_factory=dict)  # packed (packed.py), by body
+    descriptions: dict[str, str] = field(default_factory=dict)  # of that HTML, by body
     blobs: dict[str, bytes] = field(default_factory=dict)
     fragments: dict = field(default_factory=dict)  # vacancy cards (fragments.py)
 
@@ -186,14 +188,20 @@ class Builder:
 
     # ------------------------------------------------------------ public API
 
-    def build(self, changed_paths: Iterable[Path] | None = None) -> BuildReport:
+    def build(
+        self, changed_paths: Iterable[Path] | None = None, inputs: quick.Inputs | None = None
+    ) -> BuildReport:
         """Build now. `changed_paths` (from a file watcher) is a hint: other content files
-        are then trusted to be unchanged without looking at them. None: look at all."""
+        are then trusted to be unchanged without looking at them. None: look at all.
+        `inputs`: a look at the input files taken just before (the command line's no-op
+        check), so as not to look twice."""
         started = time.perf_counter()
         timings: dict[str, float] = {}
         site_dir, options = self.request.site_dir, self._options_key()
+        if self.persist and inputs is None:
+            inputs = quick.scan_inputs(site_dir)
         if self.shortcut and changed_paths is None and self.persist:
-            last = quick.unchanged(site_dir, self.out_dir, options)
+            last = quick.unchanged(site_dir, self.out_dir, options, inputs)
             if last is not None:
                 timings["total"] = time.perf_counter() - started
                 return BuildReport(
@@ -202,19 +210,19 @@ class Builder:
                 )  # fmt: skip
         with fewer_collections():
             state = self._load_state()
-            inputs = quick.inputs_digest(site_dir) if self.persist else ""
             trusted = None
             if changed_paths is not None:
                 trusted = {os.path.abspath(p) for p in changed_paths}
-            report = self._full_build(state, trusted, timings)
+            report = self._full_build(state, trusted, timings, inputs)
             state.pages, state.warnings = report.pages, report.warnings
             self._state_dirty = True
             if self.persist:  # what the next run's no-op check compares with (quick.py)
                 signatures = {path: s.signature for path, s in state.manifest.items()}
                 warned = [(w.path, w.line, w.message) for w in report.warnings]
                 quick.remember(
-                    site_dir, self.out_dir, options, inputs, signatures, report.pages, warned
-                )
+                    site_dir, self.out_dir, options, inputs.digest, signatures, report.pages,
+                    warned,
+                )  # fmt: skip
             if self.autosave:
                 self.save()
         timings["total"] = time.perf_counter() - started
@@ -225,6 +233,7 @@ class Builder:
         if self._content is not None and self._content_dirty and self.shared_content:
             if not self.persist and self._markdown is not None:
                 self._content.html = self._markdown.html_in_use()
+                keep_descriptions(self._content)
             self._save_content()
         if self._content is not None and self._made_dirty and self._made_file is not None:
             if self._last_cards is not None:
@@ -237,7 +246,9 @@ class Builder:
 
     # ------------------------------------------------------------ the full incremental path
 
-    def _full_build(self, state: State, trusted: set[str] | None, timings: dict) -> BuildReport:
+    def _full_build(
+        self, state: State, trusted: set[str] | None, timings: dict, inputs: quick.Inputs | None
+    ) -> BuildReport:
         clock = time.perf_counter()
         config, options = load_settings(self.request)
         content = self._load_content_state()
@@ -247,7 +258,7 @@ class Builder:
         if known.covers(trusted):  # only known content files changed: no need to look
             media = known.media
         else:
-            media = self._media_digests(config)
+            media = self._media_digests(config, inputs)
         media_names, media_full = media[:2]
         entry_key = hash_text(code_digest(), config.source_text, media_names)
         base_path = Urls(options.base_url).base_path
@@ -362,6 +373,8 @@ class Builder:
         if self.persist and len(markdown.used) != len(content.html):
             content.html = {k: content.html[k] for k in markdown.used if k in content.html}
             self._content_dirty = True
+        if self.persist and keep_descriptions(content):
+            self._content_dirty = True
 
     def _start_content_save(self, markdown: CachedMarkdown) -> tuple:
         """A command-line build writes its content cache from a forked copy of itself
@@ -403,11 +416,14 @@ class Builder:
         r = self.request
         return quick.options_key(r.today, r.base_url, r.drafts, r.preview)
 
-    def _media_digests(self, config: Config) -> tuple[str, str, list[str]]:
+    def _media_digests(
+        self, config: Config, inputs: quick.Inputs | None
+    ) -> tuple[str, str, list[str]]:
         """(names of every non-Markdown file under content/, the same with signatures,
         the names)."""
         names, full = [], []
-        for rel, sig in walk_signatures(config.content_dir):
+        found = inputs.content if inputs else walk_signatures(config.content_dir)
+        for rel, sig in found:
             if not rel.endswith(".md"):
                 names.append(rel)
                 full += [rel, repr(sig)]
@@ -434,6 +450,7 @@ class Builder:
                 if found:  # (saved compacted: pickling kept what the entries share)
                     content.entries.update(found[0])
                     content.html.update(found[1])
+                    content.descriptions.update(found[2])
             self._shards_saved = shards(content)
             if made:
                 content.blobs, content.fragments = made
@@ -482,12 +499,25 @@ def content_key() -> str:
 
 
 def shards(content: ContentState) -> list[list[dict]]:
-    """The entries and the HTML of each content file (content-<n>.pickle)."""
-    found: list[list[dict]] = [[{}, {}] for _ in range(CONTENT_SHARDS)]
-    for part, table in enumerate((content.entries, content.html)):
+    """The entries, HTML and descriptions of each content file (content-<n>.pickle)."""
+    found: list[list[dict]] = [[{}, {}, {}] for _ in range(CONTENT_SHARDS)]
+    for part, table in enumerate((content.entries, content.html, content.descriptions)):
         for key, value in table.items():
             found[zlib.crc32(key.encode()) % CONTENT_SHARDS][part][key] = value
     return found
+
+
+def keep_descriptions(content: ContentState) -> bool:
+    """Keep the descriptions made of the content's HTML (site.first_sentence_of), so that
+    the next process need not make them again. True if they changed."""
+    descriptions = {}
+    for key, html in content.html.items():
+        description = known_description(html)
+        if description is not None:
+            descriptions[key] = description
+    changed = descriptions != content.descriptions
+    content.descriptions = descriptions
+    return changed
 
 
 def same_objects(parts: list[dict], saved: list[dict] | None) -> bool:
@@ -669,7 +699,11 @@ class CachedMarkdown:
     def convert_packed(self, body: bytes) -> bytes:
         key = self._key(body)
         html = self.content.html.get(key)
-        if html is None:
+        if html is not None:
+            description = self.content.descriptions.get(key)
+            if description is not None:  # (a page's description needs no second look)
+                remember_description(html, description)
+        else:
             if self._renderer is None:
                 self._renderer = MarkdownRenderer(self.base_path, self.trusted_html)
             html = self.content.html[key] = self._renderer.convert_packed(body)

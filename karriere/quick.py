@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -82,14 +83,29 @@ def walk_signatures(
     return found
 
 
-def inputs_digest(site_dir: Path) -> str:
-    """Every file a build may read, by size, mtime and inode (no bytes are read)."""
+@dataclass(frozen=True)
+class Inputs:
+    """One look at every file a build may read, by size, mtime and inode (no bytes are
+    read): the no-op check, the record written after the build and the engine's digest of
+    the media files all use the same look, taken before anything is read."""
+
+    digest: str
+    content: list[tuple[str, tuple]]  # walk_signatures(site_dir / "content")
+
+
+def scan_inputs(site_dir: Path) -> Inputs:
     parts = [repr(file_signature(site_dir / "site.yaml"))]
-    for root in (site_dir / "content", site_dir / "themes", BUILTIN_THEME):
+    walks = {root: walk_signatures(root) for root in (site_dir / "content", site_dir / "themes")}
+    walks[BUILTIN_THEME] = walk_signatures(BUILTIN_THEME)
+    for root, found in walks.items():
         parts.append(str(root))
-        for rel, sig in walk_signatures(root):
+        for rel, sig in found:
             parts += [rel, repr(sig)]
-    return hash_text(*parts)
+    return Inputs(hash_text(*parts), walks[site_dir / "content"])
+
+
+def inputs_digest(site_dir: Path) -> str:
+    return scan_inputs(site_dir).digest
 
 
 def options_key(today, base_url, drafts: bool, preview: bool) -> list:
@@ -127,15 +143,18 @@ def outputs_intact(out_dir: Path, signatures: dict[str, list]) -> bool:
     return bool(signatures)
 
 
-def unchanged(site_dir: Path, out_dir: Path, options: list) -> dict | None:
-    """The last build's summary ({"pages", "warnings", "files"}) if nothing changed since."""
+def unchanged(
+    site_dir: Path, out_dir: Path, options: list, inputs: Inputs | None = None
+) -> dict | None:
+    """The last build's summary ({"pages", "warnings", "files"}) if nothing changed since
+    `inputs` (default: a look now)."""
     try:
         data = json.loads(record_file(site_dir, out_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("options") != options:
         return None
-    if data.get("inputs") != inputs_digest(site_dir):
+    if data.get("inputs") != (inputs or scan_inputs(site_dir)).digest:
         return None
     if not outputs_intact(out_dir, data.get("outputs", {})):
         return None

@@ -392,6 +392,10 @@ def remember_description(packed: bytes, text: str, limit: int = DESCRIPTION_LIMI
     _descriptions[packed, limit] = text
 
 
+def known_description(packed: bytes, limit: int = DESCRIPTION_LIMIT) -> str | None:
+    return _descriptions.get((packed, limit))
+
+
 def first_sentence_packed(packed: bytes, limit: int) -> str:
     """first_sentence() of packed HTML, mostly from its start: most bodies say enough in
     their first few hundred characters. Cut after a '>', so that no tag or entity is

@@ -675,11 +675,12 @@ def test_an_edit_rewrites_only_the_content_file_that_holds_it(scratch_site):
         found = {}
         for path in files:
             if not path.exists():
-                found[path.name] = (None, [], [])
+                found[path.name] = (None, [], [], [])
                 continue
-            entries, html = cache.load_chunks(path, engine.content_key())
+            entries, html, descriptions = cache.load_chunks(path, engine.content_key())
             digests = sorted((name, cached[1]) for name, cached in entries.items())
-            found[path.name] = (path.stat().st_ino, digests, sorted(html.items()))
+            inode = path.stat().st_ino
+            found[path.name] = (inode, digests, sorted(html.items()), sorted(descriptions.items()))
         return found
 
     before = held()
@@ -694,3 +695,61 @@ def test_an_edit_rewrites_only_the_content_file_that_holds_it(scratch_site):
     again = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, shortcut=False).build()
     assert again.parsed == 0 and again.written == []
     assert tree(out) == clean_build(scratch_site)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_next_process_makes_no_page_description_again(scratch_site, monkeypatch, jobs):
+    """A page's description, cut from its body's HTML, is kept with that HTML: the next
+    process makes only the edited page's again, and every page still says the same."""
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)  # the pool path too, on a small site
+    out = scratch_site.parent / "public"
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=jobs).build()
+    made = []
+
+    def counting(packed: bytes, limit: int) -> str:
+        made.append(packed)
+        return first_sentence_packed(packed, limit)
+
+    first_sentence_packed = site_model.first_sentence_packed
+    monkeypatch.setattr(site_model, "first_sentence_packed", counting)
+    monkeypatch.setattr(site_model, "_descriptions", {})  # a new process knows none
+    edit(
+        scratch_site / VACANCY, 'summary: "Sie beraten Bürgerinnen und Bürger im Bürgeramt."\n', ""
+    )
+    edit(scratch_site / VACANCY, "## Ihre Aufgaben", "Neu im Team: Sie.\n\n## Ihre Aufgaben")
+    Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
+    assert len(made) == 1
+    page = (out / "stellen/sachbearbeitung/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Neu im Team: Sie.' in page
+    made.clear()
+    site_model._descriptions.clear()
+    assert tree(out) == clean_build(scratch_site)
+    assert len(made) > 3  # (so there were several to keep)
+
+
+def test_a_command_line_build_looks_at_the_input_files_once(scratch_site, monkeypatch, capsys):
+    """The no-op check, the record for the next one and the media digests share one look
+    at content/ (a big site has ten thousand files to stat)."""
+    from karriere import cli
+
+    out = scratch_site.parent / "public"
+    args = ["build", "--site", str(scratch_site), "--out", str(out), "--date", BUILD_DATE]
+    assert cli.main(args) == 0
+    edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
+    walked = []
+
+    def counting(root, *rest, **options):
+        walked.append(Path(root))
+        return walk_signatures(root, *rest, **options)
+
+    walk_signatures = quick.walk_signatures
+    monkeypatch.setattr(quick, "walk_signatures", counting)
+    monkeypatch.setattr(engine, "walk_signatures", counting)
+    assert cli.main(args) == 0
+    assert walked.count(scratch_site / "content") == 1
+    page = (out / "stellen/sachbearbeitung/index.html").read_text(encoding="utf-8")
+    assert "<li>Pässe</li>" in page and "Ausweise" not in page
+    capsys.readouterr()
+    assert cli.main(args) == 0  # and the record it wrote lets the next run stop at once
+    assert walked.count(scratch_site / "content") == 2
+    assert "(0 files written, 0 deleted," in capsys.readouterr().out
