@@ -41,18 +41,17 @@ class Recall:
     def many(self, make: Callable[..., T], objects: list, *shared, **helpers) -> list[T]:
         """`[make(obj, *shared) for obj in objects]`, each reused while `obj` and `shared`
         are the same objects as when it was made. For the long lists of a big site: the
-        lookups run at C speed, and only the new objects cost a Python call."""
-        table, before = self._tables(make, shared)
+        lookups run at C speed, and only the new objects cost a Python call. The table
+        goes on from build to build (not copied: an edit adds one entry to ten thousand)."""
+        table = self._table(make, shared)
         ids = list(map(id, objects))
         hits = list(map(table.get, ids))
         if None in hits:
-            if table:  # partly asked before in this build
-                hits = [hit or before.get(i) for hit, i in zip(hits, ids, strict=True)]
-            else:
-                hits = list(map(before.get, ids))
             for n in compress(range(len(hits)), map(operator.not_, hits)):
-                hits[n] = (objects[n], make(objects[n], *shared, **helpers))
-            table.update(zip(ids, hits, strict=True))  # each entry keeps its object alive
+                hits[n] = table[ids[n]] = (objects[n], make(objects[n], *shared, **helpers))
+            if len(table) > 2 * len(ids) + 64:  # earlier builds' objects pile up: let go
+                table.clear()
+                table.update(zip(ids, hits, strict=True))
         return list(map(_second, hits))
 
     def sort(self, slot: Callable, items: list, keys: list) -> list:
@@ -68,14 +67,17 @@ class Recall:
 
     def missing(self, make: Callable, objects: list, *shared) -> list:
         """The objects that many() would have to make something for."""
-        table, before = self._tables(make, shared)
-        return [obj for obj in objects if id(obj) not in table and id(obj) not in before]
+        table = self._table(make, shared)
+        return [obj for obj in objects if id(obj) not in table]
 
-    def _tables(self, make: Callable, shared: tuple) -> tuple[dict, dict]:
+    def _table(self, make: Callable, shared: tuple) -> dict:
+        """id(obj) -> (obj, result); each entry keeps its object alive, so an id found
+        there is that very object."""
         key = ("many", *_key(make, shared))
-        if key not in self._current:
-            self._current[key] = (shared, {})
-        return self._current[key][1], self._previous.get(key, (None, {}))[1]
+        found = self._current.get(key)
+        if found is None:
+            found = self._current[key] = self._previous.get(key) or (shared, {})
+        return found[1]
 
     def start(self) -> None:
         """Forget what a failed build made."""

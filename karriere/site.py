@@ -118,8 +118,10 @@ class Site:
     def settings(self):
         return self.config.settings
 
-    @property
+    @cached_property
     def open_vacancies(self) -> list[Item]:
+        """Asked for by every listing, the feed and the network pages: made once (the
+        vacancies never change once the site is built). Read it, never change it."""
         return list(compress(self.vacancies, map(not_, map(_expired, self.vacancies))))
 
     @property
