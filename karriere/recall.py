@@ -10,6 +10,7 @@ remembers such results for one build to the next and compares inputs by identity
 from __future__ import annotations
 
 import operator
+from bisect import insort
 from collections.abc import Callable
 from itertools import compress
 from typing import TypeVar
@@ -55,13 +56,14 @@ class Recall:
         return list(map(_second, hits))
 
     def sort(self, slot: Callable, items: list, keys: list) -> list:
-        """`items` sorted by `keys`; when the keys equal last build's (item for item, the
-        usual case after an edit), last build's order is used again without sorting."""
+        """`items` sorted by `keys` (stable); when the keys equal last build's, item for
+        item (the usual case after an edit), last build's order is used again; when a
+        few differ (a changed title), only those few are placed again."""
         before = self._previous.get(("sort", slot))
         if before is not None and before[0] == keys:
             order = before[1]
         else:
-            order = sorted(range(len(keys)), key=keys.__getitem__)
+            order = _sorted_again(before, keys)
         self._current[("sort", slot)] = (keys, order)
         return list(map(items.__getitem__, order))
 
@@ -91,3 +93,17 @@ class Recall:
 def _key(make: Callable, args: tuple) -> tuple:
     # Each entry keeps its arguments alive, so an id in a key stays that object's.
     return (make, *[a if type(a) is str else id(a) for a in args])
+
+
+def _sorted_again(before: tuple | None, keys: list) -> list[int]:
+    """sorted(range(len(keys)), key=keys.__getitem__), from last build's (keys, order)
+    when the list has the same length and at most a few keys changed."""
+    if before is not None and len(before[0]) == len(keys):
+        changed = list(compress(range(len(keys)), map(operator.ne, before[0], keys)))
+        if len(changed) <= 8:
+            moved = set(changed)
+            order = [n for n in before[1] if n not in moved]
+            for n in changed:  # (key, position) is what a stable sort orders by
+                insort(order, n, key=lambda m: (keys[m], m))
+            return order
+    return sorted(range(len(keys)), key=keys.__getitem__)

@@ -75,3 +75,21 @@ def test_sort_reuses_last_order_only_for_equal_keys():
     assert recall.sort(len, ["y", "x", "z"], [2, 1, 3]) == ["x", "y", "z"]  # same order
     recall.next_build()
     assert recall.sort(len, ["y", "x", "z"], [2, 3, 1]) == ["z", "y", "x"]  # sorted again
+
+
+def test_sort_places_changed_keys_again_exactly_as_a_full_stable_sort():
+    """A title edit changes one sort key of ten thousand: the order is mended, not made
+    again, and must be what sorting from scratch gives, ties in input order included."""
+    import random
+
+    rng = random.Random(7)
+    items = [Thing(str(n)) for n in range(500)]
+    keys = [(rng.randint(0, 40), rng.choice("abc")) for _ in items]  # many ties
+    recall = Recall()
+    for round_ in range(30):
+        keys = list(keys)
+        for n in rng.sample(range(len(keys)), rng.choice([0, 1, 2, 8, 9, 60])):
+            keys[n] = (rng.randint(0, 40), rng.choice("abc"))
+        expected = [items[n] for n in sorted(range(len(items)), key=keys.__getitem__)]
+        assert recall.sort("vacancies", items, keys) == expected, round_
+        recall.next_build()
