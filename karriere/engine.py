@@ -276,6 +276,7 @@ class Builder:
         )  # fmt: skip
         pages = PageCache(state, self.out_dir, loader.hashes, base, theme, content.fragments)
         pages.trust_outputs = self.trust_outputs
+        pages.tokens = not self.persist  # (its records are never saved)
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
         pages.kept = self._kept[1] if self._kept[0] == base else {}
         pages.template_hashes = self._template_hashes
@@ -736,6 +737,10 @@ class PageCache:
         self.out_dir = out_dir
         self._out = str(out_dir) + os.sep
         self.trust_outputs = False  # True: skip checking each kept output file on disk
+        # True: records live in this process only (the preview), so a page whose fields
+        # changed gets a new token as its fingerprint instead of a digest of its objects
+        # (a list page's ten thousand items): nothing ever compares it with another's.
+        self.tokens = False
         self.fingerprints = Fingerprints(hashes)  # engine swaps in one that remembers
         self.base = base
         self.theme = theme
@@ -777,6 +782,8 @@ class PageCache:
         shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
         if old is not None and old[2] == self.base and old[1] == shape:
             found = old[3]
+        elif self.tokens:
+            found = "token " + os.urandom(12).hex()  # (unique in any process, forked too)
         else:
             found = hash_text(self.base, self.fingerprints.of(page))
         self.new_shapes[path] = (page, shape, self.base, found)

@@ -753,3 +753,33 @@ def test_a_command_line_build_looks_at_the_input_files_once(scratch_site, monkey
     assert cli.main(args) == 0  # and the record it wrote lets the next run stop at once
     assert walked.count(scratch_site / "content") == 2
     assert "(0 files written, 0 deleted," in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("persist", [False, True])
+def test_pages_are_fingerprinted_by_digest_only_where_records_are_saved(scratch_site, persist):
+    """The preview's records never leave its process: a page whose fields changed gets a
+    new token, not a digest of its objects (a list page's ten thousand items). A build
+    that saves its records gives every page a digest, which the next process can check."""
+    out = scratch_site.parent / "public"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=persist, mode="file")
+    builder.build()
+    edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
+    walked = []
+    of = cache.Fingerprints.of
+
+    def counting(self, obj):
+        walked.append(type(obj).__name__)
+        return of(self, obj)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache.Fingerprints, "of", counting)
+        report = builder.build(changed_paths=[scratch_site / VACANCY])
+    assert "stellen/index.html" in report.rendered
+    assert ("Page" in walked) == persist
+    assert tree(out) == clean_build(scratch_site)
+    records = builder._load_state().records
+    tokens = [r.fingerprint for r in records.values() if r.fingerprint.startswith("token ")]
+    assert bool(tokens) == (not persist)
+    assert len(set(tokens)) == len(tokens)
+    unchanged = builder.build(changed_paths=[scratch_site / VACANCY])  # (same shapes: kept)
+    assert unchanged.rendered == [] and unchanged.written == []
