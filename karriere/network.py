@@ -9,6 +9,7 @@ and the QR codes for posters.
 from __future__ import annotations
 
 import json
+import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -96,7 +97,11 @@ def employer_of(site: Site, item: Item) -> Hirer:
 
 
 def build_network(
-    site: Site, content: Content, make_item: Callable[..., Item], visible: Callable
+    site: Site,
+    content: Content,
+    make_item: Callable[..., Item],
+    visible: Callable,
+    recall: Recall | None = None,
 ) -> Network:
     org = site.settings.organisation
     social = site.settings.social
@@ -118,7 +123,7 @@ def build_network(
     network.events.sort(key=lambda e: (sort_key(e.meta.start), e.meta.title))
     found = [p for p in site.pages_content if p.meta.programme]
     network.programmes = sorted(found, key=lambda p: (p.meta.order, p.meta.title))
-    network.filter_options = filter_options(site.open_vacancies, site.categories, network)
+    network.filter_options = filter_options(site.open_vacancies, site.categories, network, recall)
     return network
 
 
@@ -322,7 +327,7 @@ def network_outputs(
 
     files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
-    outputs = [filter_index(site)]
+    outputs = [filter_index(site, recall)]
     outputs += [event_ics(site, ev) for ev in site.network.events]
     base = site.urls.base_url
     items = poster_items(site)
@@ -382,39 +387,65 @@ def _qr_files(job: tuple) -> tuple[tuple, tuple]:
     return tuple(made)
 
 
-def filter_index(site: Site) -> Output:
-    """stellen/index.json: the facts the vacancy filter matches on, one row per open vacancy."""
+def filter_index(site: Site, recall: Recall | None = None) -> Output:
+    """stellen/index.json: the facts the vacancy filter matches on, one row per open
+    vacancy. `recall`: the live preview's, which hands back unchanged vacancies' rows."""
+    from .recall import Recall
     from .writer import Output
 
-    path, hirer = site.urls.path, site.network.hirer  # (ten thousand rows)
-    rows = []
-    for v in site.open_vacancies:
-        m = v.meta
-        rows.append(
-            {
-                "url": path(v.route),
-                "kategorie": m.category,
-                "arbeitgeber": hirer(v).slug,
-                "ort": m.location.city,
-                "beruf": list(m.occupations),
-                "teilzeit": "1" if "part_time" in m.employment else "",
-            }
-        )
+    recall = recall if recall is not None else Recall()
+    net = site.network
+    rows = recall.many(
+        _filter_row, site.open_vacancies, site.urls.base_path, _employers_key(net), net=net
+    )
     data = orjson.dumps({"vacancies": rows})  # what json.dumps writes, compact, in UTF-8
     return Output("stellen/index.json", data, origin="the vacancy filter index")
 
 
-def filter_options(open_: list[Item], categories: dict, net: Network) -> dict[str, list]:
+def _employers_key(net: Network) -> str:
+    """What decides each vacancy's hirer slug besides the vacancy (Network.hirer)."""
+    return "\x1f".join(e.slug for e in net.employers)
+
+
+def _filter_row(v: Item, base_path: str, employers: str, net: Network) -> dict:
+    del employers  # (recall compares it)
+    m = v.meta
+    return {
+        "url": base_path + v.route.lstrip("/"),
+        "kategorie": m.category,
+        "arbeitgeber": net.hirer(v).slug,
+        "ort": m.location.city,
+        "beruf": list(m.occupations),
+        "teilzeit": "1" if "part_time" in m.employment else "",
+    }
+
+
+def filter_options(
+    open_: list[Item], categories: dict, net: Network, recall: Recall | None = None
+) -> dict[str, list]:
     """The choices of each select field: (value, label), only those that find something."""
-    used_employers = {net.hirer(v).slug for v in open_}
+    from .recall import Recall
+
+    recall = recall if recall is not None else Recall()
+    facts = recall.many(_option_facts, open_, _employers_key(net), net=net)
+    used_employers = set(map(_first_of, facts))
     employers = [(e.slug, e.meta.label) for e in net.employers if e.slug in used_employers]
-    used_occ = {o for v in open_ for o in v.meta.occupations}
+    used_occ = set(chain.from_iterable(map(_third_of, facts)))
     return {
         "kategorie": [(k, label) for k, label in categories.items()],
         "arbeitgeber": employers,
-        "ort": [(c, c) for c in sorted({v.meta.location.city for v in open_})],
+        "ort": [(c, c) for c in sorted(set(map(_second_of, facts)))],
         "beruf": [(o.slug, o.meta.name) for o in net.occupations if o.slug in used_occ],
     }
+
+
+def _option_facts(v: Item, employers: str, net: Network) -> tuple:
+    """(hirer slug, city, occupations) of an open vacancy."""
+    del employers  # (recall compares it)
+    return (net.hirer(v).slug, v.meta.location.city, tuple(v.meta.occupations))
+
+
+_first_of, _second_of, _third_of = (operator.itemgetter(n) for n in range(3))
 
 
 def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=None) -> list:

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from xml.sax.saxutils import escape
 
 from . import strings
-from .site import Site
+from .recall import Recall
+from .site import Item, Page, Site, Urls
 from .writer import Output
 
+_first, _second = itemgetter(0), itemgetter(1)
 
-def sitemap(site: Site) -> Output:
-    rows = []
-    for page in site.pages:
-        if not page.in_sitemap:
-            continue
-        loc = escape(site.urls.absolute(page.route))
-        rows.append(f"  <url><loc>{loc}</loc></url>")
+
+def sitemap(site: Site, recall: Recall | None = None) -> Output:
+    """`recall`: the live preview's, which hands back the rows of unchanged pages."""
+    recall = recall if recall is not None else Recall()
+    rows = recall.many(_sitemap_row, site.pages, site.urls.base_url)
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        + "\n".join(rows)
+        + "\n".join(filter(None, rows))
         + "\n</urlset>\n"
     )
     return Output("sitemap.xml", xml.encode(), origin="the sitemap")
+
+
+def _sitemap_row(page: Page, base_url: str) -> str:
+    if not page.in_sitemap:
+        return ""
+    return f"  <url><loc>{escape(Urls(base_url).absolute(page.route))}</loc></url>"
 
 
 def robots(site: Site) -> Output:
@@ -35,31 +42,19 @@ def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def feed(site: Site) -> Output:
-    """Atom feed of open vacancies. Dates come from the content, so builds are reproducible."""
+def feed(site: Site, recall: Recall | None = None) -> Output:
+    """Atom feed of open vacancies. Dates come from the content, so builds are reproducible.
+    `recall`: the live preview's, which hands back the entries of unchanged vacancies."""
     t = strings.load(site.settings.language)
-    vacancies = site.open_vacancies
-    vacancies = [v for v in vacancies if not v.draft]
-    updated = max((v.meta.posted for v in vacancies), default=site.options.today)
+    recall = recall if recall is not None else Recall()
+    categories = site.categories
+    labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy
+    rows = recall.many(
+        _feed_entry, site.open_vacancies, site.urls.base_url, labels, categories=categories
+    )
+    rows = list(filter(None, rows))  # (drafts are not announced)
+    updated = max(map(_second, rows), default=site.options.today)
     feed_url = site.urls.absolute("stellen/feed.xml")
-    absolute, categories = site.urls.absolute, site.categories  # (ten thousand entries)
-    entries = []
-    for v in vacancies:
-        m = v.meta
-        url = escape(absolute(v.route))
-        posted = _stamp(m.posted)
-        entries.append(
-            "  <entry>\n"
-            f"    <title>{escape(m.title)}</title>\n"
-            f'    <link rel="alternate" type="text/html" href="{url}"/>\n'
-            f"    <id>{url}</id>\n"
-            f"    <published>{posted}</published>\n"
-            f"    <updated>{posted}</updated>\n"
-            f"    <summary>{escape(m.summary or m.title)}</summary>\n"
-            f'    <category term="{escape(m.category)}" '
-            f'label="{escape(categories[m.category])}"/>\n'
-            "  </entry>"
-        )
     title = escape(t["feed_title"].format(title=site.settings.title))
     xml = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -70,8 +65,31 @@ def feed(site: Site) -> Output:
         f"  <id>{escape(feed_url)}</id>\n"
         f"  <updated>{_stamp(updated)}</updated>\n"
         f"  <author><name>{escape(site.settings.organisation.name)}</name></author>\n"
-        + "\n".join(entries)
-        + ("\n" if entries else "")
+        + "\n".join(map(_first, rows))
+        + ("\n" if rows else "")
         + "</feed>\n"
     )
     return Output("stellen/feed.xml", xml.encode(), origin="the vacancies feed")
+
+
+def _feed_entry(v: Item, base_url: str, labels: str, categories: dict) -> tuple | None:
+    """(the <entry> of an open vacancy, its date), or None for a draft."""
+    del labels  # (recall compares it)
+    if v.draft:
+        return None
+    m = v.meta
+    url = escape(Urls(base_url).absolute(v.route))
+    posted = _stamp(m.posted)
+    entry = (
+        "  <entry>\n"
+        f"    <title>{escape(m.title)}</title>\n"
+        f'    <link rel="alternate" type="text/html" href="{url}"/>\n'
+        f"    <id>{url}</id>\n"
+        f"    <published>{posted}</published>\n"
+        f"    <updated>{posted}</updated>\n"
+        f"    <summary>{escape(m.summary or m.title)}</summary>\n"
+        f'    <category term="{escape(m.category)}" '
+        f'label="{escape(categories[m.category])}"/>\n'
+        "  </entry>"
+    )
+    return entry, m.posted

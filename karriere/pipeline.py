@@ -123,7 +123,8 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
     if hooks.pages_rendered is not None:
         hooks.pages_rendered()
-    result += [machine.sitemap(site), machine.robots(site), machine.feed(site)]
+    result += [machine.sitemap(site, hooks.recall), machine.robots(site)]
+    result.append(machine.feed(site, hooks.recall))
     result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")

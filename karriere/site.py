@@ -202,7 +202,7 @@ def build_site(
         faq=faq,
         pages_content=pages,
     )
-    site.network = build_network(site, content, item, visible)
+    site.network = build_network(site, content, item, visible, recall)
     site.videos = placed_videos(site, recall)
     site.pages = plan_pages(site, recall)
     collisions = route_collisions(site.pages)

@@ -783,3 +783,45 @@ def test_pages_are_fingerprinted_by_digest_only_where_records_are_saved(scratch_
     assert len(set(tokens)) == len(tokens)
     unchanged = builder.build(changed_paths=[scratch_site / VACANCY])  # (same shapes: kept)
     assert unchanged.rendered == [] and unchanged.written == []
+
+
+def test_a_kept_builder_remakes_feed_sitemap_and_filter_rows_only_for_what_changed(
+    scratch_site, monkeypatch
+):
+    """The feed, the sitemap and the vacancy filter hold a row per vacancy (ten thousand
+    on a big site); the preview makes again only the rows of what changed."""
+    from karriere import outputs
+
+    made: dict[str, list] = {}
+
+    def counted(name: str, make):
+        def counting(obj, *args, **helpers):
+            made.setdefault(name, []).append(obj.route)
+            return make(obj, *args, **helpers)
+
+        return counting
+
+    for module, name in (
+        (outputs, "_feed_entry"),
+        (outputs, "_sitemap_row"),
+        (network, "_filter_row"),
+        (network, "_option_facts"),
+    ):
+        monkeypatch.setattr(module, name, counted(name, getattr(module, name)))
+    second = scratch_site / "content/vacancies/zweite.md"
+    second.write_text((scratch_site / VACANCY).read_text(encoding="utf-8"), encoding="utf-8")
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    assert "stellen/zweite/" in made["_feed_entry"] and len(made["_feed_entry"]) >= 2
+    assert len(made["_filter_row"]) >= 2 and "stellen/zweite/" in made["_sitemap_row"]
+    first_sitemap_rows = made["_sitemap_row"]
+    made = {}
+    edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
+    builder.build(changed_paths=[scratch_site / VACANCY])
+    route = "stellen/sachbearbeitung/"
+    assert made["_feed_entry"] == made["_filter_row"] == made["_option_facts"] == [route]
+    assert route in made["_sitemap_row"]  # with the list pages, made anew each build
+    assert "stellen/zweite/" not in made["_sitemap_row"]
+    assert len(made["_sitemap_row"]) < len(first_sitemap_rows)
+    assert tree(out) == clean_build(scratch_site)
