@@ -2,7 +2,11 @@
 being told to reload (Server-Sent Event) and the updated page being served.
 
     python benchmarks/serve_latency.py --site . --runs 15
-    python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15
+    python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15 --date 2024-01-01
+
+--date previews the site as on that day (`serve --date`): a generated corpus's vacancies
+are open on its build day, so that the feed, the sitemap and the filter index hold them;
+on today's date they have all expired.
 
 Prints the median, min and max in milliseconds. The site must have content/vacancies/*.md.
 """
@@ -51,11 +55,15 @@ def events(url: str):
 
 
 @contextmanager
-def serving(site: Path, stop: int = signal.SIGTERM, port: int | None = None):
+def serving(
+    site: Path, stop: int = signal.SIGTERM, port: int | None = None, day: str | None = None
+):
     """`karriere serve` on a free port; yields the URL of the site (with its sub-path)."""
     port = port or free_port()
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site)]
+    command += ["--port", str(port)] + (["--date", day] if day else [])
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--site", str(site), "--port", str(port)],
+        command,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
@@ -69,8 +77,8 @@ def serving(site: Path, stop: int = signal.SIGTERM, port: int | None = None):
         proc.wait(timeout=60)
 
 
-def measure(site: Path, runs: int) -> list[float]:
-    with serving(site) as url:
+def measure(site: Path, runs: int, day: str | None = None) -> list[float]:
+    with serving(site, day=day) as url:
         vacancy = sorted((site / "content/vacancies").glob("*.md"))[
             len(list((site / "content/vacancies").glob("*.md"))) // 2
         ]
@@ -101,8 +109,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--date", help="preview as on this day (YYYY-MM-DD)")
     args = parser.parse_args()
-    timings = measure(args.site.resolve(), args.runs)
+    timings = measure(args.site.resolve(), args.runs, args.date)
     print(
         f"site={args.site} runs={len(timings)} save->reload ms: "
         f"median {statistics.median(timings):.0f}, min {min(timings):.0f}, max {max(timings):.0f}"

@@ -50,6 +50,10 @@ def make_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="preview with live reload")
     site_options(s, date_option=False)
+    s.add_argument(
+        "--date", type=parse_date,
+        help="preview the site as on this day (YYYY-MM-DD), e.g. after a deadline",
+    )  # fmt: skip
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--drafts", action="store_true", help="(drafts are always shown in preview)")

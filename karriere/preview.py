@@ -6,6 +6,7 @@ import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,10 +31,17 @@ SAVE_FROM = 64
 class PreviewBuilder:
     """Rebuilds into the preview folder; a failed rebuild leaves the last good site."""
 
-    def __init__(self, site_dir: Path, out_dir: Path, origin: str = "http://127.0.0.1:8000"):
+    def __init__(
+        self,
+        site_dir: Path,
+        out_dir: Path,
+        origin: str = "http://127.0.0.1:8000",
+        day: date | None = None,
+    ):
         self.site_dir = site_dir
         self.out_dir = out_dir
         self.origin = origin
+        self.day = day  # None: today, whichever day that is at each rebuild
         self.base_path = "/"
         self.engine: Builder | None = None
 
@@ -102,7 +110,7 @@ class PreviewBuilder:
         self.base_path = self.configured_base_path()
         request = Request(
             site_dir=self.site_dir,
-            today=today(),
+            today=self.day or today(),
             preview=True,
             base_url=self.origin + self.base_path,
         )

@@ -222,7 +222,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     site_dir = args.site.resolve()
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
-    builder = PreviewBuilder(site_dir, out_dir / "site")
+    builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date)
     state = PreviewState(out_dir=out_dir / "site", base_path="/")
     try:
         server = bind(args.host, args.port, make_handler(state))

@@ -231,3 +231,23 @@ def test_stopping_keeps_the_parsed_content_for_the_next_start(preview, how):
     assert preview.proc.wait(timeout=10) == 0
     assert "Traceback" not in preview.proc.stdout.read()
     assert list(kept.glob("content-*.pickle"))
+
+
+def test_serve_date_previews_the_site_as_on_that_day(scratch_site, tmp_path):
+    """`serve --date`: how the site looks on a later day, e.g. once a deadline has passed."""
+    from datetime import date
+
+    from karriere.cli import make_parser
+    from karriere.preview import PreviewBuilder
+
+    args = make_parser().parse_args(["serve", "--site", str(scratch_site), "--date", "2031-07-01"])
+    assert args.date == date(2031, 7, 1)
+    pages = {}
+    for day in (None, args.date):
+        out = tmp_path / f"preview-{day}"
+        assert PreviewBuilder(scratch_site, out, day=day).rebuild(set()).problems == []
+        pages[day] = (out / "stellen/sachbearbeitung/index.html").read_text(encoding="utf-8")
+    assert 'class="notice notice-expired"' not in pages[None]  # open until 2031-06-30
+    assert 'class="notice notice-expired"' in pages[args.date]
+    assert "https://example.org/bewerben" in pages[None]
+    assert "https://example.org/bewerben" not in pages[args.date]
