@@ -297,6 +297,7 @@ class Builder:
         hooks = Hooks(
             load_content=known.loader(trusted, entry_key), load_entry=loader,
             markdown=markdown, pages=pages, memo=memo, jobs=self.jobs, recall=self._recall,
+            recall_rows=None if self.persist else self._recall,
             spool=spool, made_files=files, pages_rendered=pages_rendered,
         )  # fmt: skip
         timings["prepare"] = time.perf_counter() - clock

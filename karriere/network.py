@@ -318,16 +318,18 @@ def network_outputs(
     jobs: int = 1,
     recall: Recall | None = None,
     spool: Spool | None = None,
+    recall_rows: Recall | None = None,
 ) -> list[Output]:
     """`files` (cache.MadeFiles) keeps last build's QR codes whose URL and title are the
     same; new ones are made in a pool of `jobs` processes when there are many (a cold
     build of a big site), which write them to `spool`. `recall` hands back an item's QR
-    files from the last build in this process (the live preview)."""
+    files from the last build in this process (the live preview); `recall_rows` the filter
+    index's rows (pipeline.Hooks)."""
     from .recall import Recall
 
     files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
-    outputs = [filter_index(site, recall)]
+    outputs = [filter_index(site, recall_rows)]
     outputs += [event_ics(site, ev) for ev in site.network.events]
     base = site.urls.base_url
     items = poster_items(site)

@@ -86,6 +86,9 @@ class Hooks:
     made_files: MadeFiles | None = None  # QR codes last build left in the output folder
     jobs: int = 1
     recall: Recall | None = None  # what the previous build made from the same objects
+    # The same for the rows of the feed, the sitemap and the filter index: only a process
+    # that builds again (the preview) keeps them; a one-off build would only hold them.
+    recall_rows: Recall | None = None
     spool: Spool | None = None  # where worker processes may write pages and QR codes
     pages_rendered: Callable[[], None] | None = None  # called once every page is made
 
@@ -123,9 +126,11 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
     if hooks.pages_rendered is not None:
         hooks.pages_rendered()
-    result += [machine.sitemap(site, hooks.recall), machine.robots(site)]
-    result.append(machine.feed(site, hooks.recall))
-    result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
+    result += [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
+    result.append(machine.feed(site, hooks.recall_rows))
+    result += network_outputs(
+        site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool, hooks.recall_rows
+    )
     result += [
         Output(f"assets/{pub}", data, origin=f"theme file {name}")
         for name, (pub, data) in assets.items()
