@@ -48,8 +48,11 @@ from .quick import CACHE_DIR, code_digest, file_signature, hash_bytes, hash_text
 class Fingerprints:
     """Stable digests of the site model's objects, memoised for one build.
 
-    An entry counts by the hash of its source file (its meta, body and HTML all derive
-    from that file plus site.yaml and karriere's code, which every fingerprint includes).
+    An entry counts by the hash of its front matter (its meta derives from that text plus
+    site.yaml and karriere's code, which every fingerprint includes); its body does not
+    count: reading it (`Item.html`, `Entry.body`) notes ("body", source), whose digest is
+    the hash of the file. So a list of cards that shows titles and dates is not made again
+    when a body changes, and a page that shows a body is.
     Anything else is walked field by field, so fields that other features add to Item
     or Page are covered without anyone registering them.
     """
@@ -134,8 +137,11 @@ class Fingerprints:
 
     def _dataclass(self, obj: object) -> str:
         kind = type(obj)
-        if kind.__name__ == "Entry" and getattr(obj, "source", None) in self.entry_hashes:
-            return "E" + self.entry_hashes[obj.source] + obj.source + obj.kind
+        if kind.__name__ == "Entry" and getattr(obj, "head", ""):
+            # By its front matter: what reads the body notes ("body", source) (site.Item).
+            videos: list[str] = []
+            self._walk(obj.videos, videos)
+            return hash_text("E", obj.head, obj.source, obj.kind, obj.slug, *videos)
         names = _DATACLASS_FIELDS.get(kind)
         if names is None:
             names = tuple(f.name for f in dataclasses.fields(obj))

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import note
 from .config import Config
 from .content_types import COLLECTIONS
 from .errors import BuildError, Problem
 from .markdown import unsafe_links
 from .markdown_video import body_videos, check_body
 from .packed import pack, unpack
+from .quick import hash_text
 from .schema import Strict, share_fields_sets, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
@@ -34,13 +36,17 @@ class Entry:
     slug: str
     source: str  # path relative to the site folder, as shown in messages
     meta: Strict
-    packed_body: bytes  # the Markdown body, packed (packed.py): see `body`
+    # The Markdown body, packed (packed.py): see `body`. Not compared: an entry equals
+    # another with the same front matter, and what reads the body notes it (cache.note).
+    packed_body: bytes = field(compare=False)
     body_line: int  # line of the file where the body starts
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     videos: tuple = ()  # markdown_video.body_videos(body): the valid ```video blocks
+    head: str = ""  # hash of the front matter's text (cache.Fingerprints)
 
     @property
     def body(self) -> str:
+        note(("body", self.source))
         return unpack(self.packed_body)
 
 
@@ -145,6 +151,7 @@ def load_entry(
         body_line=body_line,
         field_lines={str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value},
         videos=body_videos(body),
+        head=hash_text(front),
     )
     return entry, problems
 

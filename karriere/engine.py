@@ -781,12 +781,19 @@ class PageCache:
             self.new_shapes[path] = old
             return old[3]
         shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
+        item = page.item
+        if item is not None:  # its own body counts here, not as a dependency (remember)
+            shape += (item.packed_html,)
         if old is not None and old[2] == self.base and old[1] == shape:
             found = old[3]
         elif self.tokens:
             found = "token " + os.urandom(12).hex()  # (unique in any process, forked too)
         else:
-            found = hash_text(self.base, self.fingerprints.of(page))
+            body = ""
+            if item is not None:
+                body = self.fingerprints.entry_hashes.get(item.entry.source, "")
+                body = body or hash_bytes(item.packed_html)
+            found = hash_text(self.base, self.fingerprints.of(page), body)
         self.new_shapes[path] = (page, shape, self.base, found)
         return found
 
@@ -835,6 +842,9 @@ class PageCache:
         return output
 
     def remember(self, page: Page, digest: str, deps: frozenset) -> None:
+        if page.item is not None:  # its own body is in its fingerprint: the pages of one
+            # template keep sharing one list of dependencies (pairs), checked once
+            deps = frozenset(deps) - {("body", page.item.entry.source)}
         pairs = self.pairs(deps)
         self.new_records[page.output_path] = Record(self.fingerprint(page), pairs, digest)
         self.rendered.append(page.output_path)
@@ -890,6 +900,8 @@ class PageCache:
             return self._template(key[1])
         if kind == "file":
             return repr(file_signature(Path(key[1])))
+        if kind == "body":  # an entry's body was read (site.Item.html): its file's hash
+            return self.fingerprints.entry_hashes.get(key[1]) or os.urandom(8).hex()
         if kind == "global":
             if key[1] not in self._globals:
                 return "missing"

@@ -15,6 +15,7 @@ from itertools import compress
 from operator import attrgetter, not_
 from urllib.parse import urlsplit
 
+from .cache import note
 from .config import Config
 from .content import Content, Entry
 from .errors import BuildError, Problem
@@ -59,11 +60,15 @@ class Item:
 
     entry: Entry
     route: str  # e.g. 'stellen/kfz-mechatroniker/'
-    packed_html: bytes  # the body as HTML, packed (packed.py): see `html`
+    # The body as HTML, packed (packed.py): see `html`. Not compared, like the entry's body.
+    packed_html: bytes = field(compare=False)
     expired: bool = False
 
     @property
     def html(self) -> str:
+        """Noted as read: a page or card that shows the body depends on it (a list of
+        cards that shows only front matter is not made again when a body changes)."""
+        note(("body", self.entry.source))
         return unpack(self.packed_html)
 
     @property

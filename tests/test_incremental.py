@@ -825,3 +825,46 @@ def test_a_kept_builder_remakes_feed_sitemap_and_filter_rows_only_for_what_chang
     assert "stellen/zweite/" not in made["_sitemap_row"]
     assert len(made["_sitemap_row"]) < len(first_sitemap_rows)
     assert tree(out) == clean_build(scratch_site)
+
+
+LISTS = {"index.html", "stellen/index.html", "stellen/kategorie/fachkraft/index.html"}
+
+
+@both
+def test_a_body_edit_leaves_the_lists_of_cards_alone(inc):
+    """A card shows front matter only: a changed body re-renders its own page, not the
+    list pages (an entry counts by its front matter; reading the body is a dependency)."""
+    edit(inc.site / VACANCY, "- Pässe und Ausweise", "- Pässe, Ausweise und Führerscheine")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert "stellen/sachbearbeitung/index.html" in report.rendered
+    assert not LISTS & set(report.rendered)
+
+
+@both
+def test_a_card_that_shows_the_body_follows_it(inc):
+    target = own_template(inc.site, "partials/vacancy_card.html")
+    edit(target, "</dl>", "</dl><div>{{ v.html | safe }}</div>")
+    inc.build()
+    edit(inc.site / VACANCY, "- Pässe und Ausweise", "- Pässe, Ausweise und Führerscheine")
+    report = inc.build()
+    assert_same_as_clean(inc, report)
+    assert LISTS <= set(report.written)
+    assert "Führerscheine" in (inc.out / "stellen/index.html").read_text(encoding="utf-8")
+
+
+def test_the_preview_follows_bodies_without_rendering_the_lists(scratch_site):
+    """The preview's engine (fingerprints as tokens, items compared by front matter)."""
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    vacancy, faq = scratch_site / VACANCY, scratch_site / "content/faq/wege.md"
+    edit(vacancy, "- Pässe und Ausweise", "- Pässe, Ausweise und Führerscheine")
+    report = builder.build(changed_paths=[vacancy])
+    assert tree(out) == clean_build(scratch_site)
+    assert "stellen/sachbearbeitung/index.html" in report.written
+    assert not LISTS & set(report.rendered)
+    edit(faq, "Viele.", "Viele, zum Beispiel die Ausbildung.")  # /faq/ shows every answer
+    report = builder.build(changed_paths=[faq])
+    assert tree(out) == clean_build(scratch_site)
+    assert "faq/index.html" in report.written and not LISTS & set(report.rendered)
