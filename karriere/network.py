@@ -397,8 +397,14 @@ def filter_index(site: Site, recall: Recall | None = None) -> Output:
 
     recall = recall if recall is not None else Recall()
     net = site.network
+    urls = site.urls
     rows = recall.many(
-        _filter_row, site.open_vacancies, site.urls.base_path, _employers_key(net), net=net
+        _filter_row,
+        site.open_vacancies,
+        urls.base_url,
+        _employers_key(net),
+        net=net,
+        path=urls.path,
     )
     data = orjson.dumps({"vacancies": rows})  # what json.dumps writes, compact, in UTF-8
     return Output("stellen/index.json", data, origin="the vacancy filter index")
@@ -409,11 +415,11 @@ def _employers_key(net: Network) -> str:
     return "\x1f".join(e.slug for e in net.employers)
 
 
-def _filter_row(v: Item, base_path: str, employers: str, net: Network) -> dict:
-    del employers  # (recall compares it)
+def _filter_row(v: Item, base_url: str, employers: str, net: Network, path: Callable) -> dict:
+    del base_url, employers  # (recall compares them; `path` is Urls.path of that base_url)
     m = v.meta
     return {
-        "url": base_path + v.route.lstrip("/"),
+        "url": path(v.route),
         "kategorie": m.category,
         "arbeitgeber": net.hirer(v).slug,
         "ort": m.location.city,

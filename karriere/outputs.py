@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import itemgetter
 from xml.sax.saxutils import escape
 
 from . import strings
 from .recall import Recall
-from .site import Item, Page, Site, Urls
+from .site import Item, Page, Site
 from .writer import Output
 
 _first, _second = itemgetter(0), itemgetter(1)
@@ -16,7 +17,8 @@ _first, _second = itemgetter(0), itemgetter(1)
 def sitemap(site: Site, recall: Recall | None = None) -> Output:
     """`recall`: the live preview's, which hands back the rows of unchanged pages."""
     recall = recall if recall is not None else Recall()
-    rows = recall.many(_sitemap_row, site.pages, site.urls.base_url)
+    urls = site.urls
+    rows = recall.many(_sitemap_row, site.pages, urls.base_url, absolute=urls.absolute)
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -26,10 +28,11 @@ def sitemap(site: Site, recall: Recall | None = None) -> Output:
     return Output("sitemap.xml", xml.encode(), origin="the sitemap")
 
 
-def _sitemap_row(page: Page, base_url: str) -> str:
+def _sitemap_row(page: Page, base_url: str, absolute: Callable) -> str:
+    del base_url  # (recall compares it; `absolute` is Urls.absolute of that base_url)
     if not page.in_sitemap:
         return ""
-    return f"  <url><loc>{escape(Urls(base_url).absolute(page.route))}</loc></url>"
+    return f"  <url><loc>{escape(absolute(page.route))}</loc></url>"
 
 
 def robots(site: Site) -> Output:
@@ -49,9 +52,11 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
     recall = recall if recall is not None else Recall()
     categories = site.categories
     labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy
+    urls = site.urls
     rows = recall.many(
-        _feed_entry, site.open_vacancies, site.urls.base_url, labels, categories=categories
-    )
+        _feed_entry, site.open_vacancies, urls.base_url, labels,
+        categories=categories, absolute=urls.absolute,
+    )  # fmt: skip
     rows = list(filter(None, rows))  # (drafts are not announced)
     updated = max(map(_second, rows), default=site.options.today)
     feed_url = site.urls.absolute("stellen/feed.xml")
@@ -72,13 +77,15 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
     return Output("stellen/feed.xml", xml.encode(), origin="the vacancies feed")
 
 
-def _feed_entry(v: Item, base_url: str, labels: str, categories: dict) -> tuple | None:
+def _feed_entry(
+    v: Item, base_url: str, labels: str, categories: dict, absolute: Callable
+) -> tuple | None:
     """(the <entry> of an open vacancy, its date), or None for a draft."""
-    del labels  # (recall compares it)
+    del base_url, labels  # (recall compares them: what `absolute` and `categories` give)
     if v.draft:
         return None
     m = v.meta
-    url = escape(Urls(base_url).absolute(v.route))
+    url = escape(absolute(v.route))
     posted = _stamp(m.posted)
     entry = (
         "  <entry>\n"

@@ -104,10 +104,6 @@ def scan_inputs(site_dir: Path) -> Inputs:
     return Inputs(hash_text(*parts), walks[site_dir / "content"])
 
 
-def inputs_digest(site_dir: Path) -> str:
-    return scan_inputs(site_dir).digest
-
-
 def options_key(today, base_url, drafts: bool, preview: bool) -> list:
     return [str(today), base_url, drafts, preview, code_digest()]
 
