@@ -30,7 +30,7 @@ import os
 import time
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from pathlib import Path
 
@@ -103,7 +103,7 @@ class Record:
 
     fingerprint: str
     deps: tuple  # ((key, digest), ...)
-    digest: str  # hash of the bytes written
+    digest: str | None  # hash of the bytes written (None: the manifest's, keep_rendered)
 
 
 @dataclass
@@ -841,7 +841,7 @@ class PageCache:
             self.new_kept[path] = (page, record, output, state)
         return output
 
-    def remember(self, page: Page, digest: str, deps: frozenset) -> None:
+    def remember(self, page: Page, digest: str | None, deps: frozenset) -> None:
         if page.item is not None:  # its own body is in its fingerprint: the pages of one
             # template keep sharing one list of dependencies (pairs), checked once
             deps = frozenset(deps) - {("body", page.item.entry.source)}
@@ -856,9 +856,12 @@ class PageCache:
         the next build too, as if it had kept them (reuse_all)."""
         for page in self.rendered_pages:
             path = page.output_path
+            state = manifest.get(path)
             record = self.new_records[path]
+            if record.digest is None and state is not None:  # the writer's token
+                record = self.new_records[path] = replace(record, digest=state.digest)
             output = kept_page(page, record.digest)
-            self.new_kept[path] = (page, record, output, manifest.get(path))
+            self.new_kept[path] = (page, record, output, state)
 
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal

@@ -393,7 +393,6 @@ def filter_index(site: Site, recall: Recall | None = None) -> Output:
     """stellen/index.json: the facts the vacancy filter matches on, one row per open
     vacancy. `recall`: the live preview's, which hands back unchanged vacancies' rows."""
     from .recall import Recall
-    from .writer import Output
 
     recall = recall if recall is not None else Recall()
     net = site.network
@@ -406,7 +405,14 @@ def filter_index(site: Site, recall: Recall | None = None) -> Output:
         net=net,
         path=urls.path,
     )
-    data = orjson.dumps({"vacancies": rows})  # what json.dumps writes, compact, in UTF-8
+    return recall.joined(_filter_file, rows)
+
+
+def _filter_file(rows: list[bytes]) -> Output:
+    from .writer import Output
+
+    # orjson.dumps({"vacancies": [...]}) of the rows: compact JSON, as json.dumps writes it
+    data = b'{"vacancies":[' + b",".join(rows) + b"]}"
     return Output("stellen/index.json", data, origin="the vacancy filter index")
 
 
@@ -415,17 +421,19 @@ def _employers_key(net: Network) -> str:
     return "\x1f".join(e.slug for e in net.employers)
 
 
-def _filter_row(v: Item, base_url: str, employers: str, net: Network, path: Callable) -> dict:
+def _filter_row(v: Item, base_url: str, employers: str, net: Network, path: Callable) -> bytes:
     del base_url, employers  # (recall compares them; `path` is Urls.path of that base_url)
     m = v.meta
-    return {
-        "url": path(v.route),
-        "kategorie": m.category,
-        "arbeitgeber": net.hirer(v).slug,
-        "ort": m.location.city,
-        "beruf": list(m.occupations),
-        "teilzeit": "1" if "part_time" in m.employment else "",
-    }
+    return orjson.dumps(
+        {
+            "url": path(v.route),
+            "kategorie": m.category,
+            "arbeitgeber": net.hirer(v).slug,
+            "ort": m.location.city,
+            "beruf": list(m.occupations),
+            "teilzeit": "1" if "part_time" in m.employment else "",
+        }
+    )
 
 
 def filter_options(

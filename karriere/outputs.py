@@ -19,6 +19,10 @@ def sitemap(site: Site, recall: Recall | None = None) -> Output:
     recall = recall if recall is not None else Recall()
     urls = site.urls
     rows = recall.many(_sitemap_row, site.pages, urls.base_url, absolute=urls.absolute)
+    return recall.joined(_sitemap_file, rows)
+
+
+def _sitemap_file(rows: list[str]) -> Output:
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -57,30 +61,37 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
         _feed_entry, site.open_vacancies, urls.base_url, labels,
         categories=categories, absolute=urls.absolute,
     )  # fmt: skip
-    rows = list(filter(None, rows))  # (drafts are not announced)
-    updated = max(map(_second, rows), default=site.options.today)
-    feed_url = site.urls.absolute("stellen/feed.xml")
-    title = escape(t["feed_title"].format(title=site.settings.title))
-    xml = (
+    feed_url = escape(urls.absolute("stellen/feed.xml"))
+    head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{site.settings.language}">\n'
-        f"  <title>{title}</title>\n"
-        f'  <link rel="self" type="application/atom+xml" href="{escape(feed_url)}"/>\n'
-        f'  <link rel="alternate" type="text/html" href="{escape(site.urls.absolute("stellen/"))}"/>\n'
-        f"  <id>{escape(feed_url)}</id>\n"
-        f"  <updated>{_stamp(updated)}</updated>\n"
-        f"  <author><name>{escape(site.settings.organisation.name)}</name></author>\n"
-        + "\n".join(map(_first, rows))
-        + ("\n" if rows else "")
-        + "</feed>\n"
+        f"  <title>{escape(t['feed_title'].format(title=site.settings.title))}</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{feed_url}"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{escape(urls.absolute("stellen/"))}"/>\n'
+        f"  <id>{feed_url}</id>\n"
     )
-    return Output("stellen/feed.xml", xml.encode(), origin="the vacancies feed")
+    author = f"  <author><name>{escape(site.settings.organisation.name)}</name></author>\n"
+    return recall.joined(_feed_file, rows, head, author, _stamp(site.options.today))
+
+
+def _feed_file(rows: list, head: str, author: str, today: str) -> Output:
+    """`rows`: (entry as UTF-8, date) of each open vacancy, None for a draft (not
+    announced); `today` stands for the newest date when there is no entry."""
+    rows = list(filter(None, rows))
+    updated = _stamp(max(map(_second, rows))) if rows else today
+    data = b"".join([
+        (head + f"  <updated>{updated}</updated>\n" + author).encode(),
+        b"\n".join(map(_first, rows)),
+        b"\n" if rows else b"",
+        b"</feed>\n",
+    ])  # fmt: skip
+    return Output("stellen/feed.xml", data, origin="the vacancies feed")
 
 
 def _feed_entry(
     v: Item, base_url: str, labels: str, categories: dict, absolute: Callable
 ) -> tuple | None:
-    """(the <entry> of an open vacancy, its date), or None for a draft."""
+    """(the <entry> of an open vacancy in UTF-8, its date), or None for a draft."""
     del base_url, labels  # (recall compares them: what `absolute` and `categories` give)
     if v.draft:
         return None
@@ -99,4 +110,4 @@ def _feed_entry(
         f'label="{escape(categories[m.category])}"/>\n'
         "  </entry>"
     )
-    return entry, m.posted
+    return entry.encode(), m.posted

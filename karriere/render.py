@@ -43,8 +43,9 @@ class PageCache(Protocol):
 
     def begin(self, site: Site, globals_: dict) -> None: ...
     def reuse_all(self, pages: list[Page]) -> list[Output | None]: ...
-    def remember(self, page: Page, digest: str, deps: frozenset) -> None: ...
+    def remember(self, page: Page, digest: str | None, deps: frozenset) -> None: ...
 
+    trust_outputs: bool  # the preview's private folder: the writer tells files apart
     fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
     card_ids: dict  # the same by item identity (fragments.Cards.ids)
 
@@ -261,8 +262,8 @@ def render_pages(
                 page.output_path, source=data[0], digest=digest, spooled=True,
                 origin=origin(page),
             )  # fmt: skip
-        else:
-            digest = hash_bytes(data)
+        else:  # (None: the writer gives the digest)
+            digest = None if cache is not None and cache.trust_outputs else hash_bytes(data)
             outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
         if cache is not None:
             cache.remember(page, digest, deps)

@@ -93,3 +93,20 @@ def test_sort_places_changed_keys_again_exactly_as_a_full_stable_sort():
         expected = [items[n] for n in sorted(range(len(items)), key=keys.__getitem__)]
         assert recall.sort("vacancies", items, keys) == expected, round_
         recall.next_build()
+
+
+def test_joined_is_made_again_only_when_a_row_or_an_argument_differs():
+    recall, made = Recall(), []
+
+    def join(rows: list, sep: str) -> str:
+        made.append(list(rows))
+        return sep.join(rows)
+
+    first = recall.joined(join, ["a", "b"], ",")
+    recall.next_build()
+    assert recall.joined(join, ["a", "b"], ",") is first  # equal rows, equal argument
+    recall.next_build()
+    assert recall.joined(join, ["a", "c"], ",") == "a,c"  # one row differs
+    recall.next_build()
+    assert recall.joined(join, ["a", "c"], ";") == "a;c"  # the argument differs
+    assert made == [["a", "b"], ["a", "c"], ["a", "c"]]

@@ -260,3 +260,18 @@ def test_sigkill_at_random_moments(built):
             change_every_page(site, "alt")
             assert cli(site, out).wait() == 0
     assert "old" in outcomes
+
+
+def test_the_private_preview_folder_tells_files_apart_without_hashing(tmp_path):
+    """mode="file" with trusted=True, after the first build: new bytes of the same size
+    are compared with the file, equal bytes are not written again, and a written file
+    gets a token for its digest instead of a hash."""
+    out, site = tmp_path / "preview", tmp_path / "site"
+    site.mkdir()
+    first = write_site(outputs(a="one", b="two"), out, site, mode="file", trusted=True)
+    assert first.written == ["a", "b"]
+    again = write_site(outputs(a="one", b="six"), out, site, first.manifest, "file", True)
+    assert again.written == ["b"] and again.manifest["a"] == first.manifest["a"]
+    assert again.manifest["b"].digest.startswith("token ")
+    longer = write_site(outputs(a="one!", b="six"), out, site, again.manifest, "file", True)
+    assert longer.written == ["a"] and (out / "a").read_text() == "one!"
