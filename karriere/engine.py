@@ -178,6 +178,7 @@ class Builder:
         self._kept: tuple[str, dict] = ("", {})  # (base, PageCache.kept)
         self._template_hashes: dict[str, tuple] = {}  # PageCache.template_hashes
         self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
+        self._card_calls: tuple[str, dict] = ("", {})  # (base, fragments.Cards.calls)
         self._fingerprints: dict[int, tuple] = {}  # cache.Fingerprints' memo
         self._state_file = quick.output_file(request.site_dir, out_dir, "state", ".pickle")
         self._shards_saved: list = [None] * CONTENT_SHARDS  # what each file was written with
@@ -281,6 +282,9 @@ class Builder:
         pages.kept = self._kept[1] if self._kept[0] == base else {}
         pages.template_hashes = self._template_hashes
         pages.card_ids = self._card_ids[1] if self._card_ids[0] == base else {}
+        pages.card_calls = self._card_calls[1] if self._card_calls[0] == base else {}
+        pages.keeps_cards = not self.persist  # the preview keeps its content in memory
+        cards_before = len(content.fragments)
         pages.fingerprints = Fingerprints(loader.hashes, self._fingerprints)
         memo = Memo(content.blobs)
         files = MadeFiles(state.made, state.manifest)
@@ -335,19 +339,22 @@ class Builder:
         pages.keep_rendered(state.manifest)
         self._kept = (base, pages.new_kept)
         self._card_ids = (base, pages.card_ids)
+        self._card_calls = (base, pages.card_calls)
         self._fingerprints = pages.fingerprints.memo
         if memo.made or len(memo.used) != len(content.blobs):
             content.blobs = memo.pruned()
             self._made_dirty = True
-        # This build's cards, and last build's: pages it kept show them too.
-        cards = {**content.fragments, **pages.fragments}
-        if self.persist:
+        if self.persist:  # this build's cards, and last build's: pages it kept show them
+            cards = {**content.fragments, **pages.fragments}
             cards = current_cards(cards, pages, result.site.vacancies)
-        else:  # each save of the preview adds one card at most: pruned when it keeps them
+            if cards.keys() != content.fragments.keys():
+                self._made_dirty = True
+            content.fragments = cards
+        else:  # the preview's are added to in place (keeps_cards), one card per save at
+            # most: pruned when it keeps them (save)
             self._last_cards = (pages, result.site.vacancies)
-        if cards.keys() != content.fragments.keys():
-            self._made_dirty = True
-        content.fragments = cards
+            if len(content.fragments) != cards_before:
+                self._made_dirty = True
         return BuildReport(
             site=result.site,
             pages=len(result.site.pages),
@@ -763,6 +770,8 @@ class PageCache:
         self.kept: dict[str, tuple] = {}
         self.new_kept: dict[str, tuple] = {}
         self.card_ids: dict = {}  # fragments.Cards.ids: last build's, then this build's
+        self.card_calls: dict = {}  # fragments.Cards.calls: the same
+        self.keeps_cards = False  # True: `fragments` is added to in place (the preview)
         self.template_hashes: dict[str, tuple] = {}  # path -> (signature, hash of bytes)
 
     def begin(self, site: Site, globals_: dict) -> None:

@@ -19,8 +19,8 @@ encoding them as Python strings was most of the cost of one edit in the live pre
 from __future__ import annotations
 
 import operator
-from itertools import compress, repeat
-from typing import Protocol
+from itertools import compress
+from typing import NamedTuple, Protocol
 
 import jinja2
 from markupsafe import Markup
@@ -29,8 +29,7 @@ from .cache import current, note, recording
 
 CARD_TEMPLATE = "partials/vacancy_card.html"
 _first, _second, _third = (operator.itemgetter(n) for n in range(3))
-_FAILED = object()  # the dependencies of "no card": never unchanged
-_NO_CARD = (None, None, (_FAILED, b""))
+FEW_CHANGED = 64  # items not in their last places: looked up one by one, else all
 # The NUL character never reaches a page otherwise (cmark-gfm and YAML's parser turn it
 # away), so the placeholder cannot be mistaken for anything an editor wrote.
 HOLE = "\x00karriere-cards-{}\x00"
@@ -41,11 +40,23 @@ class Checker(Protocol):
 
     base: str
     fragments: dict  # last build's cards: key -> (deps, html)
-    card_ids: dict  # Cards.ids of the last build in this process under the same base
+    # Cards.ids and Cards.calls of the last build in this process under the same base
+    card_ids: dict
+    card_calls: dict
+    keeps_cards: bool  # True: `fragments` lives on in this process and is this build's too
 
     def item_key(self, item) -> str: ...
     def pairs(self, keys) -> tuple: ...
     def unchanged(self, pairs: tuple) -> bool: ...
+
+
+class Call(NamedTuple):
+    """One vacancy_cards(...) of a page, as the next build may find it again."""
+
+    items: list
+    found: list  # (item, key, (deps, html)) of each item
+    data: list[bytes]  # each card's html
+    deps: dict  # id(deps) -> deps, the distinct ones
 
 
 class Cards:
@@ -56,12 +67,22 @@ class Cards:
         self.common = common
         self.checker = checker
         self.known: dict = checker.fragments if checker is not None else {}
-        self.used: dict = {}  # what this build showed: the store for the next build
+        keeps = checker is not None and checker.keeps_cards
+        self.used: dict = self.known if keeps else {}  # what this build showed
         self.made: dict = {}  # rendered in this process during this build
         self._page = None  # the recorder of the page being rendered
         self._noted: set[int] = set()  # dependency tuples already passed on to it
-        self.ids: dict[int, dict] = {}  # heading -> {id(item): (item, key, hit)}, this build
+        # heading -> {id(item): (item, key, hit)}: last build's too (its deps checked on use)
+        self.ids: dict[int, dict] = checker.card_ids if checker is not None else {}
+        self.last_calls: dict = checker.card_calls if checker is not None else {}
+        self.calls: dict[tuple, Call] = {}  # (page, hole, heading) -> Call, this build
+        self.page_path = ""  # the page being rendered
         self.holes: list[bytes] = []  # the page being rendered: the bytes of each hole
+
+    def begin_page(self, path: str) -> None:
+        self.page_path = path
+        self.made.clear()
+        self.holes.clear()
 
     def __call__(self, items, heading: int = 3) -> Markup:
         return self._hole(self._cards(items, heading))
@@ -73,46 +94,67 @@ class Cards:
     def _cards(self, items, heading: int) -> bytes:
         if self.checker is None:
             return b"".join([self.card(v, heading)[1][1] for v in items])
-        # The same item object as last build (or earlier in this one): no key to compute.
-        # Looked up at C speed: /stellen/ of a big site shows ten thousand cards.
-        mine = self.ids.setdefault(heading, {})
-        ids = list(map(id, items))
-        found = list(map(mine.get, ids))
-        if None in found:
-            self._take_from_last_build(items, ids, found, heading)
-            found = list(map(mine.get, ids))
-        cards = list(map(_third, found))
-        self.used.update(zip(map(_second, found), cards, strict=True))
-        deps = list(map(_first, cards))
-        for pairs in dict(zip(map(id, deps), deps, strict=True)).values():
+        slot = (self.page_path, len(self.holes), heading)
+        call = self._again(self.last_calls.get(slot), items, heading)
+        if call is None:
+            call = self._call(items, heading)
+        self.calls[slot] = call
+        if self.used is not self.known:
+            self.used.update(zip(map(_second, call.found), map(_third, call.found), strict=True))
+        for pairs in call.deps.values():
             self._pass_on(pairs)
-        return b"".join(map(_second, cards))
+        return b"".join(call.data)
 
-    def _take_from_last_build(self, items, ids: list, found: list, heading: int) -> None:
-        """Into self.ids: last build's card of each item not found, where what the card
-        read is unchanged (checked once per distinct list of dependencies), else a card
-        made now. Only the cards made now cost a Python call each."""
-        mine = self.ids[heading]
-        missing = list(compress(range(len(found)), map(operator.not_, found)))
-        wanted = list(map(ids.__getitem__, missing))
-        last = self.checker.card_ids.get(heading, {})
-        hits = list(map(last.get, wanted, repeat(_NO_CARD)))
-        deps = list(map(_first, map(_third, hits)))
+    def _again(self, last: Call | None, items, heading: int) -> Call | None:
+        """Last build's call of the same page, if the same items are in the same places
+        but for a few, and what its cards read is unchanged: those few are looked up, the
+        rest is reused without a lookup each (the preview, after one edit)."""
+        if last is None or len(last.items) != len(items):
+            return None
+        if not all(map(self.checker.unchanged, last.deps.values())):
+            return None
+        same = list(map(operator.is_, items, last.items))
+        if same.count(False) > FEW_CHANGED:
+            return None
+        at = list(compress(range(len(same)), map(operator.not_, same)))
+        new = self._call([items[n] for n in at], heading)
+        found, data = list(last.found), list(last.data)
+        for n, f, d in zip(at, new.found, new.data, strict=True):
+            found[n], data[n] = f, d
+        return Call(list(items), found, data, {**last.deps, **new.deps})
+
+    def _call(self, items, heading: int) -> Call:
+        """Each item's card: by identity from this build or the last, where what it read is
+        unchanged (checked once per distinct list of dependencies), else by key (card)."""
+        mine = self.ids.setdefault(heading, {})
+        found = list(map(mine.get, map(id, items)))
+        deps = list(map(_first, map(_third, filter(None, found))))
         distinct = dict(zip(map(id, deps), deps, strict=True))
-        good = {k: d is not _FAILED and self.checker.unchanged(d) for k, d in distinct.items()}
-        keep = list(map(good.__getitem__, map(id, deps)))
-        mine.update(
-            zip(compress(wanted, keep), compress(hits, keep), strict=True)
-        )  # keeps items alive
-        for n in compress(missing, map(operator.not_, keep)):
-            mine[ids[n]] = (items[n], *self.card(items[n], heading))
+        stale = {k for k, d in distinct.items() if not self.checker.unchanged(d)}
+        if None in found or stale:
+            for n, f in enumerate(found):
+                if f is None or id(f[2][0]) in stale:
+                    found[n] = mine[id(items[n])] = (items[n], *self.card(items[n], heading))
+            if len(mine) > 2 * len(items) + 64:  # earlier builds' items pile up: let go
+                self._prune(mine, found)
+        cards = list(map(_third, found))
+        deps = list(map(_first, cards))
+        distinct = dict(zip(map(id, deps), deps, strict=True))
+        return Call(list(items), found, list(map(_second, cards)), distinct)
+
+    def _prune(self, mine: dict, found: list) -> None:
+        """Keep the items shown by this build: its calls so far, and this one's."""
+        shown = {id(f[0]) for call in self.calls.values() for f in call.found}
+        shown.update(id(f[0]) for f in found)
+        for key in [k for k in mine if k not in shown]:
+            del mine[key]
 
     def card(self, item, heading: int) -> tuple[tuple, tuple]:
         """(key, (dependencies, html)) of the item's card, rendered only if needed."""
         checker = self.checker
         key = (checker.item_key(item), heading) if checker else (id(item), heading)
         hit = self.used.get(key) or self.known.get(key)
-        if hit is not None and (checker is None or key in self.used or checker.unchanged(hit[0])):
+        if hit is not None and (checker is None or checker.unchanged(hit[0])):
             self._pass_on(hit[0])
             self.used[key] = hit
             return key, hit

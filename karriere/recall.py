@@ -17,6 +17,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _second = operator.itemgetter(1)
+FEW_CHANGED = 64  # objects not in their last places: looked up one by one, else all
 
 
 class Recall:
@@ -44,16 +45,16 @@ class Recall:
         are the same objects as when it was made. For the long lists of a big site: the
         lookups run at C speed, and only the new objects cost a Python call. The table
         goes on from build to build (not copied: an edit adds one entry to ten thousand)."""
-        table = self._table(make, shared)
-        ids = list(map(id, objects))
-        hits = list(map(table.get, ids))
-        if None in hits:
-            for n in compress(range(len(hits)), map(operator.not_, hits)):
-                hits[n] = table[ids[n]] = (objects[n], make(objects[n], *shared, **helpers))
-            if len(table) > 2 * len(ids) + 64:  # earlier builds' objects pile up: let go
-                table.clear()
-                table.update(zip(ids, hits, strict=True))
-        return list(map(_second, hits))
+        entry = self._entry(make, shared)
+
+        def made(obj) -> tuple:
+            return obj, make(obj, *shared, **helpers)
+
+        results = _in_place(entry, objects, made)
+        if results is None:
+            results = _by_identity(entry[1], objects, made)
+        entry[2] = (list(objects), results)
+        return list(results)
 
     def joined(self, make: Callable[..., T], rows: list, *args) -> T:
         """`make(rows, *args)`, reused while `rows` equals last build's list (compared at
@@ -81,17 +82,18 @@ class Recall:
 
     def missing(self, make: Callable, objects: list, *shared) -> list:
         """The objects that many() would have to make something for."""
-        table = self._table(make, shared)
+        table = self._entry(make, shared)[1]
         return [obj for obj in objects if id(obj) not in table]
 
-    def _table(self, make: Callable, shared: tuple) -> dict:
-        """id(obj) -> (obj, result); each entry keeps its object alive, so an id found
-        there is that very object."""
+    def _entry(self, make: Callable, shared: tuple) -> list:
+        """[shared, table, last call]: the table maps id(obj) -> (obj, result), and each
+        entry keeps its object alive, so an id found there is that very object; the last
+        call is (its objects, their results), compared place by place."""
         key = ("many", *_key(make, shared))
         found = self._current.get(key)
         if found is None:
-            found = self._current[key] = self._previous.get(key) or (shared, {})
-        return found[1]
+            found = self._current[key] = self._previous.get(key) or [shared, {}, None]
+        return found
 
     def start(self) -> None:
         """Forget what a failed build made."""
@@ -100,6 +102,40 @@ class Recall:
     def next_build(self) -> None:
         """The build succeeded: what it used is what the next build may reuse."""
         self._previous, self._current = self._current, {}
+
+
+def _in_place(entry: list, objects: list, made: Callable) -> list | None:
+    """The usual case in the preview: the objects of the last call, in their places but
+    for a few. Compared place by place (no lookup each); None if too many moved."""
+    table, last = entry[1], entry[2]
+    if last is None or len(last[0]) != len(objects):
+        return None
+    same = list(map(operator.is_, objects, last[0]))
+    if same.count(False) > FEW_CHANGED:
+        return None
+    results = list(last[1])
+    for n in compress(range(len(same)), map(operator.not_, same)):
+        obj = objects[n]
+        hit = table.get(id(obj))
+        if hit is None:
+            hit = table[id(obj)] = made(obj)
+        results[n] = hit[1]
+    if len(table) > 2 * len(objects) + 64:  # earlier builds' objects pile up: let go
+        table.clear()
+        table.update(zip(map(id, objects), zip(objects, results, strict=True), strict=True))
+    return results
+
+
+def _by_identity(table: dict, objects: list, made: Callable) -> list:
+    ids = list(map(id, objects))
+    hits = list(map(table.get, ids))
+    if None in hits:
+        for n in compress(range(len(hits)), map(operator.not_, hits)):
+            hits[n] = table[ids[n]] = made(objects[n])
+        if len(table) > 2 * len(ids) + 64:
+            table.clear()
+            table.update(zip(ids, hits, strict=True))
+    return list(map(_second, hits))
 
 
 def _key(make: Callable, args: tuple) -> tuple:

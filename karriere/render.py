@@ -48,6 +48,7 @@ class PageCache(Protocol):
     trust_outputs: bool  # the preview's private folder: the writer tells files apart
     fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
     card_ids: dict  # the same by item identity (fragments.Cards.ids)
+    card_calls: dict  # and by page (fragments.Cards.calls)
 
 
 class TrackedSite:
@@ -272,6 +273,7 @@ def render_pages(
     if cache is not None:
         cache.fragments = vacancy_cards.used  # what the next build may reuse
         cache.card_ids = vacancy_cards.ids
+        cache.card_calls = vacancy_cards.calls
     return outputs  # type: ignore[return-value]
 
 
@@ -285,9 +287,8 @@ def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, 
         return number, None, broken[0], frozenset(), {}
     page = pages[number]
     cards = common["vacancy_cards"]
+    cards.begin_page(page.output_path)
     made, holes = cards.made, cards.holes
-    made.clear()
-    holes.clear()
     with recording() as deps:
         try:
             html = env.get_template(page.template).render(common, page=page)

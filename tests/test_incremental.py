@@ -241,6 +241,28 @@ def test_preview_cards_kept_by_identity_follow_what_they_read(scratch_site):
     assert tree(out) == clean_build(scratch_site)
 
 
+def test_preview_lists_reused_place_by_place_follow_the_card_template(scratch_site):
+    """A list page's cards come back from last build's call of the same page (the same
+    items in the same places, but for the edited one) only while the card template and
+    what it read are unchanged."""
+    out = scratch_site.parent / "preview"
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    source = scratch_site / VACANCY
+    edit(source, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
+    report = builder.build(changed_paths=[source])
+    assert tree(out) == clean_build(scratch_site)
+    assert "stellen/index.html" in report.written
+    target = own_template(scratch_site, "partials/vacancy_card.html")
+    edit(target, "</dl>", "</dl><p>Neu im Angebot</p>")
+    report = builder.build(changed_paths=[target])
+    assert tree(out) == clean_build(scratch_site)
+    assert "Neu im Angebot" in (out / "stellen/index.html").read_text(encoding="utf-8")
+    edit(source, 'title: "Fachkraft', 'title: "Sachbearbeiter*in')
+    builder.build(changed_paths=[source])
+    assert tree(out) == clean_build(scratch_site)
+
+
 def test_static_asset_edit(inc):
     css = Path(karriere.__file__).parent / "themes/default/static/style.css"
     target = inc.site / "themes/default/static/style.css"

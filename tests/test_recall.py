@@ -110,3 +110,27 @@ def test_joined_is_made_again_only_when_a_row_or_an_argument_differs():
     recall.next_build()
     assert recall.joined(join, ["a", "c"], ";") == "a;c"  # the argument differs
     assert made == [["a", "b"], ["a", "c"], ["a", "c"]]
+
+
+def test_many_in_place_and_moved_objects_match_a_fresh_list():
+    """The place-by-place path (a few objects replaced or swapped) and the lookup path
+    (many moved, or another length) give what a fresh comprehension gives."""
+    recall, made = Recall(), []
+
+    def label(thing: Thing) -> str:
+        made.append(thing.name)
+        return thing.name.upper()
+
+    things = [Thing(str(n)) for n in range(200)]
+    assert recall.many(label, things) == [t.name.upper() for t in things]
+    recall.next_build()
+    edited = list(things)
+    edited[7], edited[3], edited[5] = Thing("neu"), edited[5], edited[3]  # one new, two swapped
+    made.clear()
+    assert recall.many(label, edited) == [t.name.upper() for t in edited]
+    assert made == ["neu"]
+    recall.next_build()
+    shuffled = edited[::-1] + [Thing("dazu")]  # everything moved, one more
+    made.clear()
+    assert recall.many(label, shuffled) == [t.name.upper() for t in shuffled]
+    assert made == ["dazu"]
