@@ -3,6 +3,7 @@ being told to reload (Server-Sent Event) and the updated page being served.
 
     python benchmarks/serve_latency.py --site . --runs 15
     python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15 --date 2024-01-01
+    python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15 --edit title
 
 --date previews the site as on that day (`serve --date`): a generated corpus's vacancies
 are open on its build day, so that the feed, the sitemap and the filter index hold them;
@@ -77,7 +78,15 @@ def serving(
         proc.wait(timeout=60)
 
 
-def measure(site: Path, runs: int, day: str | None = None) -> list[float]:
+def edited(original: str, kind: str, marker: str) -> str:
+    """The file with `marker` in its body (its own page changes) or in its title (its
+    page, the lists that show it and the feed change)."""
+    if kind == "title":
+        return original.replace('title: "', f'title: "{marker} ', 1)
+    return original.rstrip("\n") + f"\n\n{marker}\n"
+
+
+def measure(site: Path, runs: int, day: str | None = None, kind: str = "body") -> list[float]:
     with serving(site, day=day) as url:
         vacancy = sorted((site / "content/vacancies").glob("*.md"))[
             len(list((site / "content/vacancies").glob("*.md"))) // 2
@@ -91,10 +100,11 @@ def measure(site: Path, runs: int, day: str | None = None) -> list[float]:
             for n in range(runs + 1):
                 marker = f"Messung {n} {time.time_ns()}"
                 started = time.perf_counter()
-                vacancy.write_text(original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+                vacancy.write_text(edited(original, kind, marker), encoding="utf-8")
                 message = next(stream)
                 told = time.perf_counter()
-                html = urllib.request.urlopen(page, timeout=10).read().decode()
+                shown = page if kind == "body" else f"{url}stellen/"
+                html = urllib.request.urlopen(shown, timeout=10).read().decode()
                 if not message.get("ok") or marker not in html:
                     raise SystemExit(f"rebuild {n} did not serve the edit: {message}")
                 if n:  # the first edit warms caches
@@ -110,10 +120,14 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--date", help="preview as on this day (YYYY-MM-DD)")
+    parser.add_argument(
+        "--edit", choices=["body", "title"], default="body",
+        help="append to a vacancy's body, or change its title (shown on /stellen/)",
+    )  # fmt: skip
     args = parser.parse_args()
-    timings = measure(args.site.resolve(), args.runs, args.date)
+    timings = measure(args.site.resolve(), args.runs, args.date, args.edit)
     print(
-        f"site={args.site} runs={len(timings)} save->reload ms: "
+        f"site={args.site} edit={args.edit} runs={len(timings)} save->reload ms: "
         f"median {statistics.median(timings):.0f}, min {min(timings):.0f}, max {max(timings):.0f}"
     )
 
