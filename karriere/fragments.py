@@ -19,17 +19,16 @@ encoding them as Python strings was most of the cost of one edit in the live pre
 from __future__ import annotations
 
 import operator
-from itertools import compress
 from typing import NamedTuple, Protocol
 
 import jinja2
 from markupsafe import Markup
 
 from .cache import current, note, recording
+from .recall import changed_places
 
 CARD_TEMPLATE = "partials/vacancy_card.html"
 _first, _second, _third = (operator.itemgetter(n) for n in range(3))
-FEW_CHANGED = 64  # items not in their last places: looked up one by one, else all
 # The NUL character never reaches a page otherwise (cmark-gfm and YAML's parser turn it
 # away), so the placeholder cannot be mistaken for anything an editor wrote.
 HOLE = "\x00karriere-cards-{}\x00"
@@ -113,10 +112,9 @@ class Cards:
             return None
         if not all(map(self.checker.unchanged, last.deps.values())):
             return None
-        same = list(map(operator.is_, items, last.items))
-        if same.count(False) > FEW_CHANGED:
+        at = changed_places(items, last.items)
+        if at is None:
             return None
-        at = list(compress(range(len(same)), map(operator.not_, same)))
         new = self._call([items[n] for n in at], heading)
         found, data = list(last.found), list(last.data)
         for n, f, d in zip(at, new.found, new.data, strict=True):

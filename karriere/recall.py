@@ -110,11 +110,11 @@ def _in_place(entry: list, objects: list, made: Callable) -> list | None:
     table, last = entry[1], entry[2]
     if last is None or len(last[0]) != len(objects):
         return None
-    same = list(map(operator.is_, objects, last[0]))
-    if same.count(False) > FEW_CHANGED:
+    places = changed_places(objects, last[0])
+    if places is None:
         return None
     results = list(last[1])
-    for n in compress(range(len(same)), map(operator.not_, same)):
+    for n in places:
         obj = objects[n]
         hit = table.get(id(obj))
         if hit is None:
@@ -124,6 +124,20 @@ def _in_place(entry: list, objects: list, made: Callable) -> list | None:
         table.clear()
         table.update(zip(map(id, objects), zip(objects, results, strict=True), strict=True))
     return results
+
+
+def changed_places(objects: list, last: list) -> list[int] | None:
+    """The places where `objects` holds another object than `last` (a list as long), or
+    None if there are more than a few. (C-level passes: list.index finds each place.)"""
+    same = list(map(operator.is_, objects, last))
+    changed = same.count(False)
+    if changed > FEW_CHANGED:
+        return None
+    places, n = [], -1
+    for _ in range(changed):
+        n = same.index(False, n + 1)
+        places.append(n)
+    return places
 
 
 def _by_identity(table: dict, objects: list, made: Callable) -> list:

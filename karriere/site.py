@@ -25,7 +25,6 @@ from .packed import unpack
 from .recall import Recall
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
-_output_path = attrgetter("output_path")
 
 
 @dataclass(frozen=True)
@@ -210,7 +209,7 @@ def build_site(
     site.network = build_network(site, content, item, visible, recall)
     site.videos = placed_videos(site, recall)
     site.pages = plan_pages(site, recall)
-    collisions = route_collisions(site.pages)
+    collisions = route_collisions(site.pages, recall)
     if collisions:
         raise BuildError(collisions)
     return site
@@ -241,9 +240,10 @@ def faq_order(f: Item) -> tuple:
     return (f.meta.order, f.meta.question)
 
 
-def route_collisions(pages: list[Page]) -> list[Problem]:
+def route_collisions(pages: list[Page], recall: Recall | None = None) -> list[Problem]:
     """An editor's file whose address is already taken (case-insensitive hosts included)."""
-    if len(set(map(str.lower, map(_output_path, pages)))) == len(pages):
+    lowered = (recall or Recall()).many(_lowered_path, pages)
+    if len(set(lowered)) == len(pages):
         return []  # the common case, checked at C speed
     seen: dict[str, Page] = {}
     problems = []
@@ -261,6 +261,10 @@ def route_collisions(pages: list[Page]) -> list[Problem]:
             )
         )
     return problems
+
+
+def _lowered_path(page: Page) -> str:
+    return page.output_path.lower()
 
 
 _category_of = attrgetter("entry.meta.category")
