@@ -444,14 +444,25 @@ def filter_options(
 
     recall = recall if recall is not None else Recall()
     facts = recall.many(_option_facts, open_, _employers_key(net), net=net)
+    labels = (
+        list(categories.items()),
+        [(e.slug, e.meta.label) for e in net.employers],
+        [(o.slug, o.meta.name) for o in net.occupations],
+    )
+    return recall.joined(_options_of, facts, repr(labels), labels=labels)
+
+
+def _options_of(facts: list[tuple], key: str, labels: tuple) -> dict[str, list]:
+    """`labels`: (categories, employers, occupations) as (value, label), as in `key`."""
+    del key  # (recall compares it: what `labels` holds)
+    categories, employers, occupations = labels
     used_employers = set(map(_first_of, facts))
-    employers = [(e.slug, e.meta.label) for e in net.employers if e.slug in used_employers]
     used_occ = set(chain.from_iterable(map(_third_of, facts)))
     return {
-        "kategorie": [(k, label) for k, label in categories.items()],
-        "arbeitgeber": employers,
+        "kategorie": list(categories),
+        "arbeitgeber": [pair for pair in employers if pair[0] in used_employers],
         "ort": [(c, c) for c in sorted(set(map(_second_of, facts)))],
-        "beruf": [(o.slug, o.meta.name) for o in net.occupations if o.slug in used_occ],
+        "beruf": [pair for pair in occupations if pair[0] in used_occ],
     }
 
 

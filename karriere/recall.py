@@ -56,15 +56,15 @@ class Recall:
         entry[2] = (list(objects), results)
         return list(results)
 
-    def joined(self, make: Callable[..., T], rows: list, *args) -> T:
+    def joined(self, make: Callable[..., T], rows: list, *args, **helpers) -> T:
         """`make(rows, *args)`, reused while `rows` equals last build's list (compared at
         C speed, by identity first) and `args` are the same: a file made of ten thousand
         rows (the sitemap, the feed) is not joined, encoded and hashed again when an edit
-        left every row as it was."""
+        left every row as it was. `helpers` are passed on, not compared (as in __call__)."""
         key = ("joined", *_key(make, args))
         hit = self._current.get(key) or self._previous.get(key)
         if hit is None or hit[0] != rows:
-            hit = (rows, args, make(rows, *args))  # (args kept alive: their ids are the key)
+            hit = (rows, args, make(rows, *args, **helpers))  # (args kept alive: ids in key)
         self._current[key] = hit
         return hit[2]
 

@@ -24,6 +24,7 @@ from karriere.pipeline import Request
 from karriere.preview import PreviewBuilder
 
 BUILD_DAY = date.fromisoformat(BUILD_DATE)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def tree(out: Path) -> dict[str, bytes]:
@@ -261,6 +262,22 @@ def test_preview_lists_reused_place_by_place_follow_the_card_template(scratch_si
     edit(source, 'title: "Fachkraft', 'title: "Sachbearbeiter*in')
     builder.build(changed_paths=[source])
     assert tree(out) == clean_build(scratch_site)
+
+
+def test_preview_filter_choices_follow_an_employers_name(tmp_path):
+    """The vacancy filter's choices on /stellen/ are made again from last build's facts
+    only when a fact or a label changed: here an employer's short name (example site)."""
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "content", site / "content")
+    shutil.copy(ROOT / "site.yaml", site / "site.yaml")
+    out = tmp_path / "preview"
+    builder = Builder(Request(site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder.build()
+    employer = site / "content/employers/gwl-wohnen.md"
+    edit(employer, 'short_name: "GWL"', 'short_name: "GWL Wohnen"')
+    builder.build(changed_paths=[employer])
+    assert tree(out) == clean_build(site)
+    assert ">GWL Wohnen</option>" in (out / "stellen/index.html").read_text(encoding="utf-8")
 
 
 def test_static_asset_edit(inc):
