@@ -55,7 +55,7 @@ from .errors import Problem
 from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
 from .quick import walk_signatures
-from .recall import Recall
+from .recall import Recall, changed_places
 from .site import (
     DESCRIPTION_LIMIT,
     BuildOptions,
@@ -176,6 +176,7 @@ class Builder:
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
         self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
         self._kept: tuple[str, dict] = ("", {})  # (base, PageCache.kept)
+        self._in_place: tuple[str, tuple | None] = ("", None)  # (base, PageCache.in_place)
         self._template_hashes: dict[str, tuple] = {}  # PageCache.template_hashes
         self._card_ids: tuple[str, dict] = ("", {})  # (base, fragments.Cards.ids)
         self._card_calls: tuple[str, dict] = ("", {})  # (base, fragments.Cards.calls)
@@ -280,6 +281,7 @@ class Builder:
         pages.tokens = not self.persist  # (its records are never saved)
         pages.shapes, pages.item_keys = self._shapes, self._item_keys
         pages.kept = self._kept[1] if self._kept[0] == base else {}
+        pages.in_place = self._in_place[1] if self._in_place[0] == base else None
         pages.template_hashes = self._template_hashes
         pages.card_ids = self._card_ids[1] if self._card_ids[0] == base else {}
         pages.card_calls = self._card_calls[1] if self._card_calls[0] == base else {}
@@ -338,6 +340,7 @@ class Builder:
         self._shapes, self._item_keys = pages.new_shapes, pages.new_item_keys
         pages.keep_rendered(state.manifest)
         self._kept = (base, pages.new_kept)
+        self._in_place = (base, pages.new_in_place)
         self._card_ids = (base, pages.card_ids)
         self._card_calls = (base, pages.card_calls)
         self._fingerprints = pages.fingerprints.memo
@@ -769,6 +772,12 @@ class PageCache:
         # path -> (page, record, Output, manifest state), last build's (same base only)
         self.kept: dict[str, tuple] = {}
         self.new_kept: dict[str, tuple] = {}
+        # Last build's pages in order, with what new_kept held for each and the distinct
+        # lists of dependencies of their records: reuse_all by place (see _reuse_in_place)
+        self.in_place: tuple[list, list, dict] | None = None
+        self.new_in_place: tuple[list, list, dict] | None = None
+        self._pages: list[Page] = []
+        self._places: list[int] | None = None  # the places done one by one, or None: all
         self.card_ids: dict = {}  # fragments.Cards.ids: last build's, then this build's
         self.card_calls: dict = {}  # fragments.Cards.calls: the same
         self.keeps_cards = False  # True: `fragments` is added to in place (the preview)
@@ -812,6 +821,11 @@ class PageCache:
         In the preview most pages are the very objects the last build checked (recall.py),
         with the same record and the same file: those are found with C-level iteration,
         because a big site has tens of thousands of pages and a save changes a handful."""
+        self._pages = pages
+        found_in_place = self._reuse_in_place(pages)
+        if found_in_place is not None:
+            return found_in_place
+        self._places = None
         paths = [page.output_path for page in pages]
         kept = list(map(self.kept.get, paths, repeat(_NOTHING_KEPT)))
         records = list(map(self.records.get, paths))
@@ -829,6 +843,31 @@ class PageCache:
         self.new_kept.update(zip(compress(paths, same), compress(kept, same), strict=True))
         for n in compress(range(len(pages)), map(operator.not_, same)):
             found[n] = self.reuse(pages[n])
+        return found
+
+    def _reuse_in_place(self, pages: list[Page]) -> list[Output | None] | None:
+        """The preview after an edit: the pages of last build in the same places but for a
+        few, and nothing their records read changed. Then every page in its place stands
+        as last build kept or rendered it (its record, and the file the writer recorded,
+        are the very ones in `kept`), and only the few are looked at one by one."""
+        last = self.in_place
+        if last is None or not self.trust_outputs or self.new_records or self.new_kept:
+            return None
+        last_pages, last_kept, last_deps = last
+        if len(last_pages) != len(pages) or not all(map(self.unchanged, last_deps.values())):
+            return None
+        places = changed_places(pages, last_pages)
+        if places is None:
+            return None
+        self.new_records, self.new_kept = dict(self.records), dict(self.kept)
+        for n in places:  # (paths are unique in each build: no other page's entry goes)
+            path = last_pages[n].output_path
+            self.new_records.pop(path, None)
+            self.new_kept.pop(path, None)
+        found: list[Output | None] = list(map(_third, last_kept))
+        for n in places:
+            found[n] = self.reuse(pages[n])
+        self._places = places
         return found
 
     def reuse(self, page: Page) -> Output | None:
@@ -871,6 +910,26 @@ class PageCache:
                 record = self.new_records[path] = replace(record, digest=state.digest)
             output = kept_page(page, record.digest)
             self.new_kept[path] = (page, record, output, state)
+        if self.trust_outputs:
+            self.new_in_place = self._pages_in_place()
+
+    def _pages_in_place(self) -> tuple[list, list, dict] | None:
+        """This build's pages with what new_kept holds for each, for the next build."""
+        pages = self._pages
+        if self._places is not None and self.in_place is not None:  # a few places changed
+            kept, deps = list(self.in_place[1]), dict(self.in_place[2])
+            for n in self._places:
+                kept[n] = self.new_kept.get(pages[n].output_path)
+                if kept[n] is None:  # (neither kept nor rendered: not after a good build)
+                    return None
+                deps[id(kept[n][1].deps)] = kept[n][1].deps
+            return list(pages), kept, deps
+        kept = list(map(self.new_kept.get, [page.output_path for page in pages]))
+        if not all(kept):
+            return None
+        records = list(map(_second, kept))
+        deps = dict(zip(map(id, map(_deps, records)), map(_deps, records), strict=True))
+        return list(pages), kept, deps
 
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal
