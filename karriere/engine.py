@@ -772,10 +772,11 @@ class PageCache:
         # path -> (page, record, Output, manifest state), last build's (same base only)
         self.kept: dict[str, tuple] = {}
         self.new_kept: dict[str, tuple] = {}
-        # Last build's pages in order, with what new_kept held for each and the distinct
-        # lists of dependencies of their records: reuse_all by place (see _reuse_in_place)
-        self.in_place: tuple[list, list, dict] | None = None
-        self.new_in_place: tuple[list, list, dict] | None = None
+        # Last build's pages in order, with what new_kept held for each, the distinct lists
+        # of dependencies of their records and how many there were when last counted
+        # (_pages_in_place): reuse_all by place (see _reuse_in_place)
+        self.in_place: tuple[list, list, dict, int] | None = None
+        self.new_in_place: tuple[list, list, dict, int] | None = None
         self._pages: list[Page] = []
         self._places: list[int] | None = None  # the places done one by one, or None: all
         self.card_ids: dict = {}  # fragments.Cards.ids: last build's, then this build's
@@ -853,7 +854,7 @@ class PageCache:
         last = self.in_place
         if last is None or not self.trust_outputs or self.new_records or self.new_kept:
             return None
-        last_pages, last_kept, last_deps = last
+        last_pages, last_kept, last_deps, _ = last
         if len(last_pages) != len(pages) or not all(map(self.unchanged, last_deps.values())):
             return None
         places = changed_places(pages, last_pages)
@@ -913,7 +914,7 @@ class PageCache:
         if self.trust_outputs:
             self.new_in_place = self._pages_in_place()
 
-    def _pages_in_place(self) -> tuple[list, list, dict] | None:
+    def _pages_in_place(self) -> tuple[list, list, dict, int] | None:
         """This build's pages with what new_kept holds for each, for the next build."""
         pages = self._pages
         if self._places is not None and self.in_place is not None:  # a few places changed
@@ -923,13 +924,17 @@ class PageCache:
                 if kept[n] is None:  # (neither kept nor rendered: not after a good build)
                     return None
                 deps[id(kept[n][1].deps)] = kept[n][1].deps
-            return list(pages), kept, deps
-        kept = list(map(self.new_kept.get, [page.output_path for page in pages]))
+            if len(deps) <= 2 * self.in_place[3] + 16:
+                return list(pages), kept, deps, self.in_place[3]
+            # Each save's re-rendered pages bring new lists, and those they replace stay:
+            # counted again from the records, lest every save check more than the last.
+        else:
+            kept = list(map(self.new_kept.get, [page.output_path for page in pages]))
         if not all(kept):
             return None
         records = list(map(_second, kept))
         deps = dict(zip(map(id, map(_deps, records)), map(_deps, records), strict=True))
-        return list(pages), kept, deps
+        return list(pages), kept, deps, len(deps)
 
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal
