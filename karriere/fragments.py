@@ -74,7 +74,9 @@ class Cards:
         # heading -> {id(item): (item, key, hit)}: last build's too (its deps checked on use)
         self.ids: dict[int, dict] = checker.card_ids if checker is not None else {}
         self.last_calls: dict = checker.card_calls if checker is not None else {}
-        self.calls: dict[tuple, Call] = {}  # (page, hole, heading) -> Call, this build
+        # (page, hole, heading) -> Call: this build's, and last build's of the pages it
+        # keeps (they are rendered again later, after another save)
+        self.calls: dict[tuple, Call] = dict(self.last_calls)
         self.page_path = ""  # the page being rendered
         self.holes: list[bytes] = []  # the page being rendered: the bytes of each hole
 
@@ -133,19 +135,24 @@ class Cards:
             for n, f in enumerate(found):
                 if f is None or id(f[2][0]) in stale:
                     found[n] = mine[id(items[n])] = (items[n], *self.card(items[n], heading))
-            if len(mine) > 2 * len(items) + 64:  # earlier builds' items pile up: let go
-                self._prune(mine, found)
         cards = list(map(_third, found))
         deps = list(map(_first, cards))
         distinct = dict(zip(map(id, deps), deps, strict=True))
         return Call(list(items), found, list(map(_second, cards)), distinct)
 
-    def _prune(self, mine: dict, found: list) -> None:
-        """Keep the items shown by this build: its calls so far, and this one's."""
-        shown = {id(f[0]) for call in self.calls.values() for f in call.found}
-        shown.update(id(f[0]) for f in found)
-        for key in [k for k in mine if k not in shown]:
-            del mine[key]
+    def prune(self) -> None:
+        """After the pages are rendered: let go of the items of earlier builds that no
+        list shows any more, once they pile up (each edit adds one)."""
+        biggest = max((len(call.items) for call in self.calls.values()), default=0)
+        big = [mine for mine in self.ids.values() if len(mine) > 2 * biggest + 64]
+        if not big:
+            return
+        shown: set[int] = set()
+        for call in self.calls.values():
+            shown.update(map(id, call.items))
+        for mine in big:
+            for key in [k for k in mine if k not in shown]:
+                del mine[key]
 
     def card(self, item, heading: int) -> tuple[tuple, tuple]:
         """(key, (dependencies, html)) of the item's card, rendered only if needed."""

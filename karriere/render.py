@@ -271,6 +271,7 @@ def render_pages(
     if problems:
         raise BuildError(list(problems))
     if cache is not None:
+        vacancy_cards.prune()
         cache.fragments = vacancy_cards.used  # what the next build may reuse
         cache.card_ids = vacancy_cards.ids
         cache.card_calls = vacancy_cards.calls
