@@ -53,6 +53,10 @@ class Recall:
         results = _in_place(entry, objects, made)
         if results is None:
             results = _by_identity(entry[1], objects, made)
+        table = entry[1]
+        if len(table) > 2 * len(objects) + 64:  # earlier builds' objects pile up: let go
+            table.clear()
+            table.update(zip(map(id, objects), zip(objects, results, strict=True), strict=True))
         entry[2] = (list(objects), results)
         return list(results)
 
@@ -120,9 +124,6 @@ def _in_place(entry: list, objects: list, made: Callable) -> list | None:
         if hit is None:
             hit = table[id(obj)] = made(obj)
         results[n] = hit[1]
-    if len(table) > 2 * len(objects) + 64:  # earlier builds' objects pile up: let go
-        table.clear()
-        table.update(zip(map(id, objects), zip(objects, results, strict=True), strict=True))
     return results
 
 
@@ -146,9 +147,6 @@ def _by_identity(table: dict, objects: list, made: Callable) -> list:
     if None in hits:
         for n in compress(range(len(hits)), map(operator.not_, hits)):
             hits[n] = table[ids[n]] = made(objects[n])
-        if len(table) > 2 * len(ids) + 64:
-            table.clear()
-            table.update(zip(ids, hits, strict=True))
     return list(map(_second, hits))
 
 

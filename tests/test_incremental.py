@@ -51,6 +51,13 @@ def clean_build(site: Path, today: date = BUILD_DAY) -> dict[str, bytes]:
     return files
 
 
+def preview_engine(site: Path, out: Path, jobs: int = 1) -> Builder:
+    """The live preview's engine (kept in memory, files replaced in place), built once."""
+    builder = Builder(Request(site, BUILD_DAY), out, jobs=jobs, persist=False, mode="file")
+    builder.build()
+    return builder
+
+
 class Incremental:
     """Builds one site into one folder again and again, like the preview or the CLI."""
 
@@ -229,8 +236,7 @@ def test_preview_cards_kept_by_identity_follow_what_they_read(scratch_site):
     target = own_template(scratch_site, "partials/vacancy_card.html")
     edit(target, "</dl>", "</dl><p>{{ site.vacancies | length }} Stellen</p>")
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out)
     source = scratch_site / VACANCY
     copy = source.with_name("zweite-stelle.md")
     copy.write_text(source.read_text(encoding="utf-8").replace("title: ", "title: Zweite "))
@@ -247,8 +253,7 @@ def test_preview_lists_reused_place_by_place_follow_the_card_template(scratch_si
     items in the same places, but for the edited one) only while the card template and
     what it read are unchanged."""
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out)
     source = scratch_site / VACANCY
     edit(source, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
     report = builder.build(changed_paths=[source])
@@ -271,8 +276,7 @@ def test_preview_filter_choices_follow_an_employers_name(tmp_path):
     shutil.copytree(ROOT / "content", site / "content")
     shutil.copy(ROOT / "site.yaml", site / "site.yaml")
     out = tmp_path / "preview"
-    builder = Builder(Request(site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(site, out)
     employer = site / "content/employers/gwl-wohnen.md"
     edit(employer, 'short_name: "GWL"', 'short_name: "GWL Wohnen"')
     builder.build(changed_paths=[employer])
@@ -415,8 +419,7 @@ def test_deleted_cache_is_harmless(inc):
 
 def test_changed_paths_hint_for_the_preview(scratch_site):
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out)
     path = scratch_site / VACANCY
     edit(path, "- Pässe und Ausweise", "- Pässe")
     report = builder.build(changed_paths=[path])
@@ -482,8 +485,7 @@ def test_preview_keeps_qr_codes_its_workers_made(scratch_site, monkeypatch):
     into place); its later builds hand the same outputs back (recall.py)."""
     monkeypatch.setattr(network, "QR_PARALLEL_FROM", 1)
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=2, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out, jobs=2)
     monkeypatch.setattr(network, "QR_PARALLEL_FROM", 200)  # one code: made here, counted
     made = count_qr_codes(monkeypatch)
     edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
@@ -533,8 +535,7 @@ def test_preview_builder_stays_exact_over_many_rebuilds(scratch_site):
     """One long-lived preview engine (identity reuse of items, page shapes, fingerprints)
     matches a clean build after each of a series of different edits."""
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out)
     vacancy = scratch_site / VACANCY
     steps = [
         lambda: edit(vacancy, "- Pässe und Ausweise", "- Pässe"),
@@ -850,8 +851,7 @@ def test_a_kept_builder_remakes_feed_sitemap_and_filter_rows_only_for_what_chang
     second = scratch_site / "content/vacancies/zweite.md"
     second.write_text((scratch_site / VACANCY).read_text(encoding="utf-8"), encoding="utf-8")
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out)
     assert "stellen/zweite/" in made["_feed_entry"] and len(made["_feed_entry"]) >= 2
     assert len(made["_filter_row"]) >= 2 and "stellen/zweite/" in made["_sitemap_row"]
     first_sitemap_rows = made["_sitemap_row"]
@@ -895,8 +895,7 @@ def test_a_card_that_shows_the_body_follows_it(inc):
 def test_the_preview_follows_bodies_without_rendering_the_lists(scratch_site):
     """The preview's engine (fingerprints as tokens, items compared by front matter)."""
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
-    builder.build()
+    builder = preview_engine(scratch_site, out)
     vacancy, faq = scratch_site / VACANCY, scratch_site / "content/faq/wege.md"
     edit(vacancy, "- Pässe und Ausweise", "- Pässe, Ausweise und Führerscheine")
     report = builder.build(changed_paths=[vacancy])
