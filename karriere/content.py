@@ -20,6 +20,7 @@ from .errors import BuildError, Problem
 from .markdown import unsafe_links
 from .markdown_video import body_videos, check_body
 from .packed import pack, unpack
+from .placeholders import placeholder_problems
 from .quick import hash_text
 from .schema import Strict, share_fields_sets, validate
 from .text import read_text
@@ -141,6 +142,7 @@ def load_entry(
         return None, problems
     problems += check_media(config, meta, doc, shown)
     problems += check_body(body, body_line, shown, config.content_dir, media_problem)
+    problems += placeholder_problems(kind, meta, doc, body, body_line, shown)
     slug = path.stem.lower()
     entry = Entry(
         kind=kind,

@@ -47,7 +47,7 @@ SCRATCH_FILES = {
         posted: 2024-01-10
         deadline: 2024-03-31
         location: Teststadt
-        apply_url: "mailto:bewerbung@example.org"
+        apply_url: "mailto:personal@example.org"
         ---
         Text.
         """,

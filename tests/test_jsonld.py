@@ -188,7 +188,7 @@ def scratch_outputs(tmp_path):
         location: Teststadt
         employment: [part_time]
         salary: {min: 15.5, unit: HOUR}
-        apply_url: "mailto:bewerbung@example.org"
+        apply_url: "mailto:personal@example.org"
         ---
         Text mit </script> darin.
         """
