@@ -8,6 +8,13 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
+from .addresses import (
+    base_url_problem,
+    language_problem,
+    link_problem,
+    one_line_problem,
+    web_url_problem,
+)
 from .decap import CmsSettings
 from .errors import BuildError, Problem
 from .models import Address, Contact, Social, Video
@@ -31,6 +38,16 @@ class Organisation(Strict):
     url: str | None = Field(None, description="Website, z. B. https://www.musterstadt.de")
     logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/logo.svg")
     address: Address | None = Field(None, description="Anschrift")
+
+    @field_validator("name")
+    @classmethod
+    def _one_line(cls, value):
+        return checked(one_line_problem, value)
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, value):
+        return checked(web_url_problem, value, "e.g. https://www.musterstadt.de")
 
 
 class Brand(Strict):
@@ -56,6 +73,16 @@ class Campaign(Strict):
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Kampagnenvideo (YouTube, Vimeo oder Datei)")
+
+    @field_validator("title")
+    @classmethod
+    def _one_line(cls, value):
+        return checked(one_line_problem, value)
+
+    @field_validator("link")
+    @classmethod
+    def _link(cls, value):
+        return checked(link_problem, value, "an address on the site such as /faq/, or https://…")
 
 
 class SiteConfig(Strict):
@@ -92,16 +119,21 @@ class SiteConfig(Strict):
         None, description="Ansprechperson für Fragen (Dialog), mit Antwortzeit"
     )
 
+    @field_validator("title")
+    @classmethod
+    def _one_line(cls, value):
+        return checked(one_line_problem, value)
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value):
+        return checked(language_problem, value)
+
     @field_validator("base_url")
     @classmethod
     def _base_url(cls, value):
-        if value is None:
-            return value
-        if not re.match(r"https?://[^/\s]+", value):
-            raise ValueError(
-                f"{value!r} is not an absolute URL (expected e.g. https://example.org/karriere/)"
-            )
-        return value if value.endswith("/") else value + "/"
+        value = checked(base_url_problem, value)
+        return value if value is None or value.endswith("/") else value + "/"
 
     @field_validator("categories")
     @classmethod
@@ -110,6 +142,15 @@ class SiteConfig(Strict):
             if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
                 raise ValueError(f"{key!r} is not a usable key (expected e.g. duales-studium)")
         return value
+
+
+def checked(problem, value, *args):
+    """`value`, or a ValueError with the reason `problem(value, *args)` gives."""
+    if value is not None:
+        reason = problem(value, *args)
+        if reason:
+            raise ValueError(reason)
+    return value
 
 
 @dataclass(frozen=True)

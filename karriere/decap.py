@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from markupsafe import escape
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from .addresses import web_url_problem
 from .content_types import COLLECTIONS
 from .schema import Strict
 from .writer import Output
@@ -50,6 +51,14 @@ class CmsSettings(Strict):
     local_backend: bool = Field(
         False, description="Lokal ohne Anmeldung bearbeiten (mit 'npx decap-server')"
     )
+
+    @field_validator("api_root", "base_url")
+    @classmethod
+    def _web(cls, value):
+        reason = value and web_url_problem(value, "e.g. https://git.stadt.de")
+        if reason:
+            raise ValueError(reason)
+        return value
 
     @model_validator(mode="after")
     def _repo_needed(self):

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from .addresses import web_url_problem
 from .schema import Strict
 
 MediaPath = str  # relative to content/; checked for existence by the content stage
@@ -145,12 +146,15 @@ class Social(Strict):
     mastodon: str | None = None
     whatsapp: str | None = None
 
-    @model_validator(mode="after")
-    def _https(self):
-        for name, url in self.links():
-            if not url.startswith("https://"):
-                raise ValueError(f"{name}: {url!r} must start with https://")
-        return self
+    @field_validator("*")
+    @classmethod
+    def _https(cls, value):
+        if value is not None and (not value.startswith("https://") or web_url_problem(value, "")):
+            raise ValueError(
+                f"{value!r} is not an https:// address "
+                "(expected e.g. https://www.instagram.com/musterstadt/)"
+            )
+        return value
 
     def links(self) -> list[tuple[str, str]]:
         return [(name, url) for name, url in self.model_dump().items() if url]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import run_cli, write_files
 
 
@@ -90,6 +91,35 @@ def test_missing_base_url_is_explained(scratch_site):
 def test_wrong_usage_exits_2(scratch_site):
     assert run_cli("build", "--date", "gestern").returncode == 2
     assert run_cli("nonsense").returncode == 2
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (
+            ["build", "--base-url", "example.org/karriere"],
+            "'example.org/karriere' is not an absolute URL",
+        ),
+        (["build", "--base-url", "https://example.org/?x=1"], "has a query"),
+        (["build", "--date", "10000-01-01"], "'10000-01-01' is not a date (expected YYYY-MM-DD)"),
+        (["build", "--date", "2026-13-40"], "'2026-13-40' is not a date"),
+        (["serve", "--port", "99999"], "'99999' is not a port (expected 1 to 65535"),
+        (["serve", "--port", "0"], "'0' is not a port"),
+        (["serve", "--port", "-1"], "'-1' is not a port"),
+        (["serve", "--port", "acht"], "'acht' is not a port"),
+    ],
+)
+def test_wrong_options_are_one_plain_sentence(scratch_site, args, says):
+    result = run_cli(*args, "--site", str(scratch_site))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "usage:" not in result.stderr
+    assert not (scratch_site / "public").exists()
+
+
+def test_the_last_day_of_year_9999_builds(scratch_site):
+    result = run_cli("build", "--site", str(scratch_site), "--date", "9999-12-31")
+    assert result.returncode == 0, result.stderr
 
 
 def test_drafts_only_with_flag(scratch_site):
