@@ -33,9 +33,31 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
 
 
+def parse_port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (expected 1 to 65535, e.g. 8000)")
+    return int(text)
+
+
+def parse_base_url(text: str) -> str:
+    from .addresses import base_url_problem
+
+    problem = base_url_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+class Parser(argparse.ArgumentParser):
+    """Wrong usage is one plain sentence (and the way to help), not the usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="karriere", description="Build a careers site.")
-    sub = parser.add_subparsers(dest="command")
+    parser = Parser(prog="karriere", description="Build a careers site.")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     def site_options(p, date_option=True):
         p.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
@@ -46,7 +68,7 @@ def make_parser() -> argparse.ArgumentParser:
     site_options(b)
     b.add_argument("--out", type=Path, help="output folder (default: public/ in the site)")
     b.add_argument("--drafts", action="store_true", help="include drafts")
-    b.add_argument("--base-url", help="override base_url from site.yaml")
+    b.add_argument("--base-url", type=parse_base_url, help="override base_url from site.yaml")
 
     s = sub.add_parser("serve", help="preview with live reload")
     site_options(s, date_option=False)
@@ -55,7 +77,7 @@ def make_parser() -> argparse.ArgumentParser:
         help="preview the site as on this day (YYYY-MM-DD), e.g. after a deadline",
     )  # fmt: skip
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--port", type=parse_port, default=8000)
     s.add_argument("--drafts", action="store_true", help="(drafts are always shown in preview)")
     s.add_argument("--poll", action="store_true", help="poll for changes (Docker, network drives)")
 
