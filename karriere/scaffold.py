@@ -2,6 +2,8 @@
 
 Every field of the content type appears, active or commented out, each with a short
 German comment, so an editor sees what is possible without opening the documentation.
+What site.yaml knows (categories, the organisation's address) is filled in; the other
+example values are placeholders that may not be published (placeholders.py).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from slugify import slugify as _slugify
 
-from .config import DEFAULT_CATEGORIES
+from .config import DEFAULT_CATEGORIES, SiteConfig
 from .errors import UsageError
+from .models import Address
 
 FOLDERS = {
     "vacancy": "vacancies",
@@ -54,7 +57,7 @@ title: {title}   # Stellentitel, geschlechtergerecht, z. B. "Sachbearbeiter*in (
 category: {category}   # Kategorie: {categories}
 posted: {today}   # Veröffentlicht am (JJJJ-MM-TT)
 deadline: {deadline}   # Bewerbungsschluss, einschließlich; Zeile löschen = "bis zur Besetzung"
-location: Musterstadt   # Arbeitsort: Ort, oder Anschrift wie unten bei contact
+location: {location}   # Arbeitsort: Ort, oder Anschrift wie {{street: "Markt 1", postal_code: "12345", city: "Ort"}}
 reference: ""   # Kennziffer, z. B. "2026-OA-17"
 department: ""   # Amt oder Abteilung, z. B. "Bürgeramt"
 # employer: stadtwerke   # Arbeitgeber (Dateiname unter content/employers/); sonst die Organisation aus site.yaml
@@ -63,7 +66,7 @@ pay: ""   # Vergütung als Text, z. B. "EG 9a TVöD-VKA" oder "A 9 LBesO"
 # salary: {{min: 3500, max: 4200, currency: EUR, unit: MONTH}}   # Vergütung in Zahlen (für Google for Jobs)
 start: "zum nächstmöglichen Zeitpunkt"   # Beginn: Datum (JJJJ-MM-TT) oder Text
 apply_url: "mailto:bewerbung@example.org"   # Bewerbungslink: https://... oder mailto:...
-# contact: {{name: "Erika Muster", role: "Personalservice", phone: "+49 2345 12-3456", email: "erika.muster@example.org"}}   # Ansprechperson
+# contact: {{name: "Erika Muster", role: "Personalservice", phone: "+49 2345 12-3456", email: "erika.muster@example.org"}}   # Ansprechperson; ohne Angabe die aus site.yaml
 summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # image: media/bild.jpg   # Bild, relativ zu content/ (Datei nach content/media/ kopieren)
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext, Pflicht bei Bildern mit Inhalt
@@ -88,7 +91,7 @@ STORY = """\
 ---
 title: {title}   # Überschrift der Geschichte
 name: "Vorname"   # Vorname der Person
-role: "Auszubildende Verwaltungsfachangestellte"   # Rolle oder Ausbildung
+role: "Rolle oder Ausbildung"   # Rolle oder Ausbildung, z. B. "Auszubildende Verwaltungsfachangestellte"
 date: {today}   # Datum (JJJJ-MM-TT)
 quote: ""   # ein kurzes Zitat für Karten und Listen
 summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
@@ -143,7 +146,7 @@ EVENT = """\
 title: {title}   # Name der Veranstaltung
 start: {start}   # Beginn: Datum (JJJJ-MM-TT) oder Datum und Uhrzeit mit Zeitzone
 end: {end}   # Ende (optional), wie start
-location: {{name: "Rathaus, Ratssaal", street: "Rathausplatz 1", postal_code: "12345", city: "Musterstadt", country: "DE"}}   # Ort: Text oder Anschrift
+location: {event_location}   # Ort: Text oder Anschrift, z. B. {{name: "Rathaus, Ratssaal", street: "Rathausplatz 1", postal_code: "12345", city: "Ort"}}
 summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # registration_url: "https://example.org/anmeldung"   # Anmeldung (https:// oder mailto:)
 # accessibility: "Stufenlos erreichbar, mit Aufzug"   # Hinweise zur Barrierefreiheit
@@ -182,8 +185,8 @@ OCCUPATION = """\
 name: {title}   # Name des Berufs, geschlechtergerecht, z. B. "Verwaltungsfachangestellte*r"
 # forms: [Verwaltungsfachangestellte, Verwaltungsfachangestellter]   # weitere Schreibweisen, die in Stellen vorkommen
 summary: ""   # ein, zwei Sätze für Listen
-duration: "3 Jahre"   # Dauer der Ausbildung oder des Studiums
-requirements: "Mittlerer Schulabschluss"   # Schulabschluss oder andere Voraussetzungen
+duration: ""   # Dauer der Ausbildung oder des Studiums, z. B. "3 Jahre"
+requirements: ""   # Schulabschluss oder andere Voraussetzungen, z. B. "Mittlerer Schulabschluss"
 pay: ""   # Vergütung als Text, z. B. "TVAöD: 1.218–1.378 € im Monat"
 # image: media/bild.jpg   # Bild, relativ zu content/
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
@@ -209,13 +212,24 @@ TEMPLATES = {
     "occupation": OCCUPATION,
 }
 BERLIN = ZoneInfo("Europe/Berlin")
+# Without an address in site.yaml; "Musterstadt" is an error once published (placeholders.py).
+EVENT_PLACE = (
+    '{name: "Rathaus, Ratssaal", street: "Rathausplatz 1", postal_code: "12345", '
+    'city: "Musterstadt", country: "DE"}'
+)
 
 
-def render(kind: str, title: str, today: date, categories: dict[str, str]) -> str:
-    """The text of a new file; JSON quoting is valid YAML for any title."""
+def render(kind: str, title: str, today: date, settings: SiteConfig | None = None) -> str:
+    """The text of a new file, filled from site.yaml where it knows the answer; JSON
+    quoting is valid YAML for any title."""
     start = datetime.combine(today + timedelta(days=28), time(10), BERLIN)
+    categories = (settings.categories if settings else None) or DEFAULT_CATEGORIES
+    address = settings.organisation.address if settings else None
     return TEMPLATES[kind].format(
         title=json.dumps(title, ensure_ascii=False),
+        location=flow_address(address, "street", "postal_code", "city") or "Musterstadt",
+        event_location=flow_address(address, "street", "postal_code", "city", "country")
+        or EVENT_PLACE,
         today=today.isoformat(),
         deadline=(today + timedelta(days=28)).isoformat(),
         category="fachkraft" if "fachkraft" in categories else next(iter(categories)),
@@ -225,14 +239,22 @@ def render(kind: str, title: str, today: date, categories: dict[str, str]) -> st
     )
 
 
-def site_categories(site: Path) -> dict[str, str]:
-    """The site's own category keys for the comment; the defaults if site.yaml is unusable."""
+def flow_address(address: Address | None, *keys: str) -> str:
+    """`{street: "Markt 1", city: "Ort"}`, one line of YAML; '' without an address."""
+    if address is None:
+        return ""
+    values = [(key, getattr(address, key)) for key in keys if getattr(address, key)]
+    return "{" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in values) + "}"
+
+
+def site_settings(site: Path) -> SiteConfig | None:
+    """The site's settings (categories, address), or None if site.yaml is unusable."""
     from .config import load_config
 
     try:
-        return load_config(site).settings.categories or DEFAULT_CATEGORIES
+        return load_config(site).settings
     except Exception:  # a broken site.yaml must not stop an editor starting a file
-        return DEFAULT_CATEGORIES
+        return None
 
 
 def cmd_new(args: argparse.Namespace, today: date) -> int:
@@ -244,7 +266,7 @@ def cmd_new(args: argparse.Namespace, today: date) -> int:
     if path.exists():
         raise UsageError(f"{path} exists already; choose another title or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
-    text = render(args.kind, args.title, today, site_categories(args.site))
+    text = render(args.kind, args.title, today, site_settings(args.site))
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
     print(f"Created {Path(path)}")

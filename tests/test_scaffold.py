@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 import yaml
-from helpers import BUILD_DATE, run_cli
+from helpers import BUILD_DATE, SITE_YAML, run_cli
 
+from karriere import placeholders
 from karriere.content_types import COLLECTIONS
 from karriere.scaffold import FOLDERS, render, slug_for
 from karriere.yamlfile import load_yaml
@@ -41,7 +42,7 @@ def front_matter(text: str) -> str:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_field_is_offered_with_a_comment(kind):
-    text = render(kind, TITLE, date(2026, 11, 22), {"fachkraft": "Fachkräfte"})
+    text = render(kind, TITLE, date(2026, 11, 22))
     lines = front_matter(text).splitlines()
     offered = {re.match(r"#?\s*(\w+):", line).group(1) for line in lines}
     assert all("   # " in line for line in lines), "every field needs a German comment"
@@ -53,7 +54,7 @@ def test_every_field_is_offered_with_a_comment(kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_scaffold_is_valid_front_matter(kind):
-    text = render(kind, TITLE, date(2026, 11, 22), {"fachkraft": "Fachkräfte"})
+    text = render(kind, TITLE, date(2026, 11, 22))
     data = load_yaml(front_matter(text)).data
     title_field = {"faq": "question", "employer": "name", "occupation": "name"}.get(kind, "title")
     assert data[title_field] == TITLE
@@ -105,3 +106,111 @@ def test_never_overwrites(scratch_site):
     assert result.returncode == 2
     assert "exists already" in result.stderr
     assert path.read_text(encoding="utf-8") == before
+
+
+# ---------------------------------------------------------------- placeholders
+
+NO_ADDRESS = SITE_YAML.replace(
+    '  address: {street: "Markt 1", postal_code: "12345", city: "Teststadt", country: "DE"}\n', ""
+)
+STELLE = "content/vacancies/stelle.md"
+
+
+def publish(site, rel: str, *edits: tuple[str, str]) -> None:
+    """Set draft: false (and make other edits), as an editor would."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8").replace("draft: true", "draft: false")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+def build(site, *args: str):
+    return run_cli("build", "--site", str(site), "--date", BUILD_DATE, *args)
+
+
+def test_placeholders_left_in_a_published_vacancy_are_errors(scratch_site):
+    (scratch_site / "site.yaml").write_text(NO_ADDRESS, encoding="utf-8")
+    assert run_cli("new", "vacancy", "Stelle", "--site", str(scratch_site)).returncode == 0
+    assert build(scratch_site).returncode == 0  # a draft may keep them (and is now cached)
+    publish(scratch_site, STELLE)
+    result = build(scratch_site)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        f"{STELLE}:6: location: still the placeholder 'Musterstadt' from 'new vacancy' "
+        "(expected the real place of work)",
+        f"{STELLE}:14: apply_url: still the placeholder 'mailto:bewerbung@example.org' from "
+        "'new vacancy' (expected the real application address)",
+        *(
+            f"{STELLE}:{line}: body: still the placeholder '- …' from 'new vacancy' "
+            "(expected your own text in place of '…')"
+            for line in (25, 29, 33)
+        ),
+    ]
+    check = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE, "--strict")
+    assert check.returncode == 1 and "still the placeholder" in check.stderr
+    publish(
+        scratch_site,
+        STELLE,
+        ("location: Musterstadt", "location: Teststadt"),
+        ('"mailto:bewerbung@example.org"', '"mailto:personal@teststadt.de"'),
+        ("- …", "- Beratung"),
+    )
+    result = build(scratch_site)
+    assert result.returncode == 0, result.stderr
+    page = (scratch_site / "public/stellen/stelle/index.html").read_text(encoding="utf-8")
+    assert "Teststadt" in page and "personal@teststadt.de" in page
+
+
+# A value an editor leaves in each kind of file, and its line in the new file.
+LEFT_OVER = {
+    "story": [(3, "name: still the placeholder 'Vorname'"), (4, "role: still the placeholder")],
+    "faq": [(9, "body: still the placeholder 'Die Antwort in zwei, drei kurzen Sätzen …'")],
+    "page": [(15, "body: still the placeholder 'Text der Seite …'")],
+    "event": [(5, "location: still the placeholder 'Musterstadt'"), (15, "body:")],
+    "employer": [(5, "website: still the placeholder"), (6, "address: still the placeholder")],
+    "occupation": [(15, "body: still the placeholder '- …'")],
+}
+
+
+@pytest.mark.parametrize("kind", list(LEFT_OVER))
+def test_placeholders_of_every_kind_are_errors(scratch_site, kind):
+    (scratch_site / "site.yaml").write_text(NO_ADDRESS, encoding="utf-8")
+    assert run_cli("new", kind, "Neu", "--site", str(scratch_site)).returncode == 0
+    rel = f"content/{FOLDERS[kind]}/neu.md"
+    publish(scratch_site, rel)
+    result = build(scratch_site)
+    assert result.returncode == 1
+    for line, message in LEFT_OVER[kind]:
+        assert f"{rel}:{line}: {message}" in result.stderr, result.stderr
+        assert f"from 'new {kind}'" in result.stderr
+
+
+def test_the_placeholder_table_matches_the_scaffolds():
+    """What placeholders.py looks for is what `new` writes, and nothing of it is missed."""
+    for folder, fields in placeholders.FIELDS.items():
+        kind = next(k for k, f in FOLDERS.items() if f == folder)
+        data = load_yaml(front_matter(render(kind, "T", date(2026, 11, 22)))).data
+        meta = COLLECTIONS[folder].model_validate(data)
+        for path, value, _ in fields:
+            assert placeholders.value_at(meta, path) == value, (kind, path)
+    for kind in KINDS:
+        body = render(kind, "T", date(2026, 11, 22)).split("---\n", 2)[2]
+        left = {line.strip() for line in body.splitlines() if "…" in line}
+        assert left and left <= placeholders.BODY_LINES, kind
+    assert set(placeholders.NEW_KIND.values()) == set(FOLDERS)
+
+
+def test_scaffold_is_filled_from_site_yaml(scratch_site):
+    """The organisation's address is the place of work and of an event."""
+    for kind in ("vacancy", "event"):
+        assert run_cli("new", kind, "Neu", "--site", str(scratch_site)).returncode == 0
+    text = (scratch_site / "content/vacancies/neu.md").read_text(encoding="utf-8")
+    assert 'location: {street: "Markt 1", postal_code: "12345", city: "Teststadt"}' in text
+    event = (scratch_site / "content/events/neu.md").read_text(encoding="utf-8")
+    assert 'city: "Teststadt", country: "DE"}' in event and "Musterstadt" not in event
+    publish(scratch_site, "content/vacancies/neu.md")
+    result = build(scratch_site)  # only what site.yaml cannot know is left to fill in
+    assert result.returncode == 1
+    assert "location:" not in result.stderr and ":14: apply_url:" in result.stderr
