@@ -54,7 +54,6 @@ class _Parser(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.images: list[dict[str, str | None]] = []
-        self.noindex = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -67,8 +66,6 @@ class _Parser(HTMLParser):
             self.links += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
         if tag == "img":
             self.images.append(a)
-        if tag == "meta" and a.get("name") == "robots" and "noindex" in (a.get("content") or ""):
-            self.noindex = True
 
 
 @dataclass
