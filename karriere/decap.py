@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from .addresses import web_url_problem
 from .content_types import COLLECTIONS
+from .quick import DECAP_DIST
 from .schema import Strict
 from .writer import Output
 
@@ -86,7 +87,6 @@ LABELS = {"summary": "Kurzbeschreibung"}  # where the description does not start
 IMAGES = {"image", "poster", "logo"}
 FILES = {"file", "captions"}
 LONG_TEXT = {"summary", "quote", "transcript", "text", "description"}
-DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 
 
 def decap_config(site: Site, cms: CmsSettings) -> dict[str, Any]:

@@ -21,6 +21,8 @@ CACHE_DIR = ".karriere-cache"
 FORMAT = 3  # bump when the cache's own layout changes
 PACKAGE = Path(__file__).parent
 BUILTIN_THEME = PACKAGE / "themes" / "default"
+# The web editor's browser build, copied into admin/ when present (decap.py).
+DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 
 
 def hash_bytes(data: bytes) -> str:
@@ -97,11 +99,27 @@ def scan_inputs(site_dir: Path) -> Inputs:
     parts = [repr(file_signature(site_dir / "site.yaml"))]
     walks = {root: walk_signatures(root) for root in (site_dir / "content", site_dir / "themes")}
     walks[BUILTIN_THEME] = walk_signatures(BUILTIN_THEME)
+    walks[site_dir / DECAP_DIST] = walk_signatures(site_dir / DECAP_DIST)
     for root, found in walks.items():
         parts.append(str(root))
         for rel, sig in found:
             parts += [rel, repr(sig)]
     return Inputs(hash_text(*parts), walks[site_dir / "content"])
+
+
+def cache_folder(site_dir: Path) -> Path:
+    """.karriere-cache/ in the site folder; for a read-only site folder (a checkout mounted
+    read-only, built with --out elsewhere), a folder in the user's own cache instead: the
+    cache only saves work, and a folder in /tmp could be planted by another user."""
+    local = site_dir / CACHE_DIR
+    if not site_dir.is_dir() or os.access(local if local.is_dir() else site_dir, os.W_OK):
+        return local
+    try:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return local
+    where = site_dir.resolve()
+    return home / "karriere" / f"{where.name}-{hash_text(str(where))[:12]}"
 
 
 def options_key(today, base_url, drafts: bool, preview: bool) -> list:
@@ -111,7 +129,7 @@ def options_key(today, base_url, drafts: bool, preview: bool) -> list:
 def output_file(site_dir: Path, out_dir: Path, kind: str, suffix: str) -> Path:
     """A cache file for one output folder and this version of karriere."""
     out_key = hash_text(str(out_dir.resolve()))[:12]
-    return site_dir / CACHE_DIR / f"{kind}-{out_key}-{code_digest()[:12]}{suffix}"
+    return cache_folder(site_dir) / f"{kind}-{out_key}-{code_digest()[:12]}{suffix}"
 
 
 def drop_other_versions(path: Path) -> None:
@@ -175,14 +193,17 @@ def remember(
         "warnings": [list(w) for w in warnings],
         "outputs": {p: list(sig) for p, sig in outputs.items() if sig is not None},
     }
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)
         drop_other_versions(path)
-    except OSError:
-        return
+    except OSError:  # (a full disk: no half-written file left behind)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def forget(site_dir: Path, out_dir: Path) -> None:

@@ -125,6 +125,26 @@ def test_decap_is_copied_from_node_modules_and_only_admin_loads_it(scratch_site)
             assert "decap" not in html.read_text(encoding="utf-8").lower(), html
 
 
+def test_decap_installed_after_a_build_is_picked_up(scratch_site):
+    assert build(scratch_site).returncode == 0  # (site.yaml is left alone from here on)
+
+    def again():
+        return run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
+
+    admin = scratch_site / "public" / "admin"
+    assert not (admin / "decap-cms.js").exists()
+    dist = scratch_site / "node_modules" / "decap-cms" / "dist"
+    dist.mkdir(parents=True)
+    (dist / "decap-cms.js").write_text("/* decap */", encoding="utf-8")
+    result = again()
+    assert result.returncode == 0, result.stderr
+    assert (admin / "decap-cms.js").read_text() == "/* decap */"
+    assert '<script src="decap-cms.js">' in (admin / "index.html").read_text(encoding="utf-8")
+    (dist / "decap-cms.js").write_text("/* decap, updated */", encoding="utf-8")
+    assert again().returncode == 0
+    assert (admin / "decap-cms.js").read_text() == "/* decap, updated */"
+
+
 def test_no_cms_no_admin(scratch_site):
     result = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
     assert result.returncode == 0, result.stderr
