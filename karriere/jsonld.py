@@ -1,11 +1,13 @@
 """Structured data (schema.org JSON-LD) that says exactly what the page shows.
 
 Each builder returns a plain dict; `blocks()` picks the ones a page gets and `dumps()`
-makes them safe inside <script type="application/ld+json">.
+makes them safe inside <script type="application/ld+json">. `dumps()` writes every such
+block, the event's (network.py) and the video's (the `json_ld` template global) too.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -46,9 +48,15 @@ def posting_allowed(item) -> bool:
 
 
 def dumps(data: dict) -> str:
-    """JSON that cannot end the script element early, whatever an editor wrote."""
+    """JSON that cannot end the script element early, whatever an editor wrote: no "</"
+    (an end tag), no "<!--" and no "<script" (together they make the HTML parser skip
+    the real end tag, and the rest of the page disappears into the script)."""
     text = orjson.dumps(data)
-    return text.replace(b"</", b"<\\/").replace(b"<!--", b"<\\u0021--").decode()
+    text = text.replace(b"</", b"<\\/").replace(b"<!--", b"<\\u0021--")
+    return _SCRIPT_TAG.sub(rb"\\u003c\1", text).decode()
+
+
+_SCRIPT_TAG = re.compile(rb"<(script)", re.IGNORECASE)
 
 
 def job_posting(site, page) -> dict:

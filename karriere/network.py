@@ -8,7 +8,6 @@ and the QR codes for posters.
 
 from __future__ import annotations
 
-import json
 import operator
 import os
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from . import qrcodes
+from . import jsonld, qrcodes
 from .cache import MadeFiles, hash_bytes, hash_text
 from .content import Content
 from .models import Address, Contact, Social
@@ -585,5 +584,4 @@ def event_jsonld(site: Site, ev: Item) -> str:
             "priceCurrency": "EUR",
             "availability": "https://schema.org/InStock",
         }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return text.replace("</", "<\\/")  # never close the script element early
+    return jsonld.dumps(data)

@@ -242,6 +242,7 @@ def render_pages(
         "image": image_global(site.config.content_dir, urls),
         "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
         "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
+        "json_ld": jsonld.dumps,  # any other JSON-LD block (the video's)
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
     common["vacancy_cards"] = vacancy_cards = Cards(env, common, cache)
