@@ -24,6 +24,7 @@ from .cache import MadeFiles, hash_bytes, hash_text
 from .content import Content
 from .models import Address, Contact, Social
 from .workers import fork_pool
+from .xmltext import clean
 
 if TYPE_CHECKING:
     from .recall import Recall
@@ -510,14 +511,15 @@ def event_ics(site: Site, ev: Item) -> Output:
 
     m = ev.meta
     cal = icalendar.Calendar()
-    cal.add("prodid", "-//karriere//" + site.settings.title + "//DE")
+    # icalendar escapes line breaks, ";" and ","; control characters it passes on
+    cal.add("prodid", clean("-//karriere//" + site.settings.title + "//DE"))
     cal.add("version", "2.0")
     vevent = icalendar.Event()
     host = site.urls.absolute("").split("/")[2]
-    vevent.add("uid", f"{ev.slug}@{host}")
+    vevent.add("uid", clean(f"{ev.slug}@{host}"))
     # Same input and date give the same bytes: the stamp is the build day, not the clock.
     vevent.add("dtstamp", datetime.combine(site.options.today, time(0, 0), tzinfo=UTC))
-    vevent.add("summary", m.title)
+    vevent.add("summary", clean(m.title))
     if isinstance(m.start, datetime):
         vevent.add("dtstart", m.start.astimezone(UTC))
         if m.end is not None:
@@ -526,10 +528,10 @@ def event_ics(site: Site, ev: Item) -> Output:
         vevent.add("dtstart", m.start)
         vevent.add("dtend", (m.end or m.start) + timedelta(days=1))  # DTEND is exclusive
     if m.location is not None:
-        vevent.add("location", m.location.one_line())
+        vevent.add("location", clean(m.location.one_line()))
     description = " ".join(p for p in (m.summary, m.accessibility) if p)
     if description:
-        vevent.add("description", description)
+        vevent.add("description", clean(description))
     vevent.add("url", site.urls.absolute(ev.route))
     cal.add_component(vevent)
     return Output(f"termine/{ev.slug}.ics", cal.to_ical(), origin=ev.entry.source)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import itemgetter
-from xml.sax.saxutils import escape
 
 from . import strings
 from .recall import Recall
 from .site import Item, Page, Site
 from .writer import Output
+from .xmltext import attribute, language, text
 
 _first, _second = itemgetter(0), itemgetter(1)
 
@@ -36,7 +36,7 @@ def _sitemap_row(page: Page, base_url: str, absolute: Callable) -> str:
     del base_url  # (recall compares it; `absolute` is Urls.absolute of that base_url)
     if not page.in_sitemap:
         return ""
-    return f"  <url><loc>{escape(absolute(page.route))}</loc></url>"
+    return f"  <url><loc>{text(absolute(page.route))}</loc></url>"
 
 
 def robots(site: Site) -> Output:
@@ -61,16 +61,18 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
         _feed_entry, site.open_vacancies, urls.base_url, labels,
         categories=categories, absolute=urls.absolute,
     )  # fmt: skip
-    feed_url = escape(urls.absolute("stellen/feed.xml"))
+    feed_url = urls.absolute("stellen/feed.xml")
+    code = language(site.settings.language)
+    lang = f' xml:lang="{code}"' if code else ""
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{site.settings.language}">\n'
-        f"  <title>{escape(t['feed_title'].format(title=site.settings.title))}</title>\n"
-        f'  <link rel="self" type="application/atom+xml" href="{feed_url}"/>\n'
-        f'  <link rel="alternate" type="text/html" href="{escape(urls.absolute("stellen/"))}"/>\n'
-        f"  <id>{feed_url}</id>\n"
+        f'<feed xmlns="http://www.w3.org/2005/Atom"{lang}>\n'
+        f"  <title>{text(t['feed_title'].format(title=site.settings.title))}</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{attribute(feed_url)}"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{attribute(urls.absolute("stellen/"))}"/>\n'
+        f"  <id>{text(feed_url)}</id>\n"
     )
-    author = f"  <author><name>{escape(site.settings.organisation.name)}</name></author>\n"
+    author = f"  <author><name>{text(site.settings.organisation.name)}</name></author>\n"
     return recall.joined(_feed_file, rows, head, author, _stamp(site.options.today))
 
 
@@ -96,18 +98,18 @@ def _feed_entry(
     if v.draft:
         return None
     m = v.meta
-    url = escape(absolute(v.route))
+    url = absolute(v.route)
     posted = _stamp(m.posted)
     entry = (
         "  <entry>\n"
-        f"    <title>{escape(m.title)}</title>\n"
-        f'    <link rel="alternate" type="text/html" href="{url}"/>\n'
-        f"    <id>{url}</id>\n"
+        f"    <title>{text(m.title)}</title>\n"
+        f'    <link rel="alternate" type="text/html" href="{attribute(url)}"/>\n'
+        f"    <id>{text(url)}</id>\n"
         f"    <published>{posted}</published>\n"
         f"    <updated>{posted}</updated>\n"
-        f"    <summary>{escape(m.summary or m.title)}</summary>\n"
-        f'    <category term="{escape(m.category)}" '
-        f'label="{escape(categories[m.category])}"/>\n'
+        f"    <summary>{text(m.summary or m.title)}</summary>\n"
+        f'    <category term="{attribute(m.category)}" '
+        f'label="{attribute(categories[m.category])}"/>\n'
         "  </entry>"
     )
     return entry.encode(), m.posted

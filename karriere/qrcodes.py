@@ -11,6 +11,8 @@ import struct
 import zlib
 from html import escape
 
+from .xmltext import clean
+
 BORDER = 4  # modules of quiet zone, as the QR standard asks
 SVG_SCALE = 4  # pixels per module: the SVG scales anyway
 PNG_SCALE = 10  # pixels per module: sharp enough for an office document at 4 cm
@@ -41,7 +43,7 @@ def svg(side: int, cells: bytes, title: str) -> bytes:
     size = (side + 2 * BORDER) * SVG_SCALE
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-        f'viewBox="0 0 {size} {size}"><title>{escape(title)}</title>'
+        f'viewBox="0 0 {size} {size}"><title>{escape(clean(title))}</title>'
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path transform="scale({SVG_SCALE})" stroke="#000" d="{"".join(runs)}"/></svg>\n'
     ).encode()
