@@ -302,11 +302,13 @@ def by_letter(occupations: list[Item]) -> list[tuple[str, list[Item]]]:
 
 
 def poster_items(site: Site) -> list[Item]:
-    """Pages that get a QR code and an A4 poster: vacancies, programmes and campaigns."""
+    """Pages that get a QR code and an A4 poster: open vacancies, programmes and campaigns.
+    None for an expired vacancy, in the preview too: a print-out's code leads to the
+    vacancy page, which says that the deadline has passed."""
     if not site.settings.posters:  # a portal of thousands of vacancies may print none
         return []
     campaigns = [p for p in site.pages_content if p.meta.programme or p.meta.campaign]
-    return site.vacancies + campaigns
+    return site.open_vacancies + campaigns
 
 
 # --- files that are not pages ---------------------------------------------------------

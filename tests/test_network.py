@@ -250,11 +250,7 @@ def svg_to_png(svg: Path, png: Path) -> None:
 
 
 def test_qr_codes_decode_to_the_page_url(example_build, tmp_path):
-    pages = {
-        f"stellen/{v}/"
-        for v in collection("vacancies")
-        if not collection("vacancies")[v].get("draft")
-    }
+    pages = {f"stellen/{v}/" for v in open_vacancies()}
     pages |= {
         f"{p}/" for p, m in collection("pages").items() if m.get("programme") or m.get("campaign")
     }
@@ -286,6 +282,16 @@ def test_poster_fits_the_facts_and_stays_out_of_search(example_build):
         'href="/karriere/stellen/einstiegsqualifizierung-junge-gefluechtete/aushang/"'
         in vacancy_page
     )
+
+
+def test_expired_vacancy_has_no_poster_and_no_link(example_build):
+    expired = set(collection("vacancies")) - set(open_vacancies())
+    expired -= {v for v, m in collection("vacancies").items() if m.get("draft")}
+    assert "bauingenieurin-tiefbauamt" in expired
+    for slug in expired:
+        assert not (example_build / "stellen" / slug / "aushang").exists(), slug
+        assert not (example_build / "stellen" / slug / "qr.svg").exists(), slug
+        assert "aushang/" not in read(example_build, f"stellen/{slug}/index.html"), slug
 
 
 def poster_files(out: Path) -> set[str]:
