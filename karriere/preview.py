@@ -91,6 +91,9 @@ class PreviewBuilder:
             report = engine.build(changed or None)
         except BuildError as exc:
             return Report(problems=[with_source(p, self.site_dir) for p in exc.problems])
+        except Exception as exc:  # a bug or the machine: show it, rebuild at the next save
+            self.engine = None  # its state may be half-updated: the next rebuild starts anew
+            return Report(problems=[unexpected(exc)])
         took = (time.perf_counter() - started) * 1000
         return Report(
             summary=f"{report.pages} Seiten, {len(report.rendered)} neu gerendert, "
@@ -120,6 +123,17 @@ class PreviewBuilder:
                 autosave=False, shared_content=True, made_name="made-preview.pickle",
             )  # fmt: skip
         return self.engine
+
+
+def unexpected(exc: Exception) -> Problem:
+    """An error no check foresaw, as one line for the overlay and the terminal."""
+    if isinstance(exc, KarriereError | OSError):
+        what = str(exc)
+    else:
+        what = f"internal error {type(exc).__name__}: {exc}"
+    return Problem(
+        "(preview)", 1, f"the rebuild failed: {what} (expected a good rebuild at the next save)"
+    )
 
 
 def with_source(problem: Problem, site_dir: Path) -> Problem:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import ipaddress
 import json
 import posixpath
 import shutil
@@ -38,6 +39,7 @@ OVERLAY_CSS = (
     b"#karriere-overlay pre{background:#fff;border:1px solid #ccc;padding:.5rem;overflow:auto}"
 )
 ALL_INTERFACES = {"0.0.0.0", "::", ""}
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass
@@ -49,6 +51,7 @@ class PreviewState:
     generation: int = 0
     problems: list[Problem] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
+    host: str = "127.0.0.1"  # the address the server listens on (--host)
 
     def publish(self, problems: list[Problem]) -> None:
         with self.changed:
@@ -76,6 +79,20 @@ def make_handler(state: PreviewState):
 
         def log_message(self, format, *args):  # noqa: A002 - quiet preview
             pass
+
+        def parse_request(self) -> bool:
+            """Refuse every request whose Host is not this server's address: a page of
+            another site whose name was pointed at 127.0.0.1 (DNS rebinding) could else
+            read the drafts."""
+            if not super().parse_request():
+                return False
+            port = self.server.server_address[1]
+            if host_allowed(self.headers.get("Host", ""), state.host, port):
+                return True
+            self.close_connection = True
+            body = b"421: this preview answers only requests for its own address\n"
+            self.send_bytes(body, "text/plain; charset=utf-8", HTTPStatus.MISDIRECTED_REQUEST)
+            return False
 
         def do_GET(self):  # noqa: N802 - http.server's naming
             path = unquote(urlsplit(self.path).path)
@@ -145,6 +162,32 @@ def make_handler(state: PreviewState):
                 return
 
     return PreviewHandler
+
+
+def host_allowed(header: str, served: str, port: int) -> bool:
+    """Whether a Host header names this server: the --host given, or a loopback name
+    when it listens on loopback; any IP address or localhost when on all interfaces
+    (no DNS name: that is what a rebinding attack would send)."""
+    name, _, given_port = header.lower().rpartition(":")
+    if not name or "]" in given_port:  # no port (only port 80 omits it), or [v6] alone
+        name, given_port = header.lower(), "80"
+    name = name.removeprefix("[").removesuffix("]").rstrip(".")
+    if given_port != str(port) or not name:
+        return False
+    served = served.lower().strip("[]")
+    if name == served or (served in LOOPBACK_NAMES and name in LOOPBACK_NAMES):
+        return True
+    if served in ALL_INTERFACES:
+        return name in ("localhost", socket.gethostname().lower()) or is_ip_literal(name)
+    return False
+
+
+def is_ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def safe_target(root: Path, rel: str) -> Path | None:
@@ -223,7 +266,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     site_dir = args.site.resolve()
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
     builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date)
-    state = PreviewState(out_dir=out_dir / "site", base_path="/")
+    state = PreviewState(out_dir=out_dir / "site", base_path="/", host=args.host)
     try:
         server = bind(args.host, args.port, make_handler(state))
         host, port = server.server_address[:2]

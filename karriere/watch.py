@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import deque
@@ -126,7 +127,14 @@ class Watcher(FileSystemEventHandler):
                     self.lock.wait(self._quiet())
                 batch, self.pending, self.writing = self.pending, set(), set()
             if batch and self.running:
-                self.on_change(batch)
+                self._call(batch)
+
+    def _call(self, batch: set[Path]) -> None:
+        """One rebuild; whatever it raises, the thread lives on for the next save."""
+        try:
+            self.on_change(batch)
+        except Exception as exc:
+            print(f"Vorschau: Neubau fehlgeschlagen: {exc!r}", file=sys.stderr)
 
     def _quiet(self) -> float:
         """Polling (--poll) never reports closed files, so it always waits QUIET."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -180,7 +181,8 @@ def test_serves_nothing_outside_the_output(preview):
         assert status == 404, path
         assert "title:" not in body and "root:" not in body
     raw = socket.create_connection(("127.0.0.1", preview.port))
-    raw.sendall(b"GET /karriere/../../site.yaml HTTP/1.0\r\n\r\n")
+    host = f"Host: 127.0.0.1:{preview.port}".encode()
+    raw.sendall(b"GET /karriere/../../site.yaml HTTP/1.0\r\n" + host + b"\r\n\r\n")
     answer = raw.recv(65536).decode(errors="replace")
     raw.close()
     assert answer.startswith("HTTP/1.0 404")
@@ -251,3 +253,121 @@ def test_serve_date_previews_the_site_as_on_that_day(scratch_site, tmp_path):
     assert 'class="notice notice-expired"' in pages[args.date]
     assert "https://example.org/bewerben" in pages[None]
     assert "https://example.org/bewerben" not in pages[args.date]
+
+
+def raw_get(port: int, path: str, host: str | None, method: str = "GET") -> tuple[int, bytes]:
+    """A request with exactly this Host header (None: none at all), as a rebinding page's
+    browser would send it."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.putrequest(method, path, skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read(2000)
+    finally:
+        connection.close()
+
+
+def test_answers_only_requests_for_its_own_address(preview):
+    """DNS rebinding: a page of evil.example, its name pointed at 127.0.0.1, must not read
+    the drafts (nor the live channel, nor anything else)."""
+    port = preview.port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+        status, body = raw_get(port, "/karriere/stellen/geheim/", host)
+        assert status == 200 and b"Geheimer Entwurf" in body, host
+    foreign = [
+        f"evil.example:{port}", "evil.example", f"127.0.0.1.nip.io:{port}", f"127.0.0.1:{port + 1}",
+        "127.0.0.1", f"localhost.evil.example:{port}", "", None,
+    ]  # fmt: skip
+    for host in foreign:
+        for path in ("/karriere/stellen/geheim/", "/karriere/__karriere/events", "/"):
+            status, body = raw_get(port, path, host)
+            assert status == 421 and b"Geheim" not in body, (host, path)
+        assert raw_get(port, "/karriere/stellen/geheim/", host, "HEAD")[0] == 421
+    assert preview.get("stellen/geheim/")[0] == 200  # and the server still answers
+
+
+def test_which_host_names_each_listening_address_accepts():
+    from karriere.server import host_allowed
+
+    assert host_allowed("localhost:8000", "127.0.0.1", 8000)
+    assert host_allowed("[::1]:8000", "localhost", 8000)
+    assert host_allowed("karriere.lan:8000", "karriere.lan", 8000)  # the --host given
+    assert not host_allowed("127.0.0.1:8000", "karriere.lan", 8000)
+    assert host_allowed("192.168.0.7:8000", "0.0.0.0", 8000)  # any address on all interfaces
+    assert host_allowed("[fe80::1]:8000", "::", 8000)
+    assert host_allowed("localhost:8000", "0.0.0.0", 8000)
+    assert not host_allowed("evil.example:8000", "0.0.0.0", 8000)  # but no DNS name
+    assert not host_allowed("192.168.0.7:8001", "0.0.0.0", 8000)
+    assert host_allowed("localhost", "127.0.0.1", 80) and not host_allowed("localhost", "::1", 81)
+
+
+def test_an_unexpected_error_in_a_rebuild_is_shown_and_the_next_save_rebuilds(
+    scratch_site, tmp_path, monkeypatch
+):
+    """A bug (or the machine) raising in a rebuild must neither kill the rebuild thread
+    nor leave the browser saying "ok"."""
+    from karriere import engine
+    from karriere.preview import PreviewBuilder
+    from karriere.server import PreviewState, rebuild
+    from karriere.watch import Watcher
+
+    builder = PreviewBuilder(scratch_site, tmp_path / "preview")
+    state = PreviewState(out_dir=tmp_path / "preview", base_path="/")
+    assert builder.rebuild(set()).problems == []
+    state.publish([])
+    real_build = engine.Builder.build
+
+    def broken_build(self, *args, **kwargs):
+        monkeypatch.setattr(engine.Builder, "build", real_build)  # once
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(engine.Builder, "build", broken_build)
+    saved = scratch_site / VACANCY
+    watcher = Watcher([scratch_site / "content"], on_change=lambda p: rebuild(builder, state, p))
+    watcher.start()
+    try:
+        saved.write_text(saved.read_text().replace("Bürgeramt", "Bürgerbüro"))
+        deadline = time.monotonic() + 10
+        while state.generation < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        message = state.message()
+        assert message["ok"] is False
+        assert "ZeroDivisionError: division by zero" in message["errors"][0]["message"]
+        saved.write_text(saved.read_text().replace("Bürgerbüro", "Bürgerhaus"))
+        deadline = time.monotonic() + 10
+        while state.generation < 3 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert state.message()["ok"] is True
+        page = tmp_path / "preview/stellen/sachbearbeitung/index.html"
+        assert "Bürgerhaus" in page.read_text(encoding="utf-8")
+    finally:
+        watcher.stop()
+
+
+def test_a_rebuild_that_raises_does_not_stop_the_watcher(tmp_path):
+    from karriere.watch import Watcher
+
+    calls = []
+
+    def on_change(paths):
+        calls.append(paths)
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+
+    watcher = Watcher([tmp_path], on_change=on_change)
+    watcher.start()
+    try:
+        (tmp_path / "a.md").write_text("eins")
+        deadline = time.monotonic() + 10
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)
+        (tmp_path / "b.md").write_text("zwei")
+        while len(calls) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(calls) >= 2 and watcher.worker.is_alive()
+    finally:
+        watcher.stop()
