@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pydantic
 
-from .quick import CACHE_DIR, code_digest, file_signature, hash_bytes, hash_text  # noqa: F401 (one definition, used through here)
+from .quick import CACHE_DIR, cache_folder, code_digest, file_signature, hash_bytes, hash_text  # noqa: F401 (one definition, used through here)
 
 # ---------------------------------------------------------------- fingerprints of objects
 
@@ -297,7 +297,7 @@ class MadeFiles:
 
 
 def cache_dir(site_dir: Path) -> Path:
-    return site_dir / CACHE_DIR
+    return cache_folder(site_dir)
 
 
 def load_pickle(path: Path, key: str) -> dict | None:
@@ -314,14 +314,25 @@ def load_pickle(path: Path, key: str) -> dict | None:
 
 def save_pickle(path: Path, data: dict) -> None:
     """Write atomically; a cache that cannot be written is skipped, never an error."""
+    write_atomically(path, lambda f: pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(path: Path, write: Callable) -> None:
+    """write(file) into a temporary file, then rename it to `path`. A cache that cannot
+    be written (a full disk, a read-only folder) is skipped and leaves nothing behind."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            write(f)
         os.replace(tmp, path)
     except OSError:
-        return
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 CHUNK = 500  # dictionary items per pickle: bounds the pickler's memo while saving
@@ -331,21 +342,18 @@ def save_chunks(path: Path, key: str, parts: list[dict]) -> None:
     """Several dictionaries as a stream of small pickles (a 10,000-vacancy site's content
     cache pickled in one piece needed ~80 MB more memory); written atomically, skipped
     on error like save_pickle."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
-            pickler.dump((key, [len(part) for part in parts]))
-            pickler.clear_memo()  # each pickle stands alone: load_chunks reads them one by one
-            for part in parts:
-                items = list(part.items())
-                for start in range(0, len(items), CHUNK):
-                    pickler.dump(items[start : start + CHUNK])
-                    pickler.clear_memo()
-        os.replace(tmp, path)
-    except OSError:
-        return
+
+    def write(f) -> None:
+        pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
+        pickler.dump((key, [len(part) for part in parts]))
+        pickler.clear_memo()  # each pickle stands alone: load_chunks reads them one by one
+        for part in parts:
+            items = list(part.items())
+            for start in range(0, len(items), CHUNK):
+                pickler.dump(items[start : start + CHUNK])
+                pickler.clear_memo()
+
+    write_atomically(path, write)
 
 
 def load_chunks(path: Path, key: str) -> list[dict] | None:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import strings
-from .cache import file_signature, note_file
+from .cache import cache_dir, file_signature, note_file
 from .config import Config
 from .theme import BUILTIN
 from .writer import Output
@@ -229,7 +229,7 @@ def publish(site) -> tuple[list[Output], Stats]:
         card = card_for(site, page, signature)
         if card is not None and card.design is not None:
             cards.setdefault(card.path, card)
-    cache = site.config.site_dir / CACHE
+    cache = cache_dir(site.config.site_dir) / CACHE.name  # (elsewhere for a read-only site)
     stats = ensure(list(cards.values()), cache)
     if not site.options.preview:  # the preview rebuilds on every save: once a build is enough
         prune(cache, {Path(path).name for path in cards})
@@ -262,8 +262,8 @@ def prune(cache: Path, wanted: set[str], days: int = 30) -> None:
         return
     limit = time.time() - days * 86400
     for path in cache.iterdir():
-        if path.name not in wanted and path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
+        if path.name not in wanted and (file_signature(path) or (0, 0))[1] < limit * 1e9:
+            path.unlink(missing_ok=True)  # (a card `check` draws may be gone meanwhile)
 
 
 def make(job: tuple[Design, str]) -> float:
