@@ -22,7 +22,7 @@ from .markdown_video import body_videos, check_body
 from .packed import pack, unpack
 from .placeholders import placeholder_problems
 from .quick import hash_text
-from .schema import Strict, share_fields_sets, validate
+from .schema import CONTROL, Strict, share_fields_sets, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
 
@@ -138,10 +138,11 @@ def load_entry(
         return None, [Problem(shown, 1, "front matter is empty (expected fields such as title:)")]
     meta, problems = validate(schema, doc, shown, line_offset=1)
     problems += check_links(body, body_line, shown)
-    if meta is None:
-        return None, problems
-    problems += check_media(config, meta, doc, shown)
+    problems += check_characters(body, body_line, shown)
     problems += check_body(body, body_line, shown, config.content_dir, media_problem)
+    if meta is None:  # the other fields' mistakes too, so that one build shows them all
+        return None, problems + check_as_written(config, kind, schema, doc, shown)
+    problems += check_media(config, media_fields(meta), doc, shown)
     problems += placeholder_problems(kind, meta, doc, body, body_line, shown)
     slug = path.stem.lower()
     entry = Entry(
@@ -151,11 +152,65 @@ def load_entry(
         meta=meta,
         packed_body=pack(body),
         body_line=body_line,
-        field_lines={str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value},
+        field_lines=_field_lines(doc),
         videos=body_videos(body),
         head=hash_text(front),
     )
     return entry, problems
+
+
+def _field_lines(doc: YamlDocument) -> dict[str, int]:
+    return {str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value}
+
+
+def check_characters(body: str, body_line: int, shown: str) -> list[Problem]:
+    """Invisible control characters in the text (front matter: schema.Strict)."""
+    problems, seen = [], set()
+    for found in CONTROL.finditer(body):
+        line = body_line + body.count("\n", 0, found.start())
+        if line not in seen:
+            seen.add(line)
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"the text contains the invisible character U+{ord(found.group()):04X} "
+                    "(expected plain text: delete the character, or retype the text around it)",
+                )
+            )
+    return problems
+
+
+class _AsWritten:
+    """The front matter of a file that failed its schema, for the checks that follow it:
+    only the values of the right type, the others have their schema error already."""
+
+    def __init__(self, data: dict, schema: type[Strict]):
+        def text(name):
+            value = data.get(name) if name in schema.model_fields else None
+            return value if isinstance(value, str) and value else None
+
+        self.category = text("category")
+        self.employer = text("employer")
+        occupations = data.get("occupations") if "occupations" in schema.model_fields else None
+        self.occupations = [o for o in occupations or [] if isinstance(o, str)]
+        self.media = [((name,), text(name)) for name in ("image", "logo") if text(name)]
+        video = data.get("video") if "video" in schema.model_fields else None
+        for key in ("file", "poster", "captions") if isinstance(video, dict) else ():
+            if isinstance(video.get(key), str) and video[key]:
+                self.media.append((("video", key), video[key]))
+
+
+def check_as_written(
+    config: Config, kind: str, schema: type[Strict], doc: YamlDocument, shown: str
+) -> list[Problem]:
+    """References and media paths of a file whose schema check failed."""
+    if not isinstance(doc.data, dict):
+        return []
+    written = _AsWritten(doc.data, schema)
+    stand_in = Entry(kind, "", shown, written, b"", 0, _field_lines(doc))  # type: ignore[arg-type]
+    problems = check_references(config, Content(), [stand_in])
+    return problems + check_media(config, written.media, doc, shown)
 
 
 def check_links(body: str, body_line: int, shown: str) -> list[Problem]:
@@ -189,9 +244,10 @@ def media_fields(meta: Strict) -> list[tuple[tuple, str]]:
     return found
 
 
-def check_media(config: Config, meta: Strict, doc: YamlDocument, shown: str) -> list[Problem]:
+def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> list[Problem]:
+    """`found`: media paths with their locations, as media_fields gives them."""
     problems = []
-    for loc, value in media_fields(meta):
+    for loc, value in found:
         line = doc.line_of(loc) + 1
         name = ".".join(loc)
         message = media_problem(config.content_dir, value)
@@ -313,7 +369,7 @@ def check_references(config: Config, content: Content, entries=None) -> list[Pro
     for entry in content.all() if entries is None else entries:
         meta = entry.meta
         category = getattr(meta, "category", None)
-        if entry.kind == "vacancies" and category not in categories:
+        if entry.kind == "vacancies" and category is not None and category not in categories:
             problems.append(
                 Problem(
                     entry.source,

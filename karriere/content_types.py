@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .models import Address, Contact, Salary, Social, Video
+from .models import Address, Contact, Line, Question, Salary, Social, Title, Video
 from .schema import Strict
 
 Employment = Literal[
@@ -20,18 +20,18 @@ SAFE_LINK = re.compile(r"(https://|mailto:)", re.IGNORECASE)
 class Vacancy(Strict):
     """Stellenangebot (content/vacancies/*.md)."""
 
-    title: str = Field(min_length=1, description="Stellentitel, z. B. 'Sachbearbeiter*in (m/w/d)'")
+    title: Title = Field(description="Stellentitel, z. B. 'Sachbearbeiter*in (m/w/d)'")
     category: str = Field(description="Kategorie, ein Schlüssel aus categories in site.yaml")
     posted: dt.date = Field(description="Veröffentlicht am, z. B. 2026-06-05")
     location: Address = Field(description="Arbeitsort: Ort oder Anschrift")
     deadline: dt.date | None = Field(None, description="Bewerbungsschluss (einschließlich)")
-    reference: str | None = Field(None, description="Kennziffer, z. B. '2026-OA-17'")
-    department: str | None = Field(None, description="Amt oder Abteilung")
+    reference: Line | None = Field(None, description="Kennziffer, z. B. '2026-OA-17'")
+    department: Line | None = Field(None, description="Amt oder Abteilung")
     employer: str | None = Field(None, description="Arbeitgeber (Dateiname unter employers/)")
     employment: list[Employment] = Field(
         default_factory=list, description="Beschäftigungsart: full_time, part_time, temporary …"
     )
-    pay: str | None = Field(None, description="Vergütung als Text, z. B. 'EG 9a TVöD-VKA'")
+    pay: Line | None = Field(None, description="Vergütung als Text, z. B. 'EG 9a TVöD-VKA'")
     salary: Salary | None = Field(None, description="Vergütung als Zahlen (min, max, unit)")
     start: dt.date | str | None = Field(None, description="Beginn: Datum oder Text")
     apply_url: str | None = Field(None, description="Bewerbungslink (https:// oder mailto:)")
@@ -56,9 +56,9 @@ class Vacancy(Strict):
 class Story(Strict):
     """Geschichte von Azubis und Beschäftigten (content/stories/*.md)."""
 
-    title: str = Field(min_length=1, description="Überschrift")
-    name: str = Field(description="Vorname der Person")
-    role: str = Field(description="Rolle, z. B. 'Auszubildende Verwaltungsfachangestellte'")
+    title: Title = Field(description="Überschrift")
+    name: Line = Field(description="Vorname der Person")
+    role: Line = Field(description="Rolle, z. B. 'Auszubildende Verwaltungsfachangestellte'")
     date: dt.date = Field(description="Datum, z. B. 2026-06-05")
     quote: str | None = Field(None, description="Zitat für Karten und Listen")
     image: str | None = Field(None, description="Bild, relativ zu content/")
@@ -73,8 +73,8 @@ class Story(Strict):
 class Faq(Strict):
     """Eine Frage mit Antwort (content/faq/*.md). Der Text ist die Antwort."""
 
-    question: str = Field(min_length=1, description="Die Frage")
-    category: str | None = Field(None, description="Gruppe auf der FAQ-Seite")
+    question: Question = Field(description="Die Frage")
+    category: Line | None = Field(None, description="Gruppe auf der FAQ-Seite")
     order: int = Field(0, description="Reihenfolge (kleinere Zahlen zuerst)")
     occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
     video: Video | None = Field(None, description="Video zur Antwort")
@@ -84,7 +84,7 @@ class Faq(Strict):
 class Page(Strict):
     """Freie Seite (content/pages/*.md), z. B. Impressum."""
 
-    title: str = Field(min_length=1, description="Seitentitel")
+    title: Title = Field(description="Seitentitel")
     summary: str | None = Field(None, description="Kurzbeschreibung")
     menu: Literal["main", "footer"] | None = Field(None, description="Menü: main oder footer")
     order: int = Field(0, description="Reihenfolge im Menü")
@@ -101,8 +101,8 @@ class Page(Strict):
 class Employer(Strict):
     """Arbeitgeber in einem Netzwerk (content/employers/*.md). Der Text ist die Vorstellung."""
 
-    name: str = Field(min_length=1, description="Name, z. B. 'Lindenfelder Verkehrsbetriebe'")
-    short_name: str | None = Field(None, description="Kurzname, z. B. 'LVB'")
+    name: Title = Field(description="Name, z. B. 'Lindenfelder Verkehrsbetriebe'")
+    short_name: Line | None = Field(None, description="Kurzname, z. B. 'LVB'")
     logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/lvb.svg")
     website: str | None = Field(None, description="Website (https://)")
     address: Address | None = Field(None, description="Anschrift")
@@ -126,15 +126,15 @@ class Employer(Strict):
 class Occupation(Strict):
     """Beruf (content/occupations/*.md). Der Text beschreibt Ausbildung oder Arbeit."""
 
-    name: str = Field(min_length=1, description="Name, z. B. 'Verwaltungsfachangestellte*r'")
-    forms: list[str] = Field(
+    name: Title = Field(description="Name, z. B. 'Verwaltungsfachangestellte*r'")
+    forms: list[Line] = Field(
         default_factory=list,
         description="Weitere Formen, z. B. [Verwaltungsfachangestellte, Verwaltungsfachangestellter]",
     )
     summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
-    duration: str | None = Field(None, description="Dauer, z. B. '3 Jahre'")
-    requirements: str | None = Field(None, description="Schulabschluss, z. B. 'Mittlere Reife'")
-    pay: str | None = Field(None, description="Vergütung, z. B. 'TVAöD: 1.218–1.378 € im Monat'")
+    duration: Line | None = Field(None, description="Dauer, z. B. '3 Jahre'")
+    requirements: Line | None = Field(None, description="Schulabschluss, z. B. 'Mittlere Reife'")
+    pay: Line | None = Field(None, description="Vergütung, z. B. 'TVAöD: 1.218–1.378 € im Monat'")
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video zum Beruf")
@@ -164,7 +164,7 @@ def _when(value):
 class Event(Strict):
     """Termin: Ausbildungsmesse, Infotag, Tag der offenen Tür (content/events/*.md)."""
 
-    title: str = Field(min_length=1, description="Titel, z. B. 'Ausbildungsmesse im Rathaus'")
+    title: Title = Field(description="Titel, z. B. 'Ausbildungsmesse im Rathaus'")
     start: dt.datetime | dt.date = Field(
         description="Beginn: Datum oder Datum mit Uhrzeit und Zeitzone (2026-06-05T10:00:00+02:00)"
     )

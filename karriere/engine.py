@@ -580,7 +580,9 @@ class CachedLoader:
         self.seen.add(name)
         cached = self.content.entries.get(name)
         sig = digest = None
-        if cached is not None and cached[2] == self.key:
+        # A file that failed is read again: its messages may name other content files
+        # (an unknown employer), which are not in the key and may exist now.
+        if cached is not None and cached[2] == self.key and cached[3][0] is not None:
             if self.trusted is not None and os.path.abspath(path) not in self.trusted:
                 return self._use(cached)
             sig = file_signature(path)

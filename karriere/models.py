@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from .addresses import web_url_problem
 from .schema import Strict
@@ -14,15 +14,37 @@ from .schema import Strict
 MediaPath = str  # relative to content/; checked for existence by the content stage
 
 
+def _one_line(value: str) -> str:
+    """A title or name is shown on one line (cards, <title>, feeds, calendar files)."""
+    value = value.rstrip("\n")  # what a block scalar (title: >) leaves at the end
+    if re.search("[\n\r\u2028\u2029]", value):
+        raise ValueError(f"{value[:60]!r} contains a line break (expected one line of text)")
+    return value
+
+
+# Room for long German job titles such as "Sachbearbeiter*in für die Bearbeitung von
+# Anträgen nach dem Wohngeldgesetz im Sozialamt (m/w/d)" (96 characters), twice over.
+TITLE_MAX = 200
+QUESTION_MAX = 300
+LINE_MAX = 300  # names, roles, places: a longer one is a paste gone wrong
+Line = Annotated[str, StringConstraints(max_length=LINE_MAX), AfterValidator(_one_line)]
+Title = Annotated[
+    str, StringConstraints(min_length=1, max_length=TITLE_MAX), AfterValidator(_one_line)
+]
+Question = Annotated[
+    str, StringConstraints(min_length=1, max_length=QUESTION_MAX), AfterValidator(_one_line)
+]
+
+
 class Address(Strict):
     """Postanschrift. A plain string is read as the town."""
 
-    name: str | None = Field(None, description="Name des Ortes, z. B. 'Rathaus, Ratssaal'")
-    street: str | None = Field(None, description="Straße und Hausnummer")
-    postal_code: str | None = Field(None, description="Postleitzahl, z. B. '12345'")
-    city: str = Field(description="Ort")
-    region: str | None = Field(None, description="Bundesland-Kürzel, z. B. 'NW'")
-    country: str = Field("DE", description="Ländercode nach ISO 3166, z. B. 'DE'")
+    name: Line | None = Field(None, description="Name des Ortes, z. B. 'Rathaus, Ratssaal'")
+    street: Line | None = Field(None, description="Straße und Hausnummer")
+    postal_code: Line | None = Field(None, description="Postleitzahl, z. B. '12345'")
+    city: Line = Field(description="Ort")
+    region: Line | None = Field(None, description="Bundesland-Kürzel, z. B. 'NW'")
+    country: Line = Field("DE", description="Ländercode nach ISO 3166, z. B. 'DE'")
 
     @model_validator(mode="before")
     @classmethod
@@ -39,10 +61,10 @@ class Address(Strict):
 class Contact(Strict):
     """Ansprechperson für Rückfragen."""
 
-    name: str = Field(description="Name der Ansprechperson")
-    role: str | None = Field(None, description="Funktion, z. B. 'Personalservice'")
-    phone: str | None = Field(None, description="Telefonnummer, z. B. '+49 2345 12-3456'")
-    email: str | None = Field(None, description="E-Mail-Adresse")
+    name: Line = Field(description="Name der Ansprechperson")
+    role: Line | None = Field(None, description="Funktion, z. B. 'Personalservice'")
+    phone: Line | None = Field(None, description="Telefonnummer, z. B. '+49 2345 12-3456'")
+    email: Line | None = Field(None, description="E-Mail-Adresse")
     response_time: str | None = Field(
         None, description="Antwortzeit, z. B. 'Wir antworten werktags innerhalb von 24 Stunden.'"
     )
@@ -85,7 +107,7 @@ class Video(Strict):
     file: MediaPath | None = Field(None, description="Eigene Videodatei, z. B. media/clip.mp4")
     poster: MediaPath | None = Field(None, description="Vorschaubild, z. B. media/clip.jpg")
     captions: MediaPath | None = Field(None, description="Untertitel (WebVTT), media/clip.de.vtt")
-    title: str | None = Field(None, description="Titel des Videos")
+    title: Line | None = Field(None, description="Titel des Videos")
     duration: str | None = Field(None, description="Dauer nach ISO 8601, z. B. PT1M30S")
     transcript: str | None = Field(None, description="Abschrift des gesprochenen Textes")
     aspect: Literal["16:9", "9:16", "4:3", "1:1"] | None = Field(

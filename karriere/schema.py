@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import Problem
 from .yamlfile import YamlDocument
@@ -33,7 +34,16 @@ _EXPECTED = {
     "int_from_float": "expected a whole number",
     "string_too_short": "expected some text",
     "too_short": "expected at least one entry",
+    "finite_number": "expected a number such as 3200",
 }
+
+# Invisible characters no field may hold: C0 controls except tab and line feed, DEL, and
+# the non-characters U+FFFE/U+FFFF. XML 1.0 forbids most of them, so one would break the
+# feed and the sitemap. YAML lets them in only as escapes such as "\a" or "\x00".
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# Dates beyond these years are typing mistakes, and near year 9999 the arithmetic of
+# deadlines, time zones and calendar files overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 # An example value per type, for "required field is missing" messages.
 _EXAMPLES = {
@@ -51,7 +61,52 @@ _EXAMPLES = {
 class Strict(BaseModel):
     """Base for every schema: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False
+    )
+
+    @field_validator("*")
+    @classmethod
+    def _plain_value(cls, value):
+        """Every field of every schema (content and site.yaml): see value_problem."""
+        problem = value_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+def value_problem(value: Any) -> str | None:
+    """What no field may hold, in any text or date (nested models check themselves)."""
+    if isinstance(value, str):
+        return None if value.isprintable() else control_problem(value)
+    if isinstance(value, dt.date):
+        return date_problem(value)
+    if isinstance(value, list | tuple):
+        return next(filter(None, map(value_problem, value)), None)
+    if isinstance(value, dict):
+        return value_problem(list(value)) or value_problem(list(value.values()))
+    return None
+
+
+def control_problem(text: str) -> str | None:
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    return (
+        f"{shown!r} contains the invisible character U+{ord(found.group()):04X} "
+        "(expected plain text: delete the character, or retype the text around it)"
+    )
+
+
+def date_problem(day: dt.date) -> str | None:
+    if FIRST_YEAR <= day.year < LAST_YEAR:
+        return None
+    when = "far in the future" if day.year >= LAST_YEAR else "far in the past"
+    return (
+        f"{day.isoformat()} is too {when} (expected a date from {FIRST_YEAR} "
+        f"to {LAST_YEAR - 1}, e.g. 2026-06-05)"
+    )
 
 
 _FIELDS_SETS: dict[frozenset, set] = {}
@@ -155,6 +210,14 @@ def _message(model: type[BaseModel], err: dict) -> str:
     if kind == "literal_error":
         choices = err.get("ctx", {}).get("expected", "")
         return f"{name}: invalid value{shown} (expected one of: {choices.replace(' or ', ', ')})"
+    if kind == "finite_number":
+        return f"{name}: {value!r} is not a finite number (expected a number such as 3200)"
+    if kind == "string_too_long" and isinstance(value, str):
+        limit = err.get("ctx", {}).get("max_length")
+        return (
+            f"{name}: is {len(value)} characters long (expected at most {limit}; "
+            "put the details into the text)"
+        )
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         return f'{name}: {value!r} is a number (expected text; write it in quotes, e.g. "{value}")'
     expected = _EXPECTED.get(kind)
