@@ -57,7 +57,7 @@ title: {title}   # Stellentitel, geschlechtergerecht, z. B. "Sachbearbeiter*in (
 category: {category}   # Kategorie: {categories}
 posted: {today}   # Veröffentlicht am (JJJJ-MM-TT)
 deadline: {deadline}   # Bewerbungsschluss, einschließlich; Zeile löschen = "bis zur Besetzung"
-location: {location}   # Arbeitsort: Ort, oder Anschrift wie {{street: "Markt 1", postal_code: "12345", city: "Ort"}}
+location: {location}   # Arbeitsort: nur der Ort, oder Anschrift mit street, postal_code und city
 reference: ""   # Kennziffer, z. B. "2026-OA-17"
 department: ""   # Amt oder Abteilung, z. B. "Bürgeramt"
 # employer: stadtwerke   # Arbeitgeber (Dateiname unter content/employers/); sonst die Organisation aus site.yaml
@@ -146,7 +146,7 @@ EVENT = """\
 title: {title}   # Name der Veranstaltung
 start: {start}   # Beginn: Datum (JJJJ-MM-TT) oder Datum und Uhrzeit mit Zeitzone
 end: {end}   # Ende (optional), wie start
-location: {event_location}   # Ort: Text oder Anschrift, z. B. {{name: "Rathaus, Ratssaal", street: "Rathausplatz 1", postal_code: "12345", city: "Ort"}}
+location: {event_location}   # Ort: nur der Ort, oder Anschrift mit name (z. B. "Rathaus, Ratssaal"), street, postal_code und city
 summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # registration_url: "https://example.org/anmeldung"   # Anmeldung (https:// oder mailto:)
 # accessibility: "Stufenlos erreichbar, mit Aufzug"   # Hinweise zur Barrierefreiheit
