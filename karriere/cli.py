@@ -94,6 +94,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     j = sub.add_parser("schema", help="write JSON Schemas for editors' tools")
     j.add_argument("--out", type=Path, default=Path("schemas"), help="folder (default: schemas/)")
+    j.add_argument("--site", type=Path, default=Path("."), help="its categories, employers …")
     return parser
 
 
@@ -141,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         from .jsonschema_export import write_schemas
 
-        for path in write_schemas(args.out):
+        for path in write_schemas(args.out, args.site):
             print(f"Wrote {path}")
         return 0
     if args.command == "serve":

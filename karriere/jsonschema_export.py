@@ -2,7 +2,9 @@
 
 Editors' tools (the VS Code YAML extension, remark-lint-frontmatter-schema, Decap CMS
 helpers) read these files; the build never does. Draft-07 is the dialect those tools know
-best, so pydantic's `$defs` are published as `definitions`.
+best, so pydantic's `$defs` are published as `definitions`. The site's own category keys,
+employer and occupation file names are written in as `enum`s, so that an editor's tool
+underlines `category: kantine` as it is typed (the build checks them in check_references).
 """
 
 from __future__ import annotations
@@ -13,19 +15,49 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .config import SiteConfig
+from .config import SiteConfig, load_config
 from .content_types import COLLECTIONS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 SHORTHAND_PROBE = "Musterstadt"
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """File name -> schema: site.schema.json and one <folder>.schema.json per content type."""
+def schemas(site_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """File name -> schema: site.schema.json and one <folder>.schema.json per content type;
+    with the choices of the site in `site_dir`, if it has a site.yaml."""
+    choices = site_choices(site_dir) if site_dir is not None else {}
     found = {"site.schema.json": model_schema(SiteConfig, "site.yaml")}
     for folder, model in COLLECTIONS.items():
-        found[f"{folder}.schema.json"] = model_schema(model, f"content/{folder}/*.md")
+        schema = model_schema(model, f"content/{folder}/*.md")
+        for name, values in choices.items():
+            if name in schema["properties"] and (name != "category" or folder == "vacancies"):
+                _only(schema["properties"][name], values)
+        found[f"{folder}.schema.json"] = schema
     return found
+
+
+def site_choices(site_dir: Path) -> dict[str, list[str]]:
+    """The values check_references accepts: field name -> choices (none without a site)."""
+    if not (site_dir / "site.yaml").is_file():
+        return {}
+    config = load_config(site_dir)  # a broken site.yaml: its errors, as in a build
+    names = {
+        folder: sorted({p.stem.lower() for p in (config.content_dir / folder).glob("*.md")})
+        for folder in ("employers", "occupations")
+    }
+    return {
+        "category": list(config.settings.categories),  # (only vacancies' category)
+        "employer": names["employers"],
+        "occupations": names["occupations"],
+    }
+
+
+def _only(prop: dict[str, Any], values: list[str]) -> None:
+    """Let a text field (or a list's entries) take only `values`; null stays allowed."""
+    target = prop.get("items", prop)
+    for branch in target.get("anyOf", [target]):
+        if branch.get("type") == "string":
+            branch["enum"] = values
 
 
 def model_schema(model: type[BaseModel], applies_to: str) -> dict[str, Any]:
@@ -88,10 +120,11 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(out: Path) -> list[Path]:
+def write_schemas(out: Path, site_dir: Path | None = None) -> list[Path]:
+    found = schemas(site_dir)  # (before the folder is made: site.yaml may have errors)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in schemas().items():
+    for name, schema in found.items():
         path = out / name
         path.write_text(render(schema), encoding="utf-8")
         written.append(path)

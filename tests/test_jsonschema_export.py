@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import ROOT, run_cli
+from helpers import ROOT, SCRATCH_FILES, run_cli, write_files
 from jsonschema import Draft7Validator, FormatChecker
 
 from karriere.content import split_front_matter
@@ -28,8 +28,8 @@ SCHEMA_CASES = [
 ]
 
 
-def validator(name: str) -> Draft7Validator:
-    schema = schemas()[name]
+def validator(name: str, site=ROOT) -> Draft7Validator:
+    schema = schemas(site)[name]
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema, format_checker=FormatChecker())
 
@@ -40,7 +40,7 @@ def front_matter(text: str):
 
 
 def test_committed_schemas_are_current():
-    fresh = schemas()
+    fresh = schemas(ROOT)
     on_disk = {p.name for p in COMMITTED.glob("*.json")}
     assert on_disk == set(fresh), "run: python build.py schema --out schemas/"
     for name, schema in fresh.items():
@@ -147,3 +147,46 @@ def test_malformed_corpus_is_rejected(case):
         name for name, data in corpus_files(case) if list(validator(name).iter_errors(data))
     ]
     assert rejected, f"no file of tests/malformed/{case} is rejected by its schema"
+
+
+def test_the_sites_own_categories_employers_and_occupations_are_enums(tmp_path):
+    site = write_files(
+        tmp_path / "site",
+        {
+            **SCRATCH_FILES,
+            "content/employers/stadtwerke.md": "---\nname: Stadtwerke\n---\nText.\n",
+            "content/occupations/koch.md": "---\nname: Koch\n---\nText.\n",
+        },
+    )
+    vacancies = validator("vacancies.schema.json", site)
+    good = {**GOOD_VACANCY, "employer": "stadtwerke", "occupations": ["koch"]}
+    assert not list(vacancies.iter_errors(good))
+    assert not list(vacancies.iter_errors({**good, "employer": None}))  # `employer:` empty
+    for wrong in ({"category": "kantine"}, {"employer": "lvb"}, {"occupations": ["bäcker"]}):
+        (error,) = vacancies.iter_errors({**good, **wrong})
+        assert error.path[0] == next(iter(wrong)), wrong
+        assert "enum" in [error.validator] + [e.validator for e in error.context]
+    stories = validator("stories.schema.json", site)
+    assert list(stories.iter_errors({"employer": "lvb"}))
+    faq = validator("faq.schema.json", site)  # a FAQ's category is a free group name
+    assert not list(faq.iter_errors({"question": "Wie?", "category": "kantine"}))
+
+
+def test_without_employers_every_employer_is_wrong_and_without_a_site_any_is_right(tmp_path):
+    site = write_files(tmp_path / "site", SCRATCH_FILES)
+    assert list(validator("vacancies.schema.json", site).iter_errors({"employer": "lvb"}))
+    generic = validator("vacancies.schema.json", None)
+    assert not list(generic.iter_errors({**GOOD_VACANCY, "category": "kantine"}))
+
+
+def test_cli_writes_the_schemas_of_the_site_it_is_given(tmp_path):
+    site = write_files(tmp_path / "site", SCRATCH_FILES)
+    result = run_cli("schema", "--site", str(site), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    schema = json.loads((tmp_path / "out" / "vacancies.schema.json").read_text())
+    assert Draft7Validator(schema).is_valid(GOOD_VACANCY)
+    assert not Draft7Validator(schema).is_valid({**GOOD_VACANCY, "category": "kantine"})
+    (site / "site.yaml").write_text("title: T\nfarbe: rot\n", encoding="utf-8")
+    result = run_cli("schema", "--site", str(site), "--out", str(tmp_path / "out2"))
+    assert result.returncode == 1 and "site.yaml:2: farbe: unknown field" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out2").exists()
