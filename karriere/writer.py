@@ -20,18 +20,29 @@ not one page is moved.
 
 `mode="file"` (for the live preview, which serves its own folder) instead replaces each
 changed file atomically in place: readers never see half a file, the set of files is
-updated one by one, and unchanged files are not touched at all.
+updated one by one, and unchanged files are not touched at all. An output folder that
+cannot be swapped (a mount point, as with `docker run -v`) is updated the same way.
+An output folder that is a symlink (to a web root) stays one: the folder behind it is
+swapped.
+
+One build of a site runs at a time (build_lock): builds share the cache, the spare and
+often the output folder. Leftovers of killed builds are removed only under that lock,
+and never those of a process that is still running.
 """
 
 from __future__ import annotations
 
 import ctypes
+import errno
+import fcntl
 import operator
 import os
 import shutil
 import signal
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -39,10 +50,51 @@ from pathlib import Path
 
 from .cache import file_signature, hash_bytes
 from .errors import BuildError, Problem
+from .oserrors import MachineError, explain
 from .quick import walk_signatures
 
 MARKER = ".karriere-output"
 MARKER_TEXT = b"built by karriere; this folder is replaced on every build\n"
+LOCK_NAME = "build.lock"
+WAITING = "karriere: waiting for another build of this site to finish …"
+
+
+@contextmanager
+def build_lock(cache: Path) -> Iterator[None]:
+    """Hold the site's build lock (a file in its cache folder); wait for it, saying so,
+    while another build of the site holds it. A POSIX lock (lockf), not flock: forked
+    workers do not inherit it, so a worker left behind by a killed build never holds it,
+    and the system lets go of it when the build ends in any way."""
+    fd = _open_lock(cache)
+    try:
+        if fd is not None and not _lock(fd, wait=False):
+            print(WAITING, file=sys.stderr, flush=True)
+            _lock(fd, wait=True)
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _open_lock(cache: Path) -> int | None:
+    """None where there is no place for it: the build then says what it cannot write."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        return os.open(cache / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        return None
+
+
+def _lock(fd: int, wait: bool) -> bool:
+    """False if another process holds the lock (only asked without waiting)."""
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EAGAIN) and not wait:
+            return False
+        if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
+            raise
+    return True  # (or a file system without locks: build without)
 
 
 def staging_prefix(out_dir: Path) -> str:
@@ -138,6 +190,12 @@ def make_folder(folder: str) -> None:
     except FileExistsError:
         if not os.path.isdir(folder):
             raise
+
+
+def _own_folder(parent: Path, prefix: str) -> Path:
+    """A new folder named <prefix><pid>-<random>: whose it is tells a killed build's
+    leftover from a folder that a running build still uses."""
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
 
 
 def _process_alive(pid: str) -> bool:
@@ -336,14 +394,35 @@ def write_site(
     `trusted`: nobody else writes to out_dir (the preview's private folder), so the
     previous manifest says what is there and the folder is not walked. `spare`: where
     the previous site is kept to stage the next one in (see the module's docstring).
-    `placed`: a folder that holds spooled pages at their output paths (Spool.site)."""
+    `placed`: a folder that holds spooled pages at their output paths (Spool.site).
+    A file that cannot be written (a full disk) is a MachineError naming the folder."""
+    check_output_dir(out_dir, site_dir)
+    real = real_folder(out_dir)
+    try:
+        return update(outputs, real, previous or {}, mode, trusted, hashed, last, spare, placed)
+    except OSError as exc:
+        if not own_file(exc, real, spare, placed):
+            raise
+        raise MachineError(explain(exc, f"{out_dir}/")) from exc
+
+
+def update(
+    outputs: list[Output],
+    out_dir: Path,
+    previous: dict[str, FileState],
+    mode: str,
+    trusted: bool,
+    hashed: dict[int, tuple[bytes, str]] | None,
+    last: dict[str, Output] | None,
+    spare: Path | None,
+    placed: Path | None,
+) -> WriteReport:
+    """write_site, once the output folder is known to be fine."""
     paths = [out.path for out in outputs]
     wanted = dict(zip(paths, outputs, strict=True))
     if last is None or len(wanted) != len(outputs) or wanted.keys() != last.keys():
         # (not needed for the very paths the last build checked)
         check_unique(outputs)
-    check_output_dir(out_dir, site_dir)
-    previous = previous or {}
     if trusted and previous:
         live = None  # as the previous build left it
         same = same_as_last(outputs, paths, last or {})
@@ -365,13 +444,44 @@ def write_site(
     has_marker = (out_dir / MARKER).is_file()
     if not changed and not deleted and has_marker:
         return report
-    if mode == "file" and out_dir.is_dir():
+    if out_dir.is_dir() and (mode == "file" or not swappable(out_dir)):
         written = write_in_place(out_dir, changed, deleted)
     else:
-        written = write_staged(out_dir, unchanged, changed, live or {}, spare, placed)
+        written = write_staged(out_dir, unchanged, changed, live or {}, spare, placed, deleted)
     report.manifest.update(written)
     report.written = sorted(written)
     return report
+
+
+def real_folder(out_dir: Path) -> Path:
+    """The folder behind an output folder that is a symlink (to a web root): that folder
+    is swapped, and the link stays as it is."""
+    return out_dir.resolve() if out_dir.is_symlink() else out_dir
+
+
+def swappable(out_dir: Path) -> bool:
+    """Can a new folder be renamed over the output folder? Not over a mount point
+    (`docker run -v`), nor in a parent folder this user may not write (a web root's)."""
+    try:
+        same_device = out_dir.stat().st_dev == out_dir.parent.stat().st_dev
+    except OSError:
+        return True
+    return same_device and os.access(out_dir.parent, os.W_OK)
+
+
+WRITE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+
+
+def own_file(exc: OSError, out_dir: Path, spare: Path | None, placed: Path | None) -> bool:
+    """Did writing the output fail (in it, beside it, in the spare), rather than reading
+    a file to copy? Then the message names the output folder."""
+    if exc.errno in WRITE_ERRORS or exc.filename is None:
+        return True
+    name = os.path.abspath(os.fsdecode(exc.filename))
+    real = os.path.abspath(out_dir)
+    ours = [real + os.sep, os.path.join(os.path.dirname(real), staging_prefix(out_dir))]
+    ours += [os.path.abspath(folder) for folder in (spare, placed) if folder is not None]
+    return name == real or name.startswith(tuple(ours))
 
 
 def _put(target: Path, out: Output) -> None:
@@ -394,9 +504,11 @@ def write_staged(
     live: dict[str, tuple[int, int, int]] | None = None,
     spare: Path | None = None,
     placed: Path | None = None,
+    deleted: list[str] = (),
 ) -> dict[str, FileState]:
     """Build the complete new folder beside the live one, then swap the two atomically.
-    With no live folder, `placed` (pages already at their paths) is that new folder."""
+    With no live folder, `placed` (pages already at their paths) is that new folder.
+    `deleted`: the live files the new site does not have."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     spare = spare if spare is not None and same_file_system(spare.parent, out_dir) else None
     staging = take_spare(spare) if spare is not None and out_dir.is_dir() else None
@@ -411,17 +523,21 @@ def write_staged(
     ):
         staging = placed  # holds no file but the new site's pages
     else:
-        staging = Path(
-            tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "new-", dir=out_dir.parent)
-        )
+        staging = _own_folder(out_dir.parent, staging_prefix(out_dir) + "new-")
     os.chmod(staging, out_dir.stat().st_mode & 0o7777 if out_dir.is_dir() else 0o755)
     try:
         written = fill_staging(staging, out_dir, unchanged, changed, live or {}, have)
         crash_point("swap")
-        swap_in(staging, out_dir)
+        swapped = swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if not swapped:  # a mount point the system did not tell apart: copied in instead
+        try:
+            copies = [(Output(out.path, source=str(staging / out.path)), st) for out, st in changed]
+            return write_in_place(out_dir, copies, deleted)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     crash_point("cleanup")
     keep_spare(staging, spare)  # now holds the previous site
     return written
@@ -548,26 +664,70 @@ def keep_spare(staging: Path, spare: Path | None) -> None:
 def write_in_place(
     out_dir: Path, changed: list[tuple[Output, FileState]], deleted: list[str]
 ) -> dict[str, FileState]:
-    """Delete what is gone, then replace each changed file by rename. For the preview
-    folder: deleting first means that once a new page is served, pages this build
-    removed are gone too (a renamed file never shows under both names)."""
-    for rel in deleted:
-        (out_dir / rel).unlink(missing_ok=True)
-        folder = (out_dir / rel).parent
-        while folder != out_dir and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+    """Update the folder file by file. Each changed file is first written beside its
+    target under a temporary name; only when all are complete is anything deleted or
+    replaced (by rename), so a build that fails while writing (a full disk) leaves the
+    folder as it was. Deleting before replacing means that once a new page is served,
+    pages this build removed are gone too (a renamed file never shows under both names)."""
+    folders = set()
+    for out, _ in changed:
+        parts = out.path.split("/")[:-1]
+        folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+    remove_files(out_dir, [rel for rel in deleted if rel in folders])  # where a folder goes
+    temps = write_temporaries(out_dir, changed)
+    remove_files(out_dir, [rel for rel in deleted if rel not in folders])
     written: dict[str, FileState] = {}
-    for out, state in changed:
+    for tmp, (out, state) in zip(temps, changed, strict=True):
         target = out_dir / out.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.parent / f".{target.name}.karriere-tmp"
-        _put(tmp, out)
         os.replace(tmp, target)
         written[out.path] = FileState(state.digest, file_signature(target), state.source)
     if not (out_dir / MARKER).is_file():
         (out_dir / MARKER).write_bytes(MARKER_TEXT)
     return written
+
+
+def remove_files(out_dir: Path, gone: list[str]) -> None:
+    """Delete these files, then the folders they leave empty."""
+    for rel in gone:
+        (out_dir / rel).unlink(missing_ok=True)
+        folder = (out_dir / rel).parent
+        while folder != out_dir and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def write_temporaries(out_dir: Path, changed: list[tuple[Output, FileState]]) -> list[Path]:
+    """Each changed file under a temporary name beside its target; if one fails, none is
+    left, nor a folder made for them."""
+    made: list[Path] = []
+    temps: list[Path] = []
+    try:
+        for out, _ in changed:
+            target = out_dir / out.path
+            make_parents(target.parent, out_dir, made)
+            temps.append(target.parent / f".{target.name}.karriere-tmp")
+            _put(temps[-1], out)
+    except BaseException:
+        try:
+            for path in temps:
+                path.unlink(missing_ok=True)
+            for folder in reversed(made):
+                os.rmdir(folder)
+        except OSError:  # (the first error is the one to report)
+            pass
+        raise
+    return temps
+
+
+def make_parents(folder: Path, root: Path, made: list[Path]) -> None:
+    """Make `folder` and any missing parents up to root, adding each one made to `made`."""
+    missing = []
+    while folder != root and not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        folder.mkdir()
+        made.append(folder)
 
 
 _RENAME_EXCHANGE = 2
@@ -590,30 +750,47 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def swap_in(staging: Path, out_dir: Path) -> None:
-    """Afterwards out_dir holds the new site and `staging` the old one (or nothing)."""
+def swap_in(staging: Path, out_dir: Path) -> bool:
+    """Afterwards out_dir holds the new site and `staging` the old one (or nothing).
+    False, with nothing changed, if out_dir is a mount point (it cannot be renamed)."""
     if not out_dir.exists():
         os.rename(staging, out_dir)
-        return
-    if exchange(staging, out_dir):
-        return
+        return True
+    try:
+        if exchange(staging, out_dir):
+            return True
+    except OSError as exc:
+        if exc.errno in (errno.EBUSY, errno.EXDEV):
+            return False
+        raise
     # Fallback: two renames. A crash between them leaves the old site in `old`, which
     # the next build puts back (remove_leftovers) before doing anything else.
-    old = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir) + "old-", dir=out_dir.parent))
-    os.rename(out_dir, old / "site")
+    old = _own_folder(out_dir.parent, staging_prefix(out_dir) + "old-")
+    try:
+        os.rename(out_dir, old / "site")
+    except OSError as exc:
+        old.rmdir()
+        if exc.errno in (errno.EBUSY, errno.EXDEV):
+            return False
+        raise
     os.rename(staging, out_dir)
     os.rename(old / "site", staging)
     old.rmdir()
+    return True
 
 
 def remove_leftovers(out_dir: Path) -> None:
-    """Clean up after a build that was killed: restore the site if it is missing."""
+    """Clean up after a build that was killed: restore the site if it is missing. (Under
+    the build lock; the folders of a process still running are left alone all the same:
+    a build of another site, or one that found no place for the lock.)"""
     parent = out_dir.parent
     if not parent.is_dir():
         return
     prefix = staging_prefix(out_dir)
     for path in parent.iterdir():
         if not path.name.startswith(prefix) or not path.is_dir():
+            continue
+        if _process_alive(path.name[len(prefix) :].partition("-")[2].partition("-")[0]):
             continue
         saved = path / "site"
         if path.name.startswith(prefix + "old-") and saved.is_dir() and not out_dir.exists():
