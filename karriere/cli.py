@@ -126,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the last resort: a file the build could not read or write
+        from .oserrors import explain
+
+        print(f"karriere: {explain(exc)}", file=sys.stderr)
+        return 1
 
 
 def run(args: argparse.Namespace) -> int:

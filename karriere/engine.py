@@ -68,7 +68,7 @@ from .site import (
 )
 from .theme import Theme, load_theme
 from .workers import fewer_collections, fork_pool
-from .writer import FileState, Output, Spool, write_site
+from .writer import FileState, Output, Spool, build_lock, write_site
 
 PARALLEL_FROM = 64  # content files to parse before a process pool pays off
 # Parsed entries and their HTML are kept in this many files (content-<n>.pickle), by a
@@ -210,7 +210,7 @@ class Builder:
                     None, last["pages"], [Problem(*w) for w in last["warnings"]],
                     unchanged=len(last["outputs"]), timings=timings, shortcut=True,
                 )  # fmt: skip
-        with fewer_collections():
+        with fewer_collections(), build_lock(cache_dir(site_dir)):  # one build at a time
             state = self._load_state()
             trusted = None
             if changed_paths is not None:
@@ -226,12 +226,16 @@ class Builder:
                     warned,
                 )  # fmt: skip
             if self.autosave:
-                self.save()
+                self._save()
         timings["total"] = time.perf_counter() - started
         return report
 
     def save(self) -> None:
         """Keep what this builder learnt in .karriere-cache/ for the next process."""
+        with build_lock(cache_dir(self.request.site_dir)):
+            self._save()
+
+    def _save(self) -> None:
         if self._content is not None and self._content_dirty and self.shared_content:
             if not self.persist and self._markdown is not None:
                 self._content.html = self._markdown.html_in_use()
