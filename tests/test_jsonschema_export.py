@@ -25,6 +25,7 @@ SCHEMA_CASES = [
     "impossible-date",
     "site-yaml-unknown-key",
     "all-errors-at-once",
+    "field-too-long",
 ]
 
 
