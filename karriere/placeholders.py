@@ -64,7 +64,7 @@ def placeholder_problems(
     origin = f"from 'new {NEW_KIND.get(kind, kind)}'"
     problems = []
     for path, value, expected in FIELDS.get(kind, []):
-        if _value_at(meta, path) == value:
+        if value_at(meta, path) == value:
             message = f"{path[0]}: still the placeholder {value!r} {origin} (expected {expected})"
             problems.append(Problem(shown, doc.line_of(path) + 1, message))  # +1: the '---'
     for offset, line in enumerate(body.split("\n")):
@@ -77,7 +77,7 @@ def placeholder_problems(
     return problems
 
 
-def _value_at(meta: Strict, path: tuple[str, ...]):
+def value_at(meta: Strict, path: tuple[str, ...]):
     value = meta
     for name in path:
         value = getattr(value, name, None)
