@@ -187,12 +187,22 @@ def environment_for(theme: Theme, site_dir) -> jinja2.Environment:
         folder = cache_dir(site_dir) / "jinja-2"  # (2: compiled by TextOutputGenerator)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+            env.bytecode_cache = SparingBytecodeCache(str(folder))
         except OSError:
             pass  # a read-only site builds fine, just without compiled templates kept
         _environments.clear()
         _environments[key] = env
     return env
+
+
+class SparingBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept where there is room: on a full disk the build goes on."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def date_de(value) -> str:
