@@ -272,8 +272,12 @@ def make(job: tuple[Design, str]) -> float:
     started = time.process_time()
     data = render(design)
     tmp = f"{target}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as fh:
-        fh.write(data)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:  # a full disk: say where, and leave no half a card
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, target) from None
     os.replace(tmp, target)
     return time.process_time() - started
 
