@@ -14,7 +14,11 @@ SPACE = "free some space and build again"
 REASONS = {
     errno.ENOSPC: ("write", "no space left on device", SPACE),
     errno.EDQUOT: ("write", "the disk quota is used up", SPACE),
-    errno.EROFS: ("write", "it is on a read-only file system", "build into a writable folder"),
+    errno.EROFS: (
+        "write",
+        "it is on a read-only file system",
+        "build into a writable folder with --out",
+    ),
     errno.EIO: ("read or write", "input/output error", "the disk may be failing: check it"),
     errno.ELOOP: ("open", "it is a loop of symbolic links", "remove the loop"),
     errno.ENAMETOOLONG: ("open", "its name is too long", "use a shorter name"),
@@ -31,9 +35,7 @@ def explain(exc: OSError, shown: str | None = None) -> str:
     `shown`: the path to name instead of the file the system names."""
     path = shown or shown_path(exc.filename)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        name = exc.filename
-        unreadable = name is not None and os.path.lexists(name) and not os.access(name, os.R_OK)
-        verb, (reason, hint) = ("read" if unreadable else "write"), DENIED
+        verb, (reason, hint) = ("write" if shown else denied_verb(exc.filename)), DENIED
     else:
         reason = (exc.strerror or str(exc) or type(exc).__name__).lower()
         verb, reason, hint = REASONS.get(exc.errno, ("use", reason, "check the file and the disk"))
@@ -42,6 +44,15 @@ def explain(exc: OSError, shown: str | None = None) -> str:
     if not path:
         return f"the build cannot {verb} a file: {reason} ({hint})"
     return f"cannot {verb} {path}: {reason} ({hint})"
+
+
+def denied_verb(name) -> str:
+    """What permission denied stopped, as far as the file's own permissions tell."""
+    if name is None:
+        return "open"
+    if os.path.lexists(name):
+        return "read" if not os.access(name, os.R_OK) else "open"
+    return "write"
 
 
 def shown_path(filename) -> str:
