@@ -4,7 +4,7 @@
     python scripts/screenshots.py [--out docs/screenshots]
 
 Builds the example site with the real CLI, serves it under /karriere/ on 127.0.0.1 and
-writes home-{phone,desktop}.png and vacancy-{phone,desktop}.png: phone is a 390x844
+writes home-{phone,desktop}.png and vacancy-{phone,desktop}.png: phone is a 360x800
 viewport (device scale 1), desktop 1280x800; both show the first screen only.
 """
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from siteserver import CHROMIUM, CHROMIUM_ARGS, built_site  # noqa: E402
 
-SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
+SIZES = {"phone": (360, 800), "desktop": (1280, 800)}
 PAGES = {"home": "home", "vacancy": "vacancy-open"}
 
 
@@ -43,7 +43,7 @@ def main() -> int:
                 target = args.out / f"{name}-{size}.png"
                 page.screenshot(path=str(target), full_page=False, animations="disabled")
                 ctx.close()
-                print(f"{target.relative_to(REPO)}  {target.stat().st_size // 1024} KB")
+                print(f"{target}  {target.stat().st_size // 1024} KB")
         browser.close()
     return 0
 
