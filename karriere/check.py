@@ -2,8 +2,9 @@
 
 Reports (as warnings; `--strict` makes them errors, for CI): broken internal links and
 anchors, images without alt text, videos without captions, vacancies past
-their deadline whose page is not marked as ended, missing legal pages, and a base_url
-that is not https. Nothing is written.
+their deadline whose page is not marked as ended, missing legal pages, a base_url
+that is not https, and files and folders in content/ that are not read (scan.py).
+Nothing is written.
 """
 
 from __future__ import annotations

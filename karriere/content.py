@@ -8,7 +8,6 @@ collected, each with the file's path and the line it is about.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from .markdown_video import body_videos, check_body
 from .packed import pack, unpack
 from .placeholders import placeholder_problems
 from .quick import hash_text
+from .scan import scan_content
 from .schema import CONTROL, Strict, share_fields_sets, validate
 from .text import read_text
 from .yamlfile import YamlDocument, YamlProblem, load_yaml
@@ -70,6 +70,7 @@ class Content:
     """All entries by collection, in a stable order (by slug)."""
 
     collections: dict[str, list[Entry]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # from the scan of content/
 
     def __getitem__(self, kind: str) -> list[Entry]:
         return self.collections.get(kind, [])
@@ -100,12 +101,12 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
 def load_content(config: Config, load=None) -> Content:
     """`load` replaces load_entry, e.g. by the incremental engine's cached version."""
     load = load or load_entry
-    content = Content()
-    problems: list[Problem] = check_media_folder(config)
+    scan = scan_content(config.content_dir, config.site_dir)
+    content = Content(warnings=scan.warnings)
+    problems: list[Problem] = list(scan.errors)
     for kind, schema in COLLECTIONS.items():
-        folder = config.content_dir / kind
         entries = []
-        for path in sorted(folder.glob("*.md"), key=str) if folder.is_dir() else []:
+        for path in scan.files[kind]:
             entry, found = load(config, kind, schema, path)
             problems.extend(found)
             if entry is not None:
@@ -253,34 +254,6 @@ def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> l
         message = media_problem(config.content_dir, value)
         if message:
             problems.append(Problem(shown, line, f"{name}: {message}"))
-    return problems
-
-
-def check_media_folder(config: Config) -> list[Problem]:
-    """Symlinks in content/ that lead outside it: their targets would be published."""
-    root = config.content_dir.resolve()
-    problems = []
-    stack = [str(config.content_dir)]
-    while stack:  # os.scandir knows links without a stat call per file
-        try:
-            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if not entry.is_symlink():
-                if entry.is_dir():
-                    stack.append(entry.path)
-                continue
-            path = Path(entry.path)
-            if root not in path.resolve().parents:
-                problems.append(
-                    Problem(
-                        path.relative_to(config.site_dir).as_posix(),
-                        1,
-                        "is a link to something outside content/ (expected a real file: "
-                        "copy it into content/media/ instead of linking to it)",
-                    )
-                )
     return problems
 
 

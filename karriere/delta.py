@@ -106,7 +106,7 @@ class KnownContent:
                 copied.add(kind)
             collections[kind][index] = entry
             entries.append(entry)
-        content = Content(collections)
+        content = Content(collections, self.content.warnings)  # (the same folders)
         problems += check_references(config, content, entries)
         if problems:
             raise BuildError(problems)

@@ -56,6 +56,7 @@ from .markdown import MarkdownRenderer
 from .pipeline import Hooks, Request, Result, default_jobs, generate_from, load_settings
 from .quick import walk_signatures
 from .recall import Recall, changed_places
+from .scan import scan_content
 from .site import (
     DESCRIPTION_LIMIT,
     BuildOptions,
@@ -618,9 +619,9 @@ class CachedLoader:
         """Content files that the loader would have to look at (same listing as
         load_content): (kind, path, hash of the bytes parsed before, if any)."""
         stale = []
+        listed = scan_content(config.content_dir, config.site_dir).files  # (no FIFO)
         for kind in COLLECTIONS:
-            folder = config.content_dir / kind
-            for path in folder.glob("*.md") if folder.is_dir() else []:
+            for path in listed[kind]:
                 cached = self.content.entries.get(self.name(path))
                 if cached is None or cached[2] != self.key:
                     stale.append((kind, path, None))

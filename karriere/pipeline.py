@@ -115,7 +115,7 @@ def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result
     site = build_site(config, content, options, hooks.markdown, hooks.recall)
     theme = load_theme(config)
     outputs = collect_outputs(site, theme, hooks)
-    return Result(site=site, outputs=outputs, warnings=warnings(site))
+    return Result(site=site, outputs=outputs, warnings=content.warnings + warnings(site))
 
 
 def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> list[Output]:

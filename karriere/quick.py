@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -58,10 +59,20 @@ def code_digest() -> str:
 
 
 def walk_signatures(
-    root: Path, skip: tuple[str, ...] = ("__pycache__",), follow_symlinks: bool = True
+    root: Path,
+    skip: tuple[str, ...] = ("__pycache__",),
+    follow_symlinks: bool = True,
+    not_files: list[str] | None = None,
 ) -> list[tuple[str, tuple]]:
-    """(relative path, signature) of every file under root, sorted; [] if there is none."""
+    """(relative path, signature) of every file under root, sorted; [] if there is none.
+    A folder reached again through a link (a loop) is walked once. `not_files`, if given,
+    gets the relative path of every folder and of every link that leads nowhere: a new
+    one may be a new error (x.md/, a link in a circle) though no file changed."""
     found = []
+    try:
+        seen = {_folder_key(os.stat(root))}
+    except OSError:
+        return found
     stack = [("", str(root))]
     while stack:
         rel, folder = stack.pop()
@@ -73,16 +84,26 @@ def walk_signatures(
             if entry.name in skip:
                 continue
             name = rel + entry.name
-            if entry.is_dir(follow_symlinks=follow_symlinks):
-                stack.append((name + "/", entry.path))
+            try:
+                st = entry.stat(follow_symlinks=follow_symlinks)
+            except OSError:  # gone, or a link in a circle
+                if not_files is not None:
+                    not_files.append(name)
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if _folder_key(st) not in seen:
+                    seen.add(_folder_key(st))
+                    stack.append((name + "/", entry.path))
+                if not_files is not None:
+                    not_files.append(name + "/")
             else:
-                try:
-                    st = entry.stat(follow_symlinks=follow_symlinks)
-                except OSError:
-                    continue
                 found.append((name, (st.st_size, st.st_mtime_ns, st.st_ino)))
     found.sort()
     return found
+
+
+def _folder_key(st: os.stat_result) -> tuple[int, int]:
+    return (st.st_dev, st.st_ino)
 
 
 @dataclass(frozen=True)
@@ -96,8 +117,10 @@ class Inputs:
 
 
 def scan_inputs(site_dir: Path) -> Inputs:
-    parts = [repr(file_signature(site_dir / "site.yaml"))]
-    walks = {root: walk_signatures(root) for root in (site_dir / "content", site_dir / "themes")}
+    not_files: list[str] = []
+    walks = {site_dir / "content": walk_signatures(site_dir / "content", not_files=not_files)}
+    walks[site_dir / "themes"] = walk_signatures(site_dir / "themes")
+    parts = [repr(file_signature(site_dir / "site.yaml")), *sorted(not_files)]
     walks[BUILTIN_THEME] = walk_signatures(BUILTIN_THEME)
     walks[site_dir / DECAP_DIST] = walk_signatures(site_dir / DECAP_DIST)
     for root, found in walks.items():

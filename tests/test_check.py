@@ -86,3 +86,47 @@ def test_broken_copy_reports_every_planted_problem(scratch_site: Path):
     strict = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE, "--strict")
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == f"Check failed: {len(EXPECTED)} warnings (--strict)."
+
+
+IGNORED = [
+    "content/faq/reisekosten.markdown:1: warning: this file is not read, so it is not "
+    "published; only files ending in .md (lower case) are content (expected e.g. reisekosten.md)",
+    "content/notizen.txt:1: warning: this file is not read, so it is not published "
+    "(expected one of the folders employers/, events/, faq/, media/, occupations/, pages/, "
+    "stories/, vacancies/ in content/)",
+    "content/vacancies/archiv:1: warning: this folder is not read, so nothing in it is "
+    "published (expected content files directly in content/vacancies/)",
+    "content/vacancies/hausmeister.MD:1: warning: this file is not read, so it is not "
+    "published; only files ending in .md (lower case) are content (expected e.g. hausmeister.md)",
+    "content/vacancy:1: warning: this folder is not read, so nothing in it is published; did "
+    "you mean content/vacancies/? (expected one of the folders employers/, events/, faq/, "
+    "media/, occupations/, pages/, stories/, vacancies/ in content/)",
+]
+
+
+def test_files_and_folders_that_are_not_read_are_warnings(scratch_site: Path):
+    """They used to be left out without a word: the vacancy never appeared."""
+    vacancy = (scratch_site / V).read_text(encoding="utf-8")
+    write_files(
+        scratch_site,
+        {
+            "content/vacancies/hausmeister.MD": vacancy,
+            "content/vacancy/gaertnerei.md": vacancy,
+            "content/vacancies/archiv/alt.md": vacancy,
+            "content/faq/reisekosten.markdown": "---\nquestion: Wer zahlt?\n---\nWir.\n",
+            "content/notizen.txt": "Ideen",
+            "content/vacancies/.entwurf.md.swp": "",  # an editor's: not worth a word
+            "content/vacancies/sachbearbeitung.md~": "",
+        },
+    )
+    for _ in range(2):  # the second time, the no-op build repeats the warnings
+        built = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
+        assert built.returncode == 0, built.stderr
+        assert built.stderr.splitlines() == IGNORED
+    assert not (scratch_site / "public/stellen/hausmeister").exists()
+
+    checked = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE)
+    assert checked.returncode == 0 and checked.stderr.splitlines() == IGNORED
+    strict = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE, "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines() == [*IGNORED, "Check failed: 5 warnings (--strict)."]
