@@ -57,14 +57,6 @@ def link_problem(value: str, example: str) -> str | None:
     return None
 
 
-def one_line_problem(value: str) -> str | None:
-    found = NOT_ONE_LINE.search(value)
-    if found is None:
-        return None
-    what = "a line break" if found.group() in "\r\n\u2028\u2029" else "a control character"
-    return f"{value[:40]!r} contains {what} (expected one line of text)"
-
-
 def language_problem(value: str) -> str | None:
     if LANGUAGE.fullmatch(value):
         return None

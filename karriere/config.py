@@ -12,12 +12,11 @@ from .addresses import (
     base_url_problem,
     language_problem,
     link_problem,
-    one_line_problem,
     web_url_problem,
 )
 from .decap import CmsSettings
 from .errors import BuildError, Problem
-from .models import Address, Contact, Social, Video
+from .models import Address, Contact, Line, Social, Title, Video
 from .schema import Strict, validate
 from .text import read_text
 from .yamlfile import YamlProblem, load_yaml
@@ -34,15 +33,10 @@ DEFAULT_CATEGORIES = {
 class Organisation(Strict):
     """Die Arbeitgeberin, die standardmäßig ausschreibt."""
 
-    name: str = Field(description="Name, z. B. 'Stadt Musterstadt'")
+    name: Line = Field(description="Name, z. B. 'Stadt Musterstadt'")
     url: str | None = Field(None, description="Website, z. B. https://www.musterstadt.de")
     logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/logo.svg")
     address: Address | None = Field(None, description="Anschrift")
-
-    @field_validator("name")
-    @classmethod
-    def _one_line(cls, value):
-        return checked(one_line_problem, value)
 
     @field_validator("url")
     @classmethod
@@ -66,18 +60,13 @@ class Brand(Strict):
 class Campaign(Strict):
     """Kampagnen-Teaser auf der Startseite."""
 
-    title: str = Field(description="Überschrift, z. B. 'Deine Zukunft findet STADT'")
+    title: Title = Field(description="Überschrift, z. B. 'Deine Zukunft findet STADT'")
     text: str | None = Field(None, description="Ein, zwei Sätze zur Kampagne")
     link: str | None = Field(None, description="Ziel des Buttons, z. B. /faq/ oder eine URL")
     link_text: str | None = Field(None, description="Beschriftung des Buttons")
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Kampagnenvideo (YouTube, Vimeo oder Datei)")
-
-    @field_validator("title")
-    @classmethod
-    def _one_line(cls, value):
-        return checked(one_line_problem, value)
 
     @field_validator("link")
     @classmethod
@@ -88,7 +77,7 @@ class Campaign(Strict):
 class SiteConfig(Strict):
     """site.yaml"""
 
-    title: str = Field(description="Titel der Website")
+    title: Title = Field(description="Titel der Website")
     base_url: str | None = Field(
         None, description="Öffentliche Adresse, z. B. https://example.org/karriere/"
     )
@@ -118,11 +107,6 @@ class SiteConfig(Strict):
     contact: Contact | None = Field(
         None, description="Ansprechperson für Fragen (Dialog), mit Antwortzeit"
     )
-
-    @field_validator("title")
-    @classmethod
-    def _one_line(cls, value):
-        return checked(one_line_problem, value)
 
     @field_validator("language")
     @classmethod
