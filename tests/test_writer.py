@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -14,6 +15,7 @@ from helpers import ROOT, write_files
 
 from karriere import writer
 from karriere.errors import BuildError
+from karriere.oserrors import MachineError
 from karriere.writer import MARKER, Output, write_site
 
 
@@ -275,3 +277,23 @@ def test_the_private_preview_folder_tells_files_apart_without_hashing(tmp_path):
     assert again.manifest["b"].digest.startswith("token ")
     longer = write_site(outputs(a="one!", b="six"), out, site, again.manifest, "file", True)
     assert longer.written == ["a"] and (out / "a").read_text() == "one!"
+
+
+def test_in_place_a_failed_write_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    """Every changed file is written under a temporary name before any is put in place:
+    a full disk half-way leaves the old files, and no temporary file or new folder."""
+    out, site = tmp_path / "public", tmp_path / "site"
+    site.mkdir()
+    first = write_site(outputs(a="1", old="2"), out, site, mode="file")
+    before = tree(out)
+    put = writer._put
+
+    def full_at_z(target: Path, out: Output) -> None:
+        if target.name.startswith(".z"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        put(target, out)
+
+    monkeypatch.setattr(writer, "_put", full_at_z)
+    with pytest.raises(MachineError, match=f"cannot write {out}/: no space left on device"):
+        write_site(outputs(a="new", c__d__e="x", z="y"), out, site, first.manifest, mode="file")
+    assert tree(out) == before and sorted(os.listdir(out)) == [MARKER, "a", "old"]
