@@ -420,16 +420,44 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        while face.getlength(word) > width:
-            cut = max(
-                1, max(i for i in range(1, len(word)) if face.getlength(word[:i] + "-") <= width)
-            )
-            lines.append(word[:cut] + "-")
-            word = word[cut:]
+        while wider(word, face, width):
+            cut = longest(len(word) - 1, lambda i, w=word: face.getlength(w[:i] + "-") <= width)
+            lines.append(word[: max(1, cut)] + "-")
+            word = word[max(1, cut) :]
         line = word
     if line:
         lines.append(line)
     return lines
+
+
+# A long word is measured in prefixes of doubling length, so a line costs a few
+# measurements of about its own length, not one of the whole word per character.
+# Both rely on a longer text being at least as wide as its beginning.
+
+
+def wider(text: str, face: ImageFont.FreeTypeFont, width: int) -> bool:
+    """Whether the text is wider than `width`."""
+    n = 16
+    while n < len(text):
+        if face.getlength(text[:n]) > width:
+            return True
+        n *= 2
+    return face.getlength(text) > width
+
+
+def longest(most: int, fits) -> int:
+    """The largest n in 1..most with fits(n), or 0."""
+    low, high = 0, 1
+    while high <= most and fits(high):
+        low, high = high, high * 2
+    high = min(high - 1, most)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def fit_block(text: str, path: str, width: int, height: int, largest=76, smallest=40):
@@ -452,9 +480,8 @@ def fit_line(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
     if face.getlength(text) <= width:
         return text
     words = text.split()
-    while len(words) > 1 and face.getlength(" ".join(words) + " …") > width:
-        words.pop()
-    short = " ".join(words)
-    while short and face.getlength(short + " …") > width:
-        short = short[:-1]
+    count = longest(len(words), lambda n: face.getlength(" ".join(words[:n]) + " …") <= width)
+    short = " ".join(words[: max(1, count)])
+    if face.getlength(short + " …") > width:
+        short = short[: longest(len(short), lambda n: face.getlength(short[:n] + " …") <= width)]
     return short.rstrip(" ,;:–-") + " …"
