@@ -45,7 +45,9 @@ def test_every_error_is_reported_at_once(scratch_site):
     # the did-you-mean hint already says that 'role' is missing
     assert "content/stories/b.md:5: rolle: unknown field; did you mean 'role'? (expected" in err
     assert "role: required field is missing" not in err
-    assert "Build failed: 2 errors" in err
+    # every field error of a file at once: the wrong category too, not only the date
+    assert "content/vacancies/a.md:3: category: unknown category 'nope'" in err
+    assert "Build failed: 3 errors" in err
 
 
 def test_unknown_category_lists_the_valid_ones(scratch_site):
