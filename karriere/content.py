@@ -18,6 +18,7 @@ from .content_types import COLLECTIONS
 from .errors import BuildError, Problem
 from .markdown import unsafe_links
 from .markdown_video import body_videos, check_body
+from .media_types import media_file_problems
 from .packed import pack, unpack
 from .placeholders import placeholder_problems
 from .quick import hash_text
@@ -103,7 +104,7 @@ def load_content(config: Config, load=None) -> Content:
     load = load or load_entry
     scan = scan_content(config.content_dir, config.site_dir)
     content = Content(warnings=scan.warnings)
-    problems: list[Problem] = list(scan.errors)
+    problems: list[Problem] = list(scan.errors) + check_media_files(config)
     for kind, schema in COLLECTIONS.items():
         entries = []
         for path in scan.files[kind]:
@@ -257,6 +258,27 @@ def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> l
     return problems
 
 
+def check_media_files(config: Config) -> list[Problem]:
+    """Files in content/media/ that the site must not publish as they are (media_types.py):
+    the files pipeline.media_outputs publishes. Links are scan.py's to report."""
+    problems = []
+    stack = [config.content_dir / "media"]
+    while stack:
+        try:
+            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                stack.append(Path(entry.path))
+            elif entry.is_file() and not entry.name.startswith("."):  # (a FIFO is never opened)
+                shown = Path(entry.path).relative_to(config.site_dir).as_posix()
+                problems += media_file_problems(Path(entry.path), shown)
+    return problems
+
+
 def check_campaign_video(config: Config) -> list[Problem]:
     """site.yaml's campaign video: its files must exist like those of a content file."""
     campaign = config.settings.campaign
@@ -279,7 +301,10 @@ def media_problem(content_dir: Path, value: str) -> str | None:
         return f"{value!r} is an absolute path (expected a path relative to content/, e.g. media/bild.jpg)"
     if re.match(r"[a-z]+:", value):
         return f"{value!r} is a URL (expected a file in content/, e.g. media/bild.jpg)"
-    target = (content_dir / value).resolve()
+    try:
+        target = (content_dir / value).resolve()
+    except (OSError, RuntimeError):  # a link in a circle (RuntimeError up to Python 3.12)
+        return f"{value!r} is a link that leads in a circle (expected a real file, e.g. media/bild.jpg)"
     root = content_dir.resolve()
     if root not in target.parents:
         return (

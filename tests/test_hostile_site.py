@@ -60,6 +60,16 @@ def empty_folder(site: Path) -> None:
     (site / "content/vacancies/ordner.md").mkdir()
 
 
+def referenced_loop(site: Path) -> None:
+    (site / "content/media").mkdir()
+    (site / "content/media/a.jpg").symlink_to("b.jpg")
+    (site / "content/media/b.jpg").symlink_to("a.jpg")
+    vacancy = site / "content/vacancies/sachbearbeitung.md"
+    text = vacancy.read_text(encoding="utf-8")
+    text = text.replace("summary:", "image: media/a.jpg\nimage_alt: Bild\nsummary:", 1)
+    vacancy.write_text(text, encoding="utf-8")
+
+
 CASES = {
     "loop-to-content": (loop_to_content, [f"content/loop:1: {LOOP}"]),
     "loop-to-site": (loop_to_site, [f"content/vacancies/hoch:1: {LOOP}"]),
@@ -68,6 +78,15 @@ CASES = {
         [f"content/a:1: {LOOP}", f"content/b:1: {LOOP}"],
     ),
     "link-to-itself": (link_to_itself, [f"content/vacancies/kreis.md:1: {LOOP}"]),
+    "referenced-loop": (
+        referenced_loop,
+        [
+            f"content/media/a.jpg:1: {LOOP}",
+            f"content/media/b.jpg:1: {LOOP}",
+            "content/vacancies/sachbearbeitung.md:11: image: 'media/a.jpg' is a link that "
+            "leads in a circle (expected a real file, e.g. media/bild.jpg)",
+        ],
+    ),
     "fifo": (
         fifo,
         [
