@@ -125,7 +125,7 @@ def test_a_link_inside_content_still_works(tmp_path: Path):
     site = write_files(tmp_path / "site", SCRATCH_FILES)
     (site / "content/media").mkdir()
     (site / "content/media/fotos").mkdir()
-    (site / "content/media/fotos/a.txt").write_text("a")
+    (site / "content/media/fotos/a.vtt").write_text("WEBVTT\n")
     (site / "content/media/bilder").symlink_to("fotos")
     result = build(site)
     assert result.returncode == 0, result.stderr
