@@ -25,6 +25,8 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from . import strings
 from .cache import cache_dir, file_signature, note_file
 from .config import Config
+from .errors import BuildError, Problem, relpath
+from .images import UnreadableImage, opened
 from .theme import BUILTIN
 from .writer import Output
 
@@ -230,7 +232,12 @@ def publish(site) -> tuple[list[Output], Stats]:
         if card is not None and card.design is not None:
             cards.setdefault(card.path, card)
     cache = cache_dir(site.config.site_dir) / CACHE.name  # (elsewhere for a read-only site)
-    stats = ensure(list(cards.values()), cache)
+    try:
+        stats = ensure(list(cards.values()), cache)
+    except UnreadableImages as exc:
+        raise BuildError(
+            [Problem(relpath(Path(e.path), site.config.site_dir), 1, e.message) for e in exc.args]
+        ) from None
     if not site.options.preview:  # the preview rebuilds on every save: once a build is enough
         prune(cache, {Path(path).name for path in cards})
     outputs = [
@@ -250,10 +257,26 @@ def ensure(cards: list[Card], cache: Path) -> Stats:
     workers = min(len(todo), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            costs = list(pool.map(make, todo))
+            costs = list(pool.map(attempt, todo))
     else:
-        costs = [make(job) for job in todo]
+        costs = [attempt(job) for job in todo]
+    failed = {c.path: c for c in costs if isinstance(c, UnreadableImage)}
+    if failed:
+        raise UnreadableImages(*failed.values())
     return Stats(len(cards), len(todo), time.perf_counter() - started, sum(costs))
+
+
+class UnreadableImages(Exception):
+    """The photos and logos that cards could not be drawn from (UnreadableImage each)."""
+
+
+def attempt(job: tuple[Design, str]) -> float | UnreadableImage:
+    """make(), with an editor's unreadable image as the result instead of an exception:
+    every card is tried, so that every such image is reported at once."""
+    try:
+        return make(job)
+    except UnreadableImage as exc:
+        return exc
 
 
 def prune(cache: Path, wanted: set[str], days: int = 30) -> None:
@@ -294,7 +317,7 @@ def render(design: Design) -> bytes:
 
 def crop_photo(path: Path) -> bytes:
     """Cover 1200×630; portraits keep their upper part, where faces usually are."""
-    with Image.open(path) as source:
+    with opened(path) as source:
         image = ImageOps.exif_transpose(source)
         if image.mode in ("RGBA", "LA", "P"):
             image = image.convert("RGBA")
@@ -400,7 +423,7 @@ def draw_band(image: Image.Image, draw: ImageDraw.ImageDraw, design: Design, bra
         draw.text((right, y0 + BAND // 2), text, font=where, fill=(70, 70, 70), anchor="rm")
         right -= int(where.getlength(text)) + 40
     if design.logo:
-        with Image.open(design.logo) as source:
+        with opened(Path(design.logo)) as source:
             logo = source.convert("RGBA")
         logo.thumbnail((right - MARGIN, BAND - 40), Image.Resampling.LANCZOS)
         image.paste(logo, (MARGIN, y0 + (BAND - logo.height) // 2), logo)

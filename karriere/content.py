@@ -8,6 +8,7 @@ collected, each with the file's path and the line it is about.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from .content_types import COLLECTIONS
 from .errors import BuildError, Problem
 from .markdown import unsafe_links
 from .markdown_video import body_videos, check_body
-from .media_types import media_file_problems
+from .media_types import CAPTIONS, IMAGES, VIDEOS, media_file_problems
 from .packed import pack, unpack
 from .placeholders import placeholder_problems
 from .quick import hash_text
@@ -115,6 +116,7 @@ def load_content(config: Config, load=None) -> Content:
         content.collections[kind] = entries
     problems.extend(check_slugs(content))
     problems.extend(check_campaign_video(config))
+    problems.extend(check_logo(config))
     problems.extend(check_references(config, content))
     if problems:
         raise BuildError(problems)
@@ -252,7 +254,7 @@ def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> l
     for loc, value in found:
         line = doc.line_of(loc) + 1
         name = ".".join(loc)
-        message = media_problem(config.content_dir, value)
+        message = media_problem(config.content_dir, value, loc[-1])
         if message:
             problems.append(Problem(shown, line, f"{name}: {message}"))
     return problems
@@ -288,15 +290,45 @@ def check_campaign_video(config: Config) -> list[Problem]:
     doc = load_yaml(config.source_text)
     problems = []
     for key, value in video.media_paths():
-        message = media_problem(config.content_dir, value)
+        message = media_problem(config.content_dir, value, key)
         if message:
             line = doc.line_of(("campaign", "video", key))
             problems.append(Problem("site.yaml", line, f"campaign.video.{key}: {message}"))
     return problems
 
 
-def media_problem(content_dir: Path, value: str) -> str | None:
-    """Why a media path is unusable, or None. Paths are relative to content/."""
+# What each media field must name, by its key (other keys: any file).
+FIELD_TYPES = {
+    "image": ("a picture", IMAGES),
+    "logo": ("a picture", IMAGES),
+    "poster": ("a picture", IMAGES),
+    "file": ("a video", VIDEOS),
+    "captions": ("a captions file", CAPTIONS),
+}
+
+
+def check_logo(config: Config) -> list[Problem]:
+    """site.yaml's organisation.logo, drawn into every card: a readable picture in content/
+    (in content/media/ it is checked with the other files already)."""
+    logo = config.settings.organisation.logo
+    if not logo:
+        return []
+    message = media_problem(config.content_dir, logo, "logo")
+    if message:
+        line = load_yaml(config.source_text).line_of(("organisation", "logo"))
+        return [Problem("site.yaml", line, f"organisation.logo: {message}")]
+    path = config.content_dir / logo
+    if path.resolve().parent.is_relative_to((config.content_dir / "media").resolve()):
+        return []
+    return media_file_problems(path, f"content/{logo}")
+
+
+def media_problem(content_dir: Path, value: str, key: str | None = None) -> str | None:
+    """Why a media path is unusable, or None. Paths are relative to content/; `key`: the
+    field's name, for the kind of file it must be."""
+    name_problem = _name_problem(value)
+    if name_problem:
+        return name_problem
     if value.startswith("/") or re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:
         return f"{value!r} is an absolute path (expected a path relative to content/, e.g. media/bild.jpg)"
     if re.match(r"[a-z]+:", value):
@@ -311,8 +343,31 @@ def media_problem(content_dir: Path, value: str) -> str | None:
             f"{value!r} leads outside content/ (expected a file inside content/, e.g. "
             "media/bild.jpg; copy the file there instead of linking to it)"
         )
-    if not target.is_file():
+    try:
+        found = target.is_file()
+    except OSError:  # a path too long for this machine
+        found = False
+    if not found:
         return f"file content/{value} does not exist (expected {_similar_file(content_dir, value)})"
+    what, suffixes = FIELD_TYPES.get(key or "", ("", ()))
+    if suffixes and Path(value).suffix.lower() not in suffixes:
+        return f"{value!r} is not {what} (expected a file ending in {', '.join(suffixes)})"
+    return None
+
+
+def _name_problem(value: str) -> str | None:
+    """What no file name can be (and no file system call should see)."""
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        return (
+            f"{shown!r} contains a control character (expected a file name of letters, "
+            "digits, '-', '_' and '.', e.g. media/bild.jpg)"
+        )
+    if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
+        return (
+            f"{shown!r} has a name longer than 255 bytes, which no file system allows "
+            "(expected a shorter file name, e.g. media/bild.jpg)"
+        )
     return None
 
 

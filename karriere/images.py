@@ -1,13 +1,35 @@
-"""Facts about editors' images: their real pixel size, so pages never shift while loading."""
+"""Facts about editors' images: their real pixel size, so pages never shift while loading,
+and whether they can be read at all (an unreadable image is the editor's to fix)."""
 
 from __future__ import annotations
 
-import re
+import struct
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image
+
+from . import svg
+from .errors import BuildError, Problem
+
+# Pillow reads only these (no PostScript, no odd formats), whatever a file's name says.
+RASTER_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "AVIF")  # (JPEG: MPO too)
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS  # above this Pillow itself suspects a decompression bomb
+# What Pillow raises for a damaged, cut-off or disguised file.
+BROKEN = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
+SAVE_AGAIN = "save or export it again"
+
+
+class UnreadableImage(Exception):
+    """An image file that cannot be used; `message` says why, for `path:1: message`."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(path, message)
+        self.path, self.message = path, message
 
 
 @dataclass(frozen=True)
@@ -17,25 +39,69 @@ class ImageInfo:
     height: int
 
 
+def read_size(path: Path) -> tuple[int, int]:
+    """Width and height, reading only the file header (SVG: its width/height or viewBox).
+    Raises UnreadableImage."""
+    if path.suffix.lower() == ".svg":
+        try:
+            return svg.size(path.read_bytes())
+        except svg.SvgProblem as problem:
+            raise UnreadableImage(str(path), problem.message) from None
+    with opened(path) as image:
+        return image.size
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Image.Image]:
+    """The image, with every way of it being unreadable as UnreadableImage."""
+    if path.stat().st_size == 0:
+        raise UnreadableImage(str(path), f"image file is empty (expected a picture; {SAVE_AGAIN})")
+    try:
+        with warnings.catch_warnings():  # (too large is refused just below, in plain words)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path, formats=RASTER_FORMATS)
+        with image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise UnreadableImage(
+                    str(path),
+                    f"image is {width}×{height} pixels, too large to process (expected at most "
+                    f"{MAX_PIXELS // 1_000_000} megapixels, e.g. 6000×4000; scale it down)",
+                )
+            yield image
+    except Image.UnidentifiedImageError:
+        raise UnreadableImage(
+            str(path),
+            f"file is not a picture this site can read (expected a JPEG, PNG, GIF, WebP or "
+            f"AVIF file; {SAVE_AGAIN})",
+        ) from None
+    except Image.DecompressionBombError:
+        raise UnreadableImage(
+            str(path), "image is too large to process (expected at most "
+            f"{MAX_PIXELS // 1_000_000} megapixels, e.g. 6000×4000; scale it down)",
+        ) from None  # fmt: skip
+    except BROKEN:
+        raise UnreadableImage(
+            str(path),
+            f"image data is damaged or cut off (expected a complete picture; {SAVE_AGAIN})",
+        ) from None
+
+
 @lru_cache(maxsize=4096)
 def pixel_size(path: Path, mtime_ns: int) -> tuple[int, int]:
-    """Width and height, reading only the file header (SVG: its width/height or viewBox)."""
     del mtime_ns  # part of the cache key only
-    if path.suffix.lower() == ".svg":
-        head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-        w = re.search(r'\bwidth="([\d.]+)', head)
-        h = re.search(r'\bheight="([\d.]+)', head)
-        if w and h:
-            return round(float(w.group(1))), round(float(h.group(1)))
-        box = re.search(r'viewBox="[\d.\s-]*?([\d.]+)\s+([\d.]+)"', head)
-        if box:
-            return round(float(box.group(1))), round(float(box.group(2)))
-        return 100, 100
-    with Image.open(path) as im:
-        return im.size
+    return read_size(path)
+
+
+def size_of(content_dir: Path, rel: str) -> tuple[int, int]:
+    """pixel_size of content/<rel>; an unreadable file is a BuildError at its path."""
+    path = content_dir / rel
+    try:
+        return pixel_size(path, path.stat().st_mtime_ns)
+    except UnreadableImage as exc:
+        raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
 
 
 def image_info(content_dir: Path, rel: str, url: str) -> ImageInfo:
-    path = content_dir / rel
-    width, height = pixel_size(path, path.stat().st_mtime_ns)
+    width, height = size_of(content_dir, rel)
     return ImageInfo(url=url, width=width, height=height)

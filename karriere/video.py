@@ -21,8 +21,8 @@ from PIL import Image
 
 from . import strings
 from .cache import file_signature, note_file
-from .errors import Problem
-from .images import pixel_size
+from .errors import BuildError, Problem
+from .images import UnreadableImage, opened, size_of
 from .models import Video
 from .writer import Output
 from .yamlfile import load_yaml
@@ -173,7 +173,7 @@ def poster_variants(content_dir: Path, rel: str) -> list[Variant]:
     """The WebP files made from one poster, named after its bytes (cache forever)."""
     path = content_dir / rel
     mtime = path.stat().st_mtime_ns
-    width, height = pixel_size(path, mtime)
+    width, height = size_of(content_dir, rel)
     stem = rel.rsplit(".", 1)[0]
     digest = _digest(path, mtime)
     widths = sorted({min(w, width) for w in POSTER_WIDTHS})
@@ -185,7 +185,7 @@ def poster_variants(content_dir: Path, rel: str) -> list[Variant]:
 @lru_cache(maxsize=64)
 def _encode(path: Path, mtime_ns: int, width: int, height: int) -> bytes:
     del mtime_ns
-    with Image.open(path) as im:
+    with opened(path) as im:
         im.draft("RGB", (width, height))  # JPEG: decode at a smaller scale when it can
         im = im.convert("RGBA" if "A" in im.getbands() else "RGB")
         if im.size != (width, height):
@@ -211,8 +211,11 @@ def poster_outputs(site, memo=None) -> list[Output]:
             if v.path in seen:
                 continue
 
-            def make(path=path, v=v) -> bytes:
-                return _encode(path, path.stat().st_mtime_ns, v.width, v.height)
+            def make(path=path, v=v, rel=rel) -> bytes:
+                try:
+                    return _encode(path, path.stat().st_mtime_ns, v.width, v.height)
+                except UnreadableImage as exc:
+                    raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
 
             inputs = (v.path, v.width, v.height, WEBP_QUALITY, WEBP_METHOD, file_signature(path))
             data = memo.bytes("poster", inputs, make) if memo is not None else make()
@@ -241,7 +244,7 @@ def make_view(site, video: Video, title: str, description: str | None, day=None)
     if video.poster:
         path = content_dir / video.poster
         note_file(path)  # the page shows its size and a name made from its bytes
-        width, height = pixel_size(path, path.stat().st_mtime_ns)
+        width, height = size_of(content_dir, video.poster)
         variants = poster_variants(content_dir, video.poster)
         webp = tuple((urls.path(v.path), v.width) for v in variants)
         poster = Poster(urls.path(video.poster), width, height, webp)

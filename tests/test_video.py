@@ -76,7 +76,7 @@ campaign:
         """,
     "content/media/serie.de.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n",
     "content/media/azubi.de.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\nMoin\n",
-    "content/media/azubi.mp4": "not really a video",
+    "content/media/azubi.mp4": "\0\0\0\x18ftypmp42 (the start of an MP4 file)",
 }
 
 
