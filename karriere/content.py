@@ -252,6 +252,8 @@ def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> l
     """`found`: media paths with their locations, as media_fields gives them."""
     problems = []
     for loc, value in found:
+        if CONTROL.search(value):
+            continue  # the schema's error already (media_problem would say it again)
         line = doc.line_of(loc) + 1
         name = ".".join(loc)
         message = media_problem(config.content_dir, value, loc[-1])
