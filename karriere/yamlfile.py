@@ -6,10 +6,12 @@ Dates stay strings so that the schema (not YAML) decides what a valid date is an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,6 +33,108 @@ class YamlProblem(Exception):
         self.line = line
         self.message = message
         super().__init__(f"{line}: {message}")
+
+
+# Checked while the node tree is composed, before anything walks it written out: nested
+# aliases (`b: &b [*a, *a, …]`) stand for exponentially many values, and libyaml's own
+# composer recurses in C (and crashes) on deep nesting.
+MAX_DEPTH = 30  # lists and groups inside each other
+ALIAS_BUDGET = 1000  # nodes that all aliases of one document stand for together
+ALIAS_HINT = "expected the value written out, without '&name' and '*name'"
+
+
+class _Guarded(Composer):
+    """PyYAML's Python composer, refusing deep nesting, aliases that repeat too much
+    and values that contain themselves, each at the line where it is written."""
+
+    def __init__(self) -> None:
+        Composer.__init__(self)
+        self.depth = 0  # collections open around the next node
+        self.repeated = 0  # nodes the aliases so far stand for
+        self.open_anchors: set[str] = set()
+        self.measured: dict[int, tuple[int, int]] = {}  # id(node) -> (nodes, levels)
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            return self.compose_alias(event, line, parent, index)
+        collection = isinstance(event, yaml.CollectionStartEvent)
+        if collection and self.depth >= MAX_DEPTH:
+            raise YamlProblem(line, _too_deep())
+        self.depth += collection
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        node = super().compose_node(parent, index)
+        self.open_anchors.discard(event.anchor)
+        self.depth -= collection
+        return node
+
+    def compose_alias(self, event, line: int, parent, index):
+        if event.anchor in self.open_anchors:
+            raise YamlProblem(line, f"a value contains itself through an alias ({ALIAS_HINT})")
+        node = super().compose_node(parent, index)  # (an unknown name: ComposerError)
+        nodes, levels = self.measure(node)
+        self.repeated += nodes
+        if self.repeated > ALIAS_BUDGET:
+            raise YamlProblem(
+                line,
+                f"aliases ('*{event.anchor}' and the ones before it) repeat more than "
+                f"{ALIAS_BUDGET} values ({ALIAS_HINT.replace('value', 'values')})",
+            )
+        if self.depth + levels > MAX_DEPTH:
+            raise YamlProblem(line, _too_deep())
+        return node
+
+    def measure(self, node: yaml.Node) -> tuple[int, int]:
+        """How many nodes `node` stands for written out, and how many levels deep.
+        Each node is visited once: this walks only what was written."""
+        if isinstance(node, yaml.ScalarNode):
+            return 1, 0
+        known = self.measured.get(id(node))
+        if known is None:
+            children = node.value
+            if isinstance(node, yaml.MappingNode):
+                children = [child for pair in children for child in pair]
+            sizes = [self.measure(child) for child in children]
+            nodes = 1 + sum(n for n, _ in sizes)
+            known = nodes, 1 + max((levels for _, levels in sizes), default=0)
+            self.measured[id(node)] = known
+        return known
+
+
+def _too_deep() -> str:
+    return (
+        f"values nested more than {MAX_DEPTH} levels deep (expected at most {MAX_DEPTH} "
+        "levels of lists and groups inside each other)"
+    )
+
+
+class GuardedLoader(_Guarded, StrictLoader):
+    """StrictLoader with _Guarded's checks, for text that needs them (_needs_guard)."""
+
+    def __init__(self, stream) -> None:
+        StrictLoader.__init__(self, stream)
+        _Guarded.__init__(self)
+
+
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]")
+_INDICATORS = re.compile(r"^[ \t?:-]*", re.M)
+
+
+def _needs_guard(text: str) -> bool:
+    """False when `text` can hold neither an alias nor deep nesting, so libyaml's
+    composer (faster than _Guarded) may read it. An alias needs an '&name'; each
+    bracket opens one flow level; a block level starts at least one column further in
+    than its parent (a list may share its key's column), and only indentation and
+    '- ', '? ', ': ' come before it on its line."""
+    if _ANCHOR.search(text):
+        return True
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_DEPTH:
+        return True
+    columns = max(map(len, _INDICATORS.findall(text)), default=0) + 1
+    return 2 * columns + brackets > MAX_DEPTH
 
 
 @dataclass
@@ -72,16 +176,22 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
                 number + line_offset,
                 "tab used for indentation (expected spaces, e.g. two per level)",
             )
-    loader = StrictLoader(text)
+    loader = (GuardedLoader if _needs_guard(text) else StrictLoader)(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except YamlProblem as exc:
+            raise YamlProblem(exc.line + line_offset, exc.message) from None
         if node is not None:
-            _check_duplicate_keys(node, line_offset)
+            _check_fields(node, line_offset, text)
         data = _plain(loader, node) if node is not None else None
         if data is _NOT_PLAIN:
             data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line, message = explain(exc)
+        opened = _quote_left_open(text, exc)
+        if opened is not None:
+            line, message = opened, UNCLOSED_QUOTE
         raise YamlProblem(line + line_offset, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
@@ -93,6 +203,9 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
 
 
 QUOTE_HINT = 'the value in quotes, e.g. title: "Teil 1: Teil 2"'
+UNCLOSED_QUOTE = (
+    "a quote opened here is never closed (expected a closing quote at the end of the value)"
+)
 
 # PyYAML's (and libyaml's) wording -> the editor's. First match wins.
 _EXPLAINED = [
@@ -100,7 +213,7 @@ _EXPLAINED = [
         "quoted scalar",
         "end of stream",
         True,
-        "a quote opened here is never closed (expected a closing quote at the end of the value)",
+        UNCLOSED_QUOTE,
     ),
     ("", "mapping values are not allowed", False, f"a ':' inside a value (expected {QUOTE_HINT})"),
     (
@@ -120,6 +233,12 @@ _EXPLAINED = [
         "",
         True,
         "a '[ … ]' list is not closed (expected ',' between items and ']' at the end)",
+    ),
+    (
+        "",
+        "found undefined alias",
+        False,
+        f"a value cannot start with '*' (expected {QUOTE_HINT.replace('Teil 1: Teil 2', '*Neu*')})",
     ),
     (
         "alias",
@@ -172,8 +291,8 @@ def _plain(loader, node: yaml.Node) -> Any:
     """What construct_document makes of a document of plain mappings, lists and scalars,
     without its general machinery (front matter is parsed 10,000 times in a big build).
     _NOT_PLAIN for anything else (merge keys, explicit tags, keys that are not text or a
-    number): PyYAML's own constructor reads those. (_check_duplicate_keys has refused a
-    value that contains itself.)"""
+    number): PyYAML's own constructor reads those. (The loader has refused a value that
+    contains itself, deep nesting and aliases that repeat too much.)"""
     tag = node.tag
     if isinstance(node, yaml.ScalarNode):
         if tag == _TAG + "str":
@@ -196,16 +315,8 @@ def _plain(loader, node: yaml.Node) -> Any:
     return mapping
 
 
-def _check_duplicate_keys(node: yaml.Node, offset: int, path: frozenset = frozenset()) -> None:
-    """Also refuses a value that contains itself (`a: &x [*x]`), which has no end."""
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-        if id(node) in path:
-            raise YamlProblem(
-                node.start_mark.line + 1 + offset,
-                "a value contains itself through an alias (expected the value written "
-                "out, without '&name' and '*name')",
-            )
-        path = path | {id(node)}
+def _check_fields(node: yaml.Node, offset: int, text: str) -> None:
+    """Duplicate keys, and a quoted value that runs on over the next fields."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
@@ -219,7 +330,51 @@ def _check_duplicate_keys(node: yaml.Node, offset: int, path: frozenset = frozen
                         f"line {seen[name]})",
                     )
                 seen[name] = line
-            _check_duplicate_keys(value, offset, path)
+            if value.end_mark.line > value.start_mark.line and _runs_over_fields(
+                text, value, key.start_mark.column
+            ):
+                raise YamlProblem(value.start_mark.line + 1 + offset, UNCLOSED_QUOTE)
+            _check_fields(value, offset, text)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_duplicate_keys(item, offset, path)
+            _check_fields(item, offset, text)
+
+
+# A line that starts a field: `name:` then a space or the end of the line.
+_FIELD_START = re.compile(r"[ ]*[A-Za-z_][\w-]*:(?:[ \t]|$)")
+
+
+def _runs_over_fields(text: str, value, column: int) -> bool:
+    """A quoted value (node or token) whose later lines start fields in the column of
+    its own field, or left of it: its quote was meant to close on its first line."""
+    first, last = value.start_mark.line, value.end_mark.line
+    if last == first or getattr(value, "style", None) not in ('"', "'"):
+        return False
+    return any(
+        _FIELD_START.match(line) and len(line) - len(line.lstrip(" ")) <= column
+        for line in text.split("\n")[first + 1 : last + 1]
+    )
+
+
+def _quote_left_open(text: str, exc: yaml.MarkedYAMLError) -> int | None:
+    """The 1-based line of a quote that ran on over later fields up to a syntax error.
+
+    The error itself comes where the quote finally closes, at the next field's quote,
+    which is no help to the editor. Only read when there is an error."""
+    end = exc.problem_mark.line if exc.problem_mark else None
+    lines = text.split("\n")
+    scanner = StrictLoader(text)
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if end is not None and token.start_mark.line > end:
+                return None
+            if isinstance(token, yaml.ScalarToken):
+                row = lines[token.start_mark.line]
+                if _runs_over_fields(text, token, len(row) - len(row.lstrip(" "))):
+                    return token.start_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
+    return None
