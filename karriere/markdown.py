@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
+from itertools import accumulate
+from urllib.parse import unquote, unquote_to_bytes
 
 import cmarkgfm
 import nh3
@@ -165,58 +168,108 @@ _MEDIA = re.compile(r'src="(?:\./)?(media/)')
 
 
 UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "xlink:href", "background"}
+
+# Every attribute that takes a URL, in any element, SVG's animations included.
+_URL_ATTRIBUTES = {
+    "href", "src", "srcset", "action", "formaction", "poster", "background", "data", "cite",
+    "ping", "longdesc", "lowsrc", "dynsrc", "codebase", "archive", "manifest", "icon",
+    "values", "to", "from", "content",
+}  # fmt: skip
+_LISTS = {"srcset": ",", "ping": " ", "archive": " ", "values": ";"}
+_REFRESH = re.compile(r"url\s*=\s*['\"]?(.*)", re.I | re.S)  # <meta content="0; url=…">
+# Where a browser ends a comment or CDATA earlier than Python's parser does, the parser
+# would not see the tags after it: read what is inside them as markup too.
+_HIDING = re.compile(r"<!--|--!?>|<!\[CDATA\[|\]\]>")
 
 
 class _UrlCollector(HTMLParser):
     """Every URL-valued attribute, with entities already decoded by the parser."""
+
+    CDATA_CONTENT_ELEMENTS = ()  # tags inside <script> and <style> are read too
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.urls += [v for k, v in attrs if k in _URL_ATTRIBUTES and v]
+        for name, value in attrs:
+            name = name.rsplit(":", 1)[-1]  # xlink:href
+            if name not in _URL_ATTRIBUTES or not value:
+                continue
+            if name == "content":
+                refresh = _REFRESH.search(value)
+                value = refresh.group(1) if refresh else ""
+            parts = value.split(_LISTS[name]) if name in _LISTS else [value]
+            self.urls += [p.strip().split(" ")[0] if name == "srcset" else p for p in parts]
 
 
-_CONTROL = re.compile(r"[\x00-\x20]+")
-_CONTROL_BYTES = bytes(range(0x21))
+def _urls(html: str) -> list[str]:
+    collector = _UrlCollector()
+    collector.feed(_HIDING.sub(" ", html))
+    collector.close()
+    return [url for url in collector.urls if url]
+
+
+_CONTROL = re.compile(r"[\x00-\x20\\]+")
+_DELETED_BYTES = bytes(range(0x21)) + b"\\"
 _UNSAFE_BYTES = [scheme.encode() for scheme in UNSAFE_SCHEMES]
 
 
-def _squash(text: str) -> str:
-    """What a browser sees of a URL scheme: no whitespace or control characters, any case."""
-    return _CONTROL.sub("", unescape(text)).lower()
+def _squash(url: str) -> str:
+    """What could be a scheme in a URL, whatever the spelling: percent escapes decoded,
+    no whitespace, control characters or backslashes, lower case. (Browsers decode
+    none of the escapes; refusing them anyway leaves no spelling to argue about.)"""
+    url = _CONTROL.sub("", url)
+    return _CONTROL.sub("", unquote(url)).lower() if "%" in url else url.lower()
 
 
 def has_unsafe_scheme(text: str) -> bool:
-    """`any(scheme in _squash(text) ...)` without a squashed str copy: in bytes, at C
-    speed. (ASCII lower case only, as browsers read schemes; no other character lowers
-    to one of the schemes' letters.)"""
-    squashed = unescape(text).encode("utf-8").lower().translate(None, _CONTROL_BYTES)
+    """Whether `text` (Markdown or HTML source) spells a scheme of UNSAFE_SCHEMES in any
+    way that _squash(a URL cmark renders from it) could show one: a check of the whole
+    text in bytes, at C speed, so most bodies need no rendering. (ASCII lower case
+    only, as browsers read schemes.)"""
+    squashed = unescape(text).encode("utf-8").translate(None, _DELETED_BYTES)
+    if b"%" in squashed:
+        squashed = unquote_to_bytes(squashed).translate(None, _DELETED_BYTES)
+    squashed = squashed.lower()
     return any(scheme in squashed for scheme in _UNSAFE_BYTES)
 
 
 def unsafe_links(text: str) -> list[tuple[int, str]]:
-    """Links and images in Markdown (or raw HTML) that would run or embed code.
+    """Links, images and other URLs in Markdown (or raw HTML) that would run or embed
+    code, read from the HTML cmark-gfm makes of it: every escape already resolved.
 
-    Returns (0-based line in `text`, URL). nh3 would silently drop them; editors should
-    learn that their link does not work instead.
+    Returns (0-based line in `text`, URL). nh3 would silently drop them (and does not
+    run with trusted_html); editors should learn that their link does not work instead.
     """
     if not has_unsafe_scheme(text):
         return []  # the common case: no need to render
-    collector = _UrlCollector()
-    collector.feed(to_html(text))
-    squashed_lines = [_squash(line) for line in text.split("\n")]
-    found = []
-    for url in collector.urls:
-        squashed = _squash(url)
-        if not squashed.startswith(UNSAFE_SCHEMES):
-            continue
-        needle = squashed[:40]
-        line = next((n for n, s in enumerate(squashed_lines) if needle in s), None)
-        if line is None:
-            scheme = squashed.split(":", 1)[0] + ":"
-            line = next((n for n, s in enumerate(squashed_lines) if scheme in s), 0)
-        found.append((line, url))
-    return found
+    source = _SquashedSource(text)
+    return [
+        (source.line_of(squashed), url)
+        for url in _urls(to_html(text))
+        if (squashed := _squash(url)).startswith(UNSAFE_SCHEMES)
+    ]
+
+
+class _SquashedSource:
+    """The source text squashed like a URL (entities decoded too), to find the line a
+    rendered URL was written on, even across a line break or with escapes."""
+
+    def __init__(self, text: str) -> None:
+        rows = [_squash(unescape(line)) for line in text.split("\n")]
+        self.starts = list(accumulate((len(row) for row in rows), initial=0))[:-1]
+        self.text = "".join(rows)
+        self.searched: dict[str, int] = {}  # needle -> where its last match began
+
+    def line_of(self, squashed: str) -> int:
+        """The line of the next place the URL is written (the same URL twice: the
+        second place for the second), or else of its scheme; the first line if neither."""
+        for needle in (squashed[:40], squashed.split(":", 1)[0] + ":"):
+            at = self.text.find(needle, self.searched.get(needle, -1) + 1)
+            if at < 0:
+                at = self.text.find(needle)
+            if at >= 0:
+                self.searched[needle] = at
+                return bisect_right(self.starts, at) - 1
+        return 0

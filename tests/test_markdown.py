@@ -53,15 +53,62 @@ def test_trusted_html_is_passed_through():
         '<a href=" javascript:alert(1)">a</a>',
         "![a](data:image/svg+xml;base64,PHN2Zz4=)",
         "[a][r]\n\n[r]: vbscript:msgbox(1)",
+        # Markdown escapes, which the source text does not show as a scheme
+        "[a](javascript\\:alert(1))",
+        "![a](javascript\\:alert(1))",
+        "[a][r]\n\n[r]: javascript\\:alert(1)",
+        "[a](javascript&#58;alert(1))",
+        "[a](&#x6A;avascript:alert(1))",
+        "[a](javascript&colon;alert(1))",
+        "[a](java&Tab;script:alert(1))",
+        "[a](javascript%3Aalert(1))",
+        "[a](%6Aavascript:alert(1))",
+        "[a](\x01javascript:alert(1))",
+        "[a](<  JAVASCRIPT:alert(1)>)",
+        "<javascript:alert(1)>",
+        "[a][r]\n\n[r]:\n  <java&#x73;cript:alert(1)>",
+        # raw HTML: entities, line breaks, odd syntax, other URL attributes
+        '<a href="&#106avascript:alert(1)">a</a>',
+        "<a\nhref=javascript:alert(1)>a</a>",
+        "<div>\n<script>x = \"<a href='javascript:alert(1)'>\"</script>",
+        '<div>\n<![CDATA[><a href="javascript:alert(1)">a</a>]]>',
+        '<p>a</p><!-- --!><a href="javascript:alert(1)">-->',
+        '<div>\n<!--><a href="javascript:alert(1)">a</a>-->',
+        '<img srcset="x.png 1x, javascript:alert(1) 2x">',
+        '<svg><a xlink:href="javascript:alert(1)"><text>a</text></a></svg>',
+        '<svg><a><animate attributeName="href" values="x;javascript:alert(1)"/></a></svg>',
+        '<button formaction="javascript:alert(1)">a</button>',
+        '<object data="javascript:alert(1)"></object>',
+        '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
     ],
 )
 def test_script_links_are_found_in_every_spelling(markdown):
     assert [line for line, _ in unsafe_links(markdown)] == [markdown.count("\n")]
 
 
+@pytest.mark.parametrize(
+    "markdown, lines",
+    [
+        ("[a](javascript:1)\n\n[b](javascript:1)", [0, 2]),  # the same link twice
+        ("Text\n[a][r] und [b][r]\n\n[r]: <javascript\\:1>", [3, 3]),
+        ('<div>\n<a href="java\nscript:1">a</a>\n</div>', [1]),  # where it starts
+    ],
+)
+def test_each_script_link_is_reported_on_the_line_it_is_written(markdown, lines):
+    assert [line for line, _ in unsafe_links(markdown)] == lines
+
+
 def test_ordinary_links_are_not_suspicious():
     text = "[a](https://x.de/) [b](mailto:a@b.de) [c](/stellen/) Metadata: 5 GB, data: ja"
     assert unsafe_links(text) == []
+    for text in (
+        "![JavaScript: Grundlagen](bild.png)",  # alt text is no URL
+        '<abbr title="javascript:">JS</abbr>',
+        '`<a href="javascript:alert(1)">`',  # code shows it, links nothing
+        "    <a href='javascript:alert(1)'>",
+        "[a](https://example.org/?q=javascript:1) 30 % mehr",
+    ):
+        assert unsafe_links(text) == [], text
 
 
 def test_trusted_html_switch_in_site_yaml(scratch_site: Path, tmp_path: Path):
@@ -135,9 +182,13 @@ def test_gender_star_is_escaped_only_between_letters():
     "text",
     ["[x](java\tscript:1)", "JaVaScRiPt:", "&#106;avascript:", "da\x01ta:", "vb script :",
      "ja vascript", "Daten: data", "https://example.org/", "javascript", "v&#98;script:",
-     "Ärzt*innen: JAVA\nSCRIPT:x", "data\u00a0:"],
+     "Ärzt*innen: JAVA\nSCRIPT:x", "data\u00a0:", "javascript\\:", "j%61vascript%3A",
+     "data%253A", "30 % data", "v\\b\\script\\:", "%E4%F6 data:"],
 )  # fmt: skip
 def test_the_quick_scheme_test_agrees_with_the_squashed_text(text):
+    from html import unescape
+
     from karriere.markdown import UNSAFE_SCHEMES, _squash, has_unsafe_scheme
 
-    assert has_unsafe_scheme(text) == any(scheme in _squash(text) for scheme in UNSAFE_SCHEMES)
+    squashed = _squash(unescape(text))
+    assert has_unsafe_scheme(text) == any(scheme in squashed for scheme in UNSAFE_SCHEMES)
