@@ -299,6 +299,7 @@ def check_campaign_video(config: Config) -> list[Problem]:
     return problems
 
 
+MAX_PATH = 1024  # bytes; far below what systems allow (4096), far above any real path
 # What each media field must name, by its key (other keys: any file).
 FIELD_TYPES = {
     "image": ("a picture", IMAGES),
@@ -365,6 +366,11 @@ def _name_problem(value: str) -> str | None:
             f"{shown!r} contains a control character (expected a file name of letters, "
             "digits, '-', '_' and '.', e.g. media/bild.jpg)"
         )
+    if len(value.encode("utf-8")) > MAX_PATH:
+        return (
+            f"{shown!r} is a path of more than {MAX_PATH} bytes (expected a short path, "
+            "e.g. media/bild.jpg)"
+        )
     if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
         return (
             f"{shown!r} has a name longer than 255 bytes, which no file system allows "
@@ -376,7 +382,10 @@ def _name_problem(value: str) -> str | None:
 def _similar_file(content_dir: Path, value: str) -> str:
     """A did-you-mean for a mistyped media path."""
     folder = (content_dir / value).parent
-    names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:  # no such folder, or a path too long for this machine
+        names = []
     close = difflib.get_close_matches(Path(value).name, names, n=1)
     if close:
         return f"an existing file; did you mean {Path(value).parent.as_posix()}/{close[0]}?"
