@@ -304,7 +304,7 @@ MAX_PATH = 1024  # bytes; far below what systems allow (4096), far above any rea
 FIELD_TYPES = {
     "image": ("a picture", IMAGES),
     "logo": ("a picture", IMAGES),
-    "poster": ("a picture", IMAGES),
+    "poster": ("a raster picture", tuple(s for s in IMAGES if s != ".svg")),  # made into WebP
     "file": ("a video", VIDEOS),
     "captions": ("a captions file", CAPTIONS),
 }
