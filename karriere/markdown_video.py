@@ -124,14 +124,14 @@ def check_body(
 ) -> list[Problem]:
     """Problems of every video block of one file, as `path:line: message`.
 
-    `media_problem(content_dir, path)` is the content stage's check of a media path.
+    `media_problem(content_dir, path, key)` is the content stage's check of a media path.
     """
     problems = []
     for p in _parse(body):
         for line, message in p.problems:
             problems.append(Problem(source, body_line + line - 1, message))
         for key, value, line in p.media:
-            why = media_problem(content_dir, value)
+            why = media_problem(content_dir, value, key)
             if why:
                 problems.append(Problem(source, body_line + line - 1, f"video block: {key}: {why}"))
     return problems

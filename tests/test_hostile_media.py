@@ -8,6 +8,7 @@ cases that need more than one build, a preview, a clock or a direct call.
 from __future__ import annotations
 
 import io
+import textwrap
 import time
 from pathlib import Path
 
@@ -228,3 +229,19 @@ def test_media_paths_no_file_system_takes_are_messages(tmp_path):
     # Long, yet under the limit: a missing file like any other.
     deep = media_problem(tmp_path, "/".join(["media"] + ["o" * 250] * 4) + "/x.jpg", "image")
     assert deep.startswith("file content/media/ooo") and "does not exist" in deep
+
+
+def test_a_video_block_poster_must_be_a_raster_picture(tmp_path):
+    """An SVG poster cannot become WebP: its line says so, not the encoder."""
+    files = dict(SCRATCH_FILES)
+    block = '\n```video\nvimeo: 123456789\nposter: media/w.svg\ntitle: "Film"\n```\n'
+    files[VACANCY] = textwrap.dedent(files[VACANCY]) + block
+    site = write_files(tmp_path / "site", files)
+    (site / "content/media").mkdir()
+    (site / "content/media/w.svg").write_text(CLEAN_SVG)
+    result = build(site, tmp_path / "public")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:-1] == [
+        f"{VACANCY}:19: video block: poster: 'media/w.svg' is not a raster picture "
+        "(expected a file ending in .jpg, .jpeg, .png, .webp, .avif, .gif)"
+    ]
