@@ -1,5 +1,5 @@
 """Build the site in this folder: `python build.py [build|serve|check|new] ...`."""
 
-from karriere.cli import main
+from karriere.commands.cli import main
 
 raise SystemExit(main())

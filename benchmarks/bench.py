@@ -157,7 +157,7 @@ def run(args) -> dict:
 
 def in_process(site: Path, out: Path, edited: Path, original: bytes, args) -> dict:
     """One Builder kept alive, as `serve` uses it: edits timed from save to written file."""
-    from karriere.engine import Builder
+    from karriere.incremental.engine import Builder
     from karriere.pipeline import Request
 
     request = Request(site, date.fromisoformat(BUILD_DATE))

@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from karriere import cards  # noqa: E402
-from karriere.content import load_content  # noqa: E402
+from karriere.content.loading import load_content  # noqa: E402
+from karriere.outputs import og_cards as cards  # noqa: E402
 from karriere.pipeline import Request, load_settings  # noqa: E402
-from karriere.site import build_site  # noqa: E402
+from karriere.site.build import build_site  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 BASE_URL = "https://example.org/karriere/"

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from karriere.markdown import MarkdownRenderer, to_html  # noqa: E402
+from karriere.content.markdown import MarkdownRenderer, to_html  # noqa: E402
 
 
 def bodies_of(site: Path, limit: int) -> list[str]:

@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from karriere import render  # noqa: E402
-from karriere.content import load_content, load_entry  # noqa: E402
+from karriere.config.theme import load_theme  # noqa: E402
+from karriere.content.loading import load_content, load_entry  # noqa: E402
 from karriere.pipeline import Request, load_settings  # noqa: E402
-from karriere.site import build_site  # noqa: E402
-from karriere.theme import load_theme  # noqa: E402
+from karriere.render import pages as render  # noqa: E402
+from karriere.site.build import build_site  # noqa: E402
 
 
 def main() -> None:

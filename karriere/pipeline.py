@@ -13,19 +13,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, security, video
-from . import outputs as machine
-from .cache import MadeFiles, Memo, NoMemo
-from .config import Config, load_config
-from .content import load_content, load_entry
-from .decap import admin_outputs
-from .errors import BuildError, Problem
-from .network import network_outputs
-from .recall import Recall
-from .render import PageCache, render_pages
-from .site import LEGAL_PAGES, BuildOptions, Site, build_site
-from .theme import Theme, load_theme
-from .writer import Output, Spool
+from karriere.base.errors import BuildError, Problem
+from karriere.base.memo import Memo, NoMemo
+from karriere.base.recall import Recall
+from karriere.config.settings import Config, load_config
+from karriere.config.theme import Theme, load_theme
+from karriere.content.loading import load_content, load_entry
+from karriere.outputs import feeds as machine
+from karriere.outputs import og_cards as cards
+from karriere.outputs import security
+from karriere.outputs.admin import admin_outputs
+from karriere.outputs.network_files import network_outputs
+from karriere.render.pages import PageCache, render_pages
+from karriere.site import video
+from karriere.site.build import build_site
+from karriere.site.model import LEGAL_PAGES, BuildOptions, Site
+from karriere.write.made_files import MadeFiles
+from karriere.write.writer import Output, Spool
 
 
 @dataclass(frozen=True)
@@ -191,12 +195,3 @@ def warnings(site: Site) -> list[Problem]:
                 )
             )
     return found
-
-
-def build(request: Request, out_dir: Path):
-    """Build into out_dir, redoing only what changed since the last build (engine.py).
-
-    Returns an engine.BuildReport; its `site` is always set here (no shortcut)."""
-    from .engine import Builder
-
-    return Builder(request, out_dir, shortcut=False).build()

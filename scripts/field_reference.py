@@ -24,9 +24,9 @@ from pydantic_core import PydanticUndefined
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from karriere.config import SiteConfig  # noqa: E402
-from karriere.content_types import COLLECTIONS  # noqa: E402
-from karriere.scaffold import FOLDERS, render  # noqa: E402
+from karriere.commands.new import FOLDERS, render  # noqa: E402
+from karriere.config.settings import SiteConfig  # noqa: E402
+from karriere.content.front_matter import COLLECTIONS  # noqa: E402
 
 TARGET = ROOT / "docs" / "felder.md"
 EXAMPLE_DAY = date(2026, 6, 5)  # a fixed day, so the examples do not change daily

@@ -67,8 +67,15 @@ def canvas(w: int, h: int, bg=BRAND_LIGHT) -> tuple[Image.Image, ImageDraw.Image
     return img, ImageDraw.Draw(img)
 
 
-def text_center(d: ImageDraw.ImageDraw, cx: float, y: float, text: str, size: int,
-                fill=BRAND_DARK, bold: bool = True) -> int:
+def text_center(
+    d: ImageDraw.ImageDraw,
+    cx: float,
+    y: float,
+    text: str,
+    size: int,
+    fill=BRAND_DARK,
+    bold: bool = True,
+) -> int:
     """Draw ``text`` horizontally centred at ``cx``; return the text height."""
     f = font(size, bold)
     box = d.textbbox((0, 0), text, font=f)
@@ -112,10 +119,12 @@ def tree(d, x, ground, h, crown=BRAND, trunk=(110, 80, 55)):
     d.rectangle([x - h * 0.05, ground - h * 0.45, x + h * 0.05, ground], fill=trunk)
     r = h * 0.3
     d.ellipse([x - r, ground - h, x + r, ground - h + 2 * r], fill=crown)
-    d.ellipse([x - r * 1.25, ground - h * 0.72, x + r * 0.2, ground - h * 0.72 + r * 1.4],
-              fill=crown)
-    d.ellipse([x - r * 0.2, ground - h * 0.72, x + r * 1.25, ground - h * 0.72 + r * 1.4],
-              fill=crown)
+    d.ellipse(
+        [x - r * 1.25, ground - h * 0.72, x + r * 0.2, ground - h * 0.72 + r * 1.4], fill=crown
+    )
+    d.ellipse(
+        [x - r * 0.2, ground - h * 0.72, x + r * 1.25, ground - h * 0.72 + r * 1.4], fill=crown
+    )
 
 
 def person(d, cx, base, s, skin=0, hair=0, shirt=BRAND, style="short", accessory=None):
@@ -124,58 +133,127 @@ def person(d, cx, base, s, skin=0, hair=0, shirt=BRAND, style="short", accessory
     head_r = s * 0.11
     head_cy = base - s + head_r
     # legs
-    d.rounded_rectangle([cx - s * 0.13, base - s * 0.42, cx - s * 0.02, base],
-                        radius=s * 0.04, fill=BRAND_DARK)
-    d.rounded_rectangle([cx + s * 0.02, base - s * 0.42, cx + s * 0.13, base],
-                        radius=s * 0.04, fill=BRAND_DARK)
+    d.rounded_rectangle(
+        [cx - s * 0.13, base - s * 0.42, cx - s * 0.02, base], radius=s * 0.04, fill=BRAND_DARK
+    )
+    d.rounded_rectangle(
+        [cx + s * 0.02, base - s * 0.42, cx + s * 0.13, base], radius=s * 0.04, fill=BRAND_DARK
+    )
     # body
-    d.rounded_rectangle([cx - s * 0.19, head_cy + head_r * 1.15, cx + s * 0.19, base - s * 0.36],
-                        radius=s * 0.1, fill=shirt)
+    d.rounded_rectangle(
+        [cx - s * 0.19, head_cy + head_r * 1.15, cx + s * 0.19, base - s * 0.36],
+        radius=s * 0.1,
+        fill=shirt,
+    )
     # neck and head
-    d.rectangle([cx - s * 0.035, head_cy + head_r * 0.7, cx + s * 0.035, head_cy + head_r * 1.3],
-                fill=sk)
+    d.rectangle(
+        [cx - s * 0.035, head_cy + head_r * 0.7, cx + s * 0.035, head_cy + head_r * 1.3], fill=sk
+    )
     if style == "long":
-        d.rounded_rectangle([cx - head_r * 1.2, head_cy - head_r * 0.9, cx + head_r * 1.2,
-                             head_cy + head_r * 1.7], radius=head_r * 0.5, fill=hr)
+        d.rounded_rectangle(
+            [cx - head_r * 1.2, head_cy - head_r * 0.9, cx + head_r * 1.2, head_cy + head_r * 1.7],
+            radius=head_r * 0.5,
+            fill=hr,
+        )
     d.ellipse([cx - head_r, head_cy - head_r, cx + head_r, head_cy + head_r], fill=sk)
     if style in ("short", "long"):
-        d.chord([cx - head_r * 1.05, head_cy - head_r * 1.15, cx + head_r * 1.05,
-                 head_cy + head_r * 0.25], 180, 360, fill=hr)
+        d.chord(
+            [
+                cx - head_r * 1.05,
+                head_cy - head_r * 1.15,
+                cx + head_r * 1.05,
+                head_cy + head_r * 0.25,
+            ],
+            180,
+            360,
+            fill=hr,
+        )
     elif style == "bun":
-        d.chord([cx - head_r * 1.05, head_cy - head_r * 1.15, cx + head_r * 1.05,
-                 head_cy + head_r * 0.25], 180, 360, fill=hr)
-        d.ellipse([cx - head_r * 0.45, head_cy - head_r * 1.75, cx + head_r * 0.45,
-                   head_cy - head_r * 0.85], fill=hr)
+        d.chord(
+            [
+                cx - head_r * 1.05,
+                head_cy - head_r * 1.15,
+                cx + head_r * 1.05,
+                head_cy + head_r * 0.25,
+            ],
+            180,
+            360,
+            fill=hr,
+        )
+        d.ellipse(
+            [
+                cx - head_r * 0.45,
+                head_cy - head_r * 1.75,
+                cx + head_r * 0.45,
+                head_cy - head_r * 0.85,
+            ],
+            fill=hr,
+        )
     elif style == "scarf":  # headscarf
-        d.chord([cx - head_r * 1.25, head_cy - head_r * 1.25, cx + head_r * 1.25,
-                 head_cy + head_r * 1.6], 150, 390, fill=CORAL)
-        d.ellipse([cx - head_r * 0.8, head_cy - head_r * 0.75, cx + head_r * 0.8,
-                   head_cy + head_r * 0.85], fill=sk)
+        d.chord(
+            [
+                cx - head_r * 1.25,
+                head_cy - head_r * 1.25,
+                cx + head_r * 1.25,
+                head_cy + head_r * 1.6,
+            ],
+            150,
+            390,
+            fill=CORAL,
+        )
+        d.ellipse(
+            [
+                cx - head_r * 0.8,
+                head_cy - head_r * 0.75,
+                cx + head_r * 0.8,
+                head_cy + head_r * 0.85,
+            ],
+            fill=sk,
+        )
     # face: eyes and a smile
     er = max(1.0, head_r * 0.09)
     for ex in (cx - head_r * 0.38, cx + head_r * 0.38):
-        d.ellipse([ex - er, head_cy + head_r * 0.12 - er, ex + er, head_cy + head_r * 0.12 + er],
-                  fill=BRAND_DARK)
-    d.arc([cx - head_r * 0.4, head_cy + head_r * 0.1, cx + head_r * 0.4,
-           head_cy + head_r * 0.65], 20, 160, fill=BRAND_DARK, width=max(1, int(head_r * 0.08)))
+        d.ellipse(
+            [ex - er, head_cy + head_r * 0.12 - er, ex + er, head_cy + head_r * 0.12 + er],
+            fill=BRAND_DARK,
+        )
+    d.arc(
+        [cx - head_r * 0.4, head_cy + head_r * 0.1, cx + head_r * 0.4, head_cy + head_r * 0.65],
+        20,
+        160,
+        fill=BRAND_DARK,
+        width=max(1, int(head_r * 0.08)),
+    )
     if accessory == "cap":
         cap_hat(d, cx, head_cy - head_r * 0.35, head_r * 2.3)
     elif accessory == "laptop":
-        d.rounded_rectangle([cx - s * 0.17, base - s * 0.56, cx + s * 0.17, base - s * 0.4],
-                            radius=4, fill=(60, 70, 75))
-        d.rectangle([cx - s * 0.2, base - s * 0.41, cx + s * 0.2, base - s * 0.38],
-                    fill=(40, 45, 50))
+        d.rounded_rectangle(
+            [cx - s * 0.17, base - s * 0.56, cx + s * 0.17, base - s * 0.4],
+            radius=4,
+            fill=(60, 70, 75),
+        )
+        d.rectangle(
+            [cx - s * 0.2, base - s * 0.41, cx + s * 0.2, base - s * 0.38], fill=(40, 45, 50)
+        )
     elif accessory == "plant":
         px, py = cx + s * 0.2, base - s * 0.45
-        d.polygon([(px - s * 0.07, py), (px + s * 0.07, py), (px + s * 0.05, py + s * 0.12),
-                   (px - s * 0.05, py + s * 0.12)], fill=CORAL)
+        d.polygon(
+            [
+                (px - s * 0.07, py),
+                (px + s * 0.07, py),
+                (px + s * 0.05, py + s * 0.12),
+                (px - s * 0.05, py + s * 0.12),
+            ],
+            fill=CORAL,
+        )
         for ang in (-50, 0, 50):
             a = math.radians(ang - 90)
             ex, ey = px + math.cos(a) * s * 0.13, py + math.sin(a) * s * 0.13
             d.ellipse([ex - s * 0.04, ey - s * 0.06, ex + s * 0.04, ey + s * 0.06], fill=BRAND)
     elif accessory == "folder":
-        d.rounded_rectangle([cx - s * 0.05, base - s * 0.62, cx + s * 0.2, base - s * 0.44],
-                            radius=4, fill=YELLOW)
+        d.rounded_rectangle(
+            [cx - s * 0.05, base - s * 0.62, cx + s * 0.2, base - s * 0.44], radius=4, fill=YELLOW
+        )
     elif accessory == "camera":
         x0, y0 = cx - s * 0.2, base - s * 0.62
         d.rounded_rectangle([x0, y0, x0 + s * 0.22, y0 + s * 0.14], radius=6, fill=(40, 45, 50))
@@ -189,8 +267,7 @@ def cap_hat(d, cx, cy, w, color=(28, 52, 92), band=(245, 245, 245)):
     d.chord([cx - w / 2, cy - h, cx + w / 2, cy + h * 0.6], 180, 360, fill=color)
     d.rectangle([cx - w * 0.46, cy - h * 0.22, cx + w * 0.46, cy + h * 0.05], fill=band)
     d.rectangle([cx - w * 0.46, cy - h * 0.12, cx + w * 0.46, cy - h * 0.05], fill=color)
-    d.chord([cx - w * 0.42, cy - h * 0.2, cx + w * 0.55, cy + h * 0.55], 0, 180,
-            fill=(15, 20, 30))
+    d.chord([cx - w * 0.42, cy - h * 0.2, cx + w * 0.55, cy + h * 0.55], 0, 180, fill=(15, 20, 30))
     r = w * 0.07
     star = []
     for i in range(10):
@@ -209,11 +286,14 @@ def town_hall(d, cx, ground, w, color=BRAND_DARK, window=BRAND_LIGHT):
     # tower
     tw = w * 0.18
     d.rectangle([cx - tw / 2, top - w * 0.42, cx + tw / 2, top], fill=color)
-    d.polygon([(cx - tw * 0.62, top - w * 0.42), (cx, top - w * 0.62),
-               (cx + tw * 0.62, top - w * 0.42)], fill=color)
+    d.polygon(
+        [(cx - tw * 0.62, top - w * 0.42), (cx, top - w * 0.62), (cx + tw * 0.62, top - w * 0.42)],
+        fill=color,
+    )
     d.line([cx, top - w * 0.62, cx, top - w * 0.72], fill=color, width=max(2, int(w * 0.008)))
-    d.polygon([(cx, top - w * 0.72), (cx + w * 0.07, top - w * 0.695), (cx, top - w * 0.67)],
-              fill=YELLOW)
+    d.polygon(
+        [(cx, top - w * 0.72), (cx + w * 0.07, top - w * 0.695), (cx, top - w * 0.67)], fill=YELLOW
+    )
     cr = tw * 0.3
     ccy = top - w * 0.28
     d.ellipse([cx - cr, ccy - cr, cx + cr, ccy + cr], fill=window)
@@ -233,30 +313,46 @@ def town_hall(d, cx, ground, w, color=BRAND_DARK, window=BRAND_LIGHT):
     # door and steps
     dw = bw / cols * 0.7
     d.rectangle([cx - dw / 2, ground - bh * 0.5, cx + dw / 2, ground], fill=window)
-    d.chord([cx - dw / 2, ground - bh * 0.5 - dw / 2, cx + dw / 2, ground - bh * 0.5 + dw / 2],
-            180, 360, fill=window)
+    d.chord(
+        [cx - dw / 2, ground - bh * 0.5 - dw / 2, cx + dw / 2, ground - bh * 0.5 + dw / 2],
+        180,
+        360,
+        fill=window,
+    )
     d.line([cx, ground - bh * 0.5, cx, ground], fill=color, width=max(2, int(w * 0.006)))
     for k in range(3):
-        d.rectangle([cx - dw * (0.9 + k * 0.35), ground + k * w * 0.012,
-                     cx + dw * (0.9 + k * 0.35), ground + (k + 1) * w * 0.012], fill=GREY)
+        d.rectangle(
+            [
+                cx - dw * (0.9 + k * 0.35),
+                ground + k * w * 0.012,
+                cx + dw * (0.9 + k * 0.35),
+                ground + (k + 1) * w * 0.012,
+            ],
+            fill=GREY,
+        )
 
 
 def bubble(d, x0, y0, x1, y1, fill=WHITE, tail="left"):
     d.rounded_rectangle([x0, y0, x1, y1], radius=(y1 - y0) * 0.3, fill=fill)
     h = y1 - y0
     if tail == "left":
-        d.polygon([(x0 + h * 0.4, y1 - 2), (x0 + h * 0.2, y1 + h * 0.35), (x0 + h * 0.8, y1 - 2)],
-                  fill=fill)
+        d.polygon(
+            [(x0 + h * 0.4, y1 - 2), (x0 + h * 0.2, y1 + h * 0.35), (x0 + h * 0.8, y1 - 2)],
+            fill=fill,
+        )
     else:
-        d.polygon([(x1 - h * 0.4, y1 - 2), (x1 - h * 0.2, y1 + h * 0.35), (x1 - h * 0.8, y1 - 2)],
-                  fill=fill)
+        d.polygon(
+            [(x1 - h * 0.4, y1 - 2), (x1 - h * 0.2, y1 + h * 0.35), (x1 - h * 0.8, y1 - 2)],
+            fill=fill,
+        )
 
 
 def label(d, x, y, text, size=30, fg=BRAND_DARK, bg=YELLOW, pad=14):
     f = font(size)
     box = d.textbbox((0, 0), text, font=f)
-    d.rounded_rectangle([x, y, x + box[2] - box[0] + 2 * pad, y + box[3] - box[1] + 2 * pad],
-                        radius=8, fill=bg)
+    d.rounded_rectangle(
+        [x, y, x + box[2] - box[0] + 2 * pad, y + box[3] - box[1] + 2 * pad], radius=8, fill=bg
+    )
     d.text((x + pad - box[0], y + pad - box[1]), text, font=f, fill=fg)
 
 
@@ -304,8 +400,9 @@ def img_kod() -> Image.Image:
     for i, x in enumerate(range(40, 1200, 190)):
         hh = 180 + (i % 3) * 40
         d.rectangle([x, 560 - hh, x + 150, 560], fill=(14, 90, 76))
-        d.polygon([(x - 10, 560 - hh), (x + 75, 560 - hh - 70), (x + 160, 560 - hh)],
-                  fill=(14, 90, 76))
+        d.polygon(
+            [(x - 10, 560 - hh), (x + 75, 560 - hh - 70), (x + 160, 560 - hh)], fill=(14, 90, 76)
+        )
         for wy in range(560 - hh + 30, 540, 60):
             d.rectangle([x + 25, wy, x + 55, wy + 35], fill=(40, 130, 110))
             d.rectangle([x + 95, wy, x + 125, wy + 35], fill=(40, 130, 110))
@@ -313,8 +410,7 @@ def img_kod() -> Image.Image:
     cap_hat(d, 600, 430, 380)
     # two officers
     for cx, sk, hr, style in ((190, 2, 1, "short"), (1010, 0, 4, "bun")):
-        person(d, cx, 760, 330, skin=sk, hair=hr, shirt=(28, 52, 92), style=style,
-               accessory="cap")
+        person(d, cx, 760, 330, skin=sk, hair=hr, shirt=(28, 52, 92), style=style, accessory="cap")
         d.rectangle([cx - 62, 760 - 330 * 0.66, cx + 62, 760 - 330 * 0.6], fill=YELLOW)
     label(d, 400, 660, "Kommunaler Ordnungsdienst", size=34)
     label(d, 520, 60, "17 Stellen", size=40, fg=WHITE, bg=CORAL)
@@ -324,11 +420,17 @@ def img_kod() -> Image.Image:
 def img_stadtgruen() -> Image.Image:
     img, d = canvas(1200, 800, SKY)
     d.ellipse([80, 60, 220, 200], fill=YELLOW)
-    d.polygon([(0, 520), (300, 400), (650, 500), (1000, 380), (1200, 450), (1200, 800),
-               (0, 800)], fill=MINT)
+    d.polygon(
+        [(0, 520), (300, 400), (650, 500), (1000, 380), (1200, 450), (1200, 800), (0, 800)],
+        fill=MINT,
+    )
     d.rectangle([0, 620, 1200, 800], fill=(120, 180, 120))
-    for x, h, c in ((160, 360, BRAND), (420, 300, (40, 140, 90)), (980, 400, BRAND),
-                    (1110, 280, (40, 140, 90))):
+    for x, h, c in (
+        (160, 360, BRAND),
+        (420, 300, (40, 140, 90)),
+        (980, 400, BRAND),
+        (1110, 280, (40, 140, 90)),
+    ):
         tree(d, x, 640, h, crown=c)
     # flower bed
     for i in range(14):
@@ -338,11 +440,17 @@ def img_stadtgruen() -> Image.Image:
         col = (CORAL, YELLOW, WHITE)[i % 3]
         for a in range(0, 360, 72):
             r = math.radians(a)
-            d.ellipse([fx + math.cos(r) * 9 - 7, fy + math.sin(r) * 9 - 7,
-                       fx + math.cos(r) * 9 + 7, fy + math.sin(r) * 9 + 7], fill=col)
+            d.ellipse(
+                [
+                    fx + math.cos(r) * 9 - 7,
+                    fy + math.sin(r) * 9 - 7,
+                    fx + math.cos(r) * 9 + 7,
+                    fy + math.sin(r) * 9 + 7,
+                ],
+                fill=col,
+            )
         d.ellipse([fx - 5, fy - 5, fx + 5, fy + 5], fill=BRAND_DARK)
-    person(d, 720, 690, 300, skin=3, hair=0, shirt=(40, 120, 60), style="short",
-           accessory="plant")
+    person(d, 720, 690, 300, skin=3, hair=0, shirt=(40, 120, 60), style="short", accessory="plant")
     # spade
     d.line([860, 420, 860, 660], fill=(110, 80, 55), width=10)
     d.polygon([(835, 650), (885, 650), (880, 720), (860, 735), (840, 720)], fill=GREY)
@@ -373,13 +481,21 @@ def img_willkommen() -> Image.Image:
     img, d = canvas(1200, 800, (250, 240, 222))
     d.rectangle([0, 640, 1200, 800], fill=MINT)
     town_hall(d, 600, 640, 420, color=(200, 222, 212), window=(250, 240, 222))
-    people = ((170, 2, 1, CORAL, "short"), (360, 1, 0, BRAND, "scarf"),
-              (840, 0, 4, YELLOW, "bun"), (1030, 4, 1, (28, 52, 92), "short"))
+    people = (
+        (170, 2, 1, CORAL, "short"),
+        (360, 1, 0, BRAND, "scarf"),
+        (840, 0, 4, YELLOW, "bun"),
+        (1030, 4, 1, (28, 52, 92), "short"),
+    )
     for cx, sk, hr, sh, st in people:
         person(d, cx, 760, 330, skin=sk, hair=hr, shirt=sh, style=st)
-    words = (("Willkommen", 60, 80, BRAND, WHITE), ("Welcome", 420, 40, YELLOW, BRAND_DARK),
-             ("Bienvenue", 760, 90, CORAL, WHITE), ("Hoş geldiniz", 150, 250, WHITE, BRAND_DARK),
-             ("Ласкаво просимо", 680, 240, BRAND_DARK, WHITE))
+    words = (
+        ("Willkommen", 60, 80, BRAND, WHITE),
+        ("Welcome", 420, 40, YELLOW, BRAND_DARK),
+        ("Bienvenue", 760, 90, CORAL, WHITE),
+        ("Hoş geldiniz", 150, 250, WHITE, BRAND_DARK),
+        ("Ласкаво просимо", 680, 240, BRAND_DARK, WHITE),
+    )
     for text, x, y, bg, fg in words:
         f = font(36)
         w = d.textlength(text, font=f)
@@ -404,20 +520,32 @@ def img_ausbildungsmesse() -> Image.Image:
         x = 60 + i * 285
         d.rectangle([x, 260, x + 240, 520], fill=WHITE)
         for k in range(6):
-            d.rectangle([x + k * 40, 230, x + k * 40 + 40, 275],
-                        fill=col if k % 2 == 0 else WHITE)
+            d.rectangle([x + k * 40, 230, x + k * 40 + 40, 275], fill=col if k % 2 == 0 else WHITE)
         d.rectangle([x, 400, x + 240, 520], fill=col)
         text_center(d, x + 120, 300, name, 32)
-    crowd = ((150, 0, 0, CORAL, "long"), (330, 2, 1, BRAND, "short"),
-             (520, 1, 4, (28, 52, 92), "bun"), (700, 3, 1, YELLOW, "scarf"),
-             (880, 4, 0, BRAND, "short"), (1060, 0, 2, CORAL, "long"))
+    crowd = (
+        (150, 0, 0, CORAL, "long"),
+        (330, 2, 1, BRAND, "short"),
+        (520, 1, 4, (28, 52, 92), "bun"),
+        (700, 3, 1, YELLOW, "scarf"),
+        (880, 4, 0, BRAND, "short"),
+        (1060, 0, 2, CORAL, "long"),
+    )
     for cx, sk, hr, sh, st in crowd:
         person(d, cx, 780, 280, skin=sk, hair=hr, shirt=sh, style=st)
     return img
 
 
-def img_story(name: str, skin: int, hair: int, shirt, style: str, accessory: str | None,
-              title: str, bg=BRAND_LIGHT) -> Image.Image:
+def img_story(
+    name: str,
+    skin: int,
+    hair: int,
+    shirt,
+    style: str,
+    accessory: str | None,
+    title: str,
+    bg=BRAND_LIGHT,
+) -> Image.Image:
     img, d = canvas(1200, 800, bg)
     d.ellipse([330, 90, 870, 630], fill=MINT)
     if accessory == "cap":
@@ -434,8 +562,17 @@ def img_story(name: str, skin: int, hair: int, shirt, style: str, accessory: str
 def img_kampagne_story() -> Image.Image:
     img, d = canvas(1200, 800, BRAND)
     # nine cities as dots connected on a route
-    pts = [(140, 560), (260, 420), (420, 520), (540, 360), (700, 460), (820, 300),
-           (960, 420), (1060, 280), (1120, 470)]
+    pts = [
+        (140, 560),
+        (260, 420),
+        (420, 520),
+        (540, 360),
+        (700, 460),
+        (820, 300),
+        (960, 420),
+        (1060, 280),
+        (1120, 470),
+    ]
     d.line(pts, fill=BRAND_LIGHT, width=8, joint="curve")
     for i, (x, y) in enumerate(pts):
         r = 26 if i == 4 else 16
@@ -459,10 +596,19 @@ def poster_wege(w=1280, h=720) -> Image.Image:
         d.polygon([(sx - 70, h), (sx + 70, h), (vx + 12, vy), (vx - 12, vy)], fill=col)
     town_hall(d, vx, vy, w * 0.3, color=BRAND_LIGHT, window=BRAND)
     campaign_tag(d, 60, 56, size=30)
-    y = lines_left(d, 60, 150, "Welche Wege führen zur Stadtverwaltung?", 58, int(w * 0.5),
-                   fill=WHITE)
-    lines_left(d, 60, y + 20, "Folge 1 · Ausbildung, Studium, Quereinstieg", 28, int(w * 0.5),
-               fill=BRAND_LIGHT, bold=False)
+    y = lines_left(
+        d, 60, 150, "Welche Wege führen zur Stadtverwaltung?", 58, int(w * 0.5), fill=WHITE
+    )
+    lines_left(
+        d,
+        60,
+        y + 20,
+        "Folge 1 · Ausbildung, Studium, Quereinstieg",
+        28,
+        int(w * 0.5),
+        fill=BRAND_LIGHT,
+        bold=False,
+    )
     return img
 
 
@@ -477,8 +623,16 @@ def slide(w, h, heading, sub, bg, fg, tag=True, art=None) -> Image.Image:
     y = h * (0.55 if portrait else 0.3)
     y = lines_left(d, w * 0.07, y, heading, size, int(w * (0.86 if portrait else 0.6)), fill=fg)
     if sub:
-        lines_left(d, w * 0.07, y + size * 0.3, sub, int(size * 0.55),
-                   int(w * (0.86 if portrait else 0.6)), fill=fg, bold=False)
+        lines_left(
+            d,
+            w * 0.07,
+            y + size * 0.3,
+            sub,
+            int(size * 0.55),
+            int(w * (0.86 if portrait else 0.6)),
+            fill=fg,
+            bold=False,
+        )
     return img
 
 
@@ -491,16 +645,43 @@ def art_hall(d, w, h):
 
 def art_desk(d, w, h):
     if h > w:
-        person(d, w * 0.5, h * 0.48, h * 0.34, skin=1, hair=1, shirt=CORAL, style="long",
-               accessory="laptop")
+        person(
+            d,
+            w * 0.5,
+            h * 0.48,
+            h * 0.34,
+            skin=1,
+            hair=1,
+            shirt=CORAL,
+            style="long",
+            accessory="laptop",
+        )
     else:
-        person(d, w * 0.8, h * 0.95, h * 0.75, skin=1, hair=1, shirt=CORAL, style="long",
-               accessory="laptop")
+        person(
+            d,
+            w * 0.8,
+            h * 0.95,
+            h * 0.75,
+            skin=1,
+            hair=1,
+            shirt=CORAL,
+            style="long",
+            accessory="laptop",
+        )
 
 
 def art_kod(d, w, h):
-    person(d, w * 0.8, h * 0.98, h * 0.8, skin=2, hair=1, shirt=(28, 52, 92), style="short",
-           accessory="cap")
+    person(
+        d,
+        w * 0.8,
+        h * 0.98,
+        h * 0.8,
+        skin=2,
+        hair=1,
+        shirt=(28, 52, 92),
+        style="short",
+        accessory="cap",
+    )
 
 
 def art_cap(d, w, h):
@@ -511,32 +692,78 @@ def art_cap(d, w, h):
 def azubi_slides(w=1080, h=1920, frame=False):
     """The vertical clip: three slides (also used for its poster at 1080x1920)."""
     return [
-        slide(w, h, "Ein Tag als Azubi bei der Stadt", "Lena, 2. Ausbildungsjahr", BRAND, WHITE,
-              art=art_hall),
-        slide(w, h, "7:30 Uhr, Bürgeramt", "Anträge prüfen, Fragen beantworten, helfen.",
-              YELLOW, BRAND_DARK, tag=False, art=art_desk),
-        slide(w, h, "Deine Zukunft findet STADT", "karriere.lindenfeld.de", BRAND_DARK, WHITE,
-              tag=False, art=art_hall),
+        slide(
+            w,
+            h,
+            "Ein Tag als Azubi bei der Stadt",
+            "Lena, 2. Ausbildungsjahr",
+            BRAND,
+            WHITE,
+            art=art_hall,
+        ),
+        slide(
+            w,
+            h,
+            "7:30 Uhr, Bürgeramt",
+            "Anträge prüfen, Fragen beantworten, helfen.",
+            YELLOW,
+            BRAND_DARK,
+            tag=False,
+            art=art_desk,
+        ),
+        slide(
+            w,
+            h,
+            "Deine Zukunft findet STADT",
+            "karriere.lindenfeld.de",
+            BRAND_DARK,
+            WHITE,
+            tag=False,
+            art=art_hall,
+        ),
     ]
 
 
 def kod_slides(w=1280, h=720):
     return [
-        slide(w, h, "Wir suchen 17 neue Kolleg*innen", "Kommunaler Ordnungsdienst Lindenfeld",
-              BRAND, WHITE, art=art_cap),
-        slide(w, h, "Präsenz zeigen. Helfen. Konflikte lösen.",
-              "Im Team, im Schichtdienst, mitten in der Stadt.", BRAND_DARK, WHITE, tag=False,
-              art=art_kod),
-        slide(w, h, "Bewerbung bis 15. März 2039", "karriere.lindenfeld.de · Kennziffer 2026-OA-17",
-              YELLOW, BRAND_DARK, tag=False, art=art_cap),
+        slide(
+            w,
+            h,
+            "Wir suchen 17 neue Kolleg*innen",
+            "Kommunaler Ordnungsdienst Lindenfeld",
+            BRAND,
+            WHITE,
+            art=art_cap,
+        ),
+        slide(
+            w,
+            h,
+            "Präsenz zeigen. Helfen. Konflikte lösen.",
+            "Im Team, im Schichtdienst, mitten in der Stadt.",
+            BRAND_DARK,
+            WHITE,
+            tag=False,
+            art=art_kod,
+        ),
+        slide(
+            w,
+            h,
+            "Bewerbung bis 15. März 2039",
+            "karriere.lindenfeld.de · Kennziffer 2026-OA-17",
+            YELLOW,
+            BRAND_DARK,
+            tag=False,
+            art=art_cap,
+        ),
     ]
 
 
 # --------------------------------------------------------------------------- video
 
 
-def render_clip(slides: list[Image.Image], seconds: list[float], rel: str, fps: int = 25,
-                fade: float = 0.4) -> None:
+def render_clip(
+    slides: list[Image.Image], seconds: list[float], rel: str, fps: int = 25, fade: float = 0.4
+) -> None:
     """Encode ``slides`` (each shown for ``seconds[i]``, cross-faded) as H.264 MP4."""
     ffmpeg = shutil.which("ffmpeg")
     if not ffmpeg:
@@ -545,12 +772,46 @@ def render_clip(slides: list[Image.Image], seconds: list[float], rel: str, fps: 
     w, h = slides[0].size
     out = MEDIA / rel
     out.parent.mkdir(parents=True, exist_ok=True)
-    cmd = [ffmpeg, "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24",
-           "-s", f"{w}x{h}", "-r", str(fps), "-i", "-",
-           "-c:v", "libx264", "-preset", "slow", "-crf", "30", "-pix_fmt", "yuv420p",
-           "-profile:v", "main", "-threads", "1", "-x264-params", "threads=1",
-           "-an", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact",
-           "-movflags", "+faststart", str(out)]
+    cmd = [
+        ffmpeg,
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "rgb24",
+        "-s",
+        f"{w}x{h}",
+        "-r",
+        str(fps),
+        "-i",
+        "-",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "slow",
+        "-crf",
+        "30",
+        "-pix_fmt",
+        "yuv420p",
+        "-profile:v",
+        "main",
+        "-threads",
+        "1",
+        "-x264-params",
+        "threads=1",
+        "-an",
+        "-map_metadata",
+        "-1",
+        "-fflags",
+        "+bitexact",
+        "-flags:v",
+        "+bitexact",
+        "-movflags",
+        "+faststart",
+        str(out),
+    ]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
     assert proc.stdin is not None
     starts = [sum(seconds[:i]) for i in range(len(seconds))]
@@ -590,8 +851,9 @@ def main() -> None:
     save(img_willkommen(), "willkommen.jpg")
     save(img_ausbildungsmesse(), "ausbildungsmesse.jpg")
     save(img_story("Lena", 1, 1, CORAL, "long", "laptop", "Verwaltung"), "story-lena.jpg")
-    save(img_story("Murat", 2, 1, (28, 52, 92), "short", "cap", "Ordnungsdienst"),
-         "story-murat.jpg")
+    save(
+        img_story("Murat", 2, 1, (28, 52, 92), "short", "cap", "Ordnungsdienst"), "story-murat.jpg"
+    )
     save(img_kampagne_story(), "story-sophie.jpg")
 
     save(poster_wege(), "video/wege-zur-stadtverwaltung.jpg")

@@ -12,10 +12,10 @@ import pytest
 from helpers import BUILD_DATE, BUILD_DAY, ROOT, SCRATCH_FILES, run_cli, write_files
 from PIL import Image, ImageDraw
 
-from karriere import cards
-from karriere.content import load_content
+from karriere.content.loading import load_content
+from karriere.outputs import og_cards as cards
 from karriere.pipeline import Request, load_settings
-from karriere.site import build_site
+from karriere.site.build import build_site
 
 BASE = "https://example.org/karriere/"
 SHARE_HOSTS = ["wa.me", "www.linkedin.com", "www.facebook.com", "x.com", "www.xing.com", "t.me"]

@@ -9,8 +9,8 @@ import yaml
 from helpers import BUILD_DATE, SITE_YAML, run_cli
 from pydantic import BaseModel
 
-from karriere.content_types import COLLECTIONS
-from karriere.decap import _union_args
+from karriere.content.front_matter import COLLECTIONS
+from karriere.outputs.admin import _union_args
 
 CMS = "cms:\n  backend: gitlab\n  repo: stadt/karriere\n  auth_type: pkce\n  app_id: abc\n"
 

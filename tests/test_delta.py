@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_incremental import BUILD_DAY, clean_build, edit, tree
 
-from karriere import delta
-from karriere.engine import Builder
-from karriere.errors import BuildError
+from karriere.base.errors import BuildError
+from karriere.incremental import delta
+from karriere.incremental.engine import Builder
 from karriere.pipeline import Request
 
 VACANCY = "content/vacancies/sachbearbeitung.md"

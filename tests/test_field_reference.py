@@ -7,8 +7,8 @@ import re
 
 from helpers import ROOT
 
-from karriere.config import SiteConfig
-from karriere.content_types import COLLECTIONS
+from karriere.config.settings import SiteConfig
+from karriere.content.front_matter import COLLECTIONS
 
 SCRIPT = ROOT / "scripts" / "field_reference.py"
 DOC = ROOT / "docs" / "felder.md"

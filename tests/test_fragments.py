@@ -6,7 +6,7 @@ import jinja2
 import pytest
 from helpers import BUILD_DATE, run_cli
 
-from karriere.fragments import HOLE, splice
+from karriere.render.list_cards import HOLE, splice
 
 
 def test_splice_puts_each_hole_in_its_place_in_order():

@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, write_files
 
-from karriere import cli, writer
-from karriere.cache import cache_dir
-from karriere.writer import WAITING, build_lock
+from karriere.base.places import cache_folder as cache_dir
+from karriere.commands import cli
+from karriere.write import writer
+from karriere.write.writer import WAITING, build_lock
 
 ROOT_USER = os.geteuid() == 0
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
 
-from karriere.content_types import Faq, Vacancy
-from karriere.models import QUESTION_MAX, TITLE_MAX
-from karriere.preview import PreviewBuilder
-from karriere.schema import validate
-from karriere.yamlfile import load_yaml
+from karriere.base.schema import validate
+from karriere.base.yamlfile import load_yaml
+from karriere.commands.preview import PreviewBuilder
+from karriere.config.models import QUESTION_MAX, TITLE_MAX
+from karriere.content.front_matter import Faq, Vacancy
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
 WOHNGELD = (

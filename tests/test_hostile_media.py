@@ -16,10 +16,10 @@ import pytest
 from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
 from PIL import Image, ImageFont
 
-from karriere import cards
-from karriere.content import media_problem
-from karriere.preview import PreviewBuilder
-from karriere.theme import BUILTIN
+from karriere.commands.preview import PreviewBuilder
+from karriere.config.theme import BUILTIN
+from karriere.content.loading import media_problem
+from karriere.outputs import og_cards as cards
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
 CLEAN_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="9" height="9"/></svg>\n'

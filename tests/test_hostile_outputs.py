@@ -23,7 +23,8 @@ import pytest
 from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
 from PIL import Image
 
-from karriere import network, xmltext
+from karriere.base import xmltext
+from karriere.outputs import network_files
 
 BASE = "https://example.org/karriere/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -252,7 +253,7 @@ def test_ics_line_breaks_and_control_characters_cannot_add_properties():
     title = "Messe\r\nATTENDEE:mailto:evil@example.org\nX-A:1\x0b\x1c\ufffe"
     summary = "Teil 1\rDTSTART:19700101\x00"
     site, ev = fake_event(title, summary)
-    data = network.event_ics(site, ev).data
+    data = network_files.event_ics(site, ev).data
     lines = data.decode().split("\r\n")
     names = {line.split(":", 1)[0].split(";", 1)[0] for line in lines if line[:1] != " "}
     assert not names & {"ATTENDEE", "X-A", "X-ALT-DESC"}
@@ -343,7 +344,7 @@ def test_printed_poster_leads_to_the_page_that_says_the_deadline_passed(scratch_
 
 
 def test_preview_shows_the_expired_vacancy_but_no_poster(scratch_site, tmp_path):
-    from karriere.engine import Builder
+    from karriere.incremental.engine import Builder
     from karriere.pipeline import Request
 
     out = tmp_path / "preview"

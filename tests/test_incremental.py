@@ -16,12 +16,17 @@ import pytest
 from helpers import BUILD_DATE, run_cli
 
 import karriere
-from karriere import cache, engine, network, preview, qrcodes, quick, render
-from karriere import site as site_model
-from karriere.engine import Builder
-from karriere.errors import BuildError
+from karriere.base import code, hashing
+from karriere.base.errors import BuildError
+from karriere.commands import preview
+from karriere.commands.preview import PreviewBuilder
+from karriere.incremental import engine, noop, store
+from karriere.incremental.engine import Builder
+from karriere.outputs import network_files, qrcodes
 from karriere.pipeline import Request
-from karriere.preview import PreviewBuilder
+from karriere.render import pages as render
+from karriere.site import descriptions as site_pages
+from karriere.site import network as site_network
 
 BUILD_DAY = date.fromisoformat(BUILD_DATE)
 ROOT = Path(__file__).resolve().parent.parent
@@ -364,13 +369,13 @@ def test_a_later_day_without_deadlines_changes_nothing(inc):
 
 @both
 def test_karriere_version_change_redoes_everything(inc, monkeypatch):
-    monkeypatch.setattr(quick, "__version__", "99.0.0")
-    cache.code_digest.cache_clear()
+    monkeypatch.setattr(code, "__version__", "99.0.0")
+    code.code_digest.cache_clear()
     try:
         report = inc.build()
     finally:
         monkeypatch.undo()
-        cache.code_digest.cache_clear()
+        code.code_digest.cache_clear()
     assert report.parsed == 8  # every content file parsed again
     assert len(report.rendered) == report.pages  # every page rendered again
     assert tree(inc.out) == clean_build(inc.site)
@@ -430,11 +435,11 @@ def test_changed_paths_hint_for_the_preview(scratch_site):
 def test_parallel_build_equals_serial_build(scratch_site, monkeypatch):
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(network, "QR_PARALLEL_FROM", 1)
+    monkeypatch.setattr(network_files, "QR_PARALLEL_FROM", 1)
     out = scratch_site.parent / "parallel"
     report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=2, persist=False).build()
     assert report.parsed == 8
-    site_model._descriptions.clear()  # the serial build makes its own (the workers sent theirs)
+    site_pages._descriptions.clear()  # the serial build makes its own (the workers sent theirs)
     assert tree(out) == clean_build(scratch_site)
     assert not list((scratch_site / ".karriere-cache").glob("spool-*")), "spool left behind"
     edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
@@ -483,10 +488,10 @@ def test_a_qr_code_deleted_or_changed_in_the_output_is_made_again(scratch_site, 
 def test_preview_keeps_qr_codes_its_workers_made(scratch_site, monkeypatch):
     """The preview's first build makes the QR codes in a pool (files in the spool, moved
     into place); its later builds hand the same outputs back (recall.py)."""
-    monkeypatch.setattr(network, "QR_PARALLEL_FROM", 1)
+    monkeypatch.setattr(network_files, "QR_PARALLEL_FROM", 1)
     out = scratch_site.parent / "preview"
     builder = preview_engine(scratch_site, out, jobs=2)
-    monkeypatch.setattr(network, "QR_PARALLEL_FROM", 200)  # one code: made here, counted
+    monkeypatch.setattr(network_files, "QR_PARALLEL_FROM", 200)  # one code: made here, counted
     made = count_qr_codes(monkeypatch)
     edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
     report = builder.build(changed_paths=[scratch_site / VACANCY])
@@ -514,7 +519,7 @@ def test_the_content_cache_forgets_deleted_files(scratch_site):
     kept = scratch_site / ".karriere-cache"
     names = set()
     for number in range(engine.CONTENT_SHARDS):
-        found = cache.load_chunks(kept / f"content-{number}.pickle", key)
+        found = store.load_chunks(kept / f"content-{number}.pickle", key)
         names |= set(found[0]) if found else set()
     listed = {p.relative_to(scratch_site).as_posix() for p in scratch_site.rglob("content/*/*.md")}
     assert names == listed and "content/faq/wege.md" not in names
@@ -693,12 +698,12 @@ def test_a_build_that_shows_no_vacancy_list_keeps_the_cards(scratch_site):
     Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
     made = scratch_site / ".karriere-cache" / "made.pickle"
     key = engine.content_key()
-    cards = cache.load_chunks(made, key)[1]
+    cards = store.load_chunks(made, key)[1]
     assert len(cards) >= 2  # the open vacancies' cards, at two heading levels
     edit(scratch_site / "content/faq/wege.md", "?", "? (neu)")
     report = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1).build()
     assert not [p for p in report.rendered if p.startswith("stellen/")]
-    assert cache.load_chunks(made, key)[1].keys() == cards.keys()
+    assert store.load_chunks(made, key)[1].keys() == cards.keys()
 
 
 def test_an_edit_rewrites_only_the_content_file_that_holds_it(scratch_site):
@@ -717,7 +722,7 @@ def test_an_edit_rewrites_only_the_content_file_that_holds_it(scratch_site):
             if not path.exists():
                 found[path.name] = (None, [], [], [])
                 continue
-            entries, html, descriptions = cache.load_chunks(path, engine.content_key())
+            entries, html, descriptions = store.load_chunks(path, engine.content_key())
             digests = sorted((name, cached[1]) for name, cached in entries.items())
             inode = path.stat().st_ino
             found[path.name] = (inode, digests, sorted(html.items()), sorted(descriptions.items()))
@@ -750,9 +755,9 @@ def test_the_next_process_makes_no_page_description_again(scratch_site, monkeypa
         made.append(packed)
         return first_sentence_packed(packed, limit)
 
-    first_sentence_packed = site_model.first_sentence_packed
-    monkeypatch.setattr(site_model, "first_sentence_packed", counting)
-    monkeypatch.setattr(site_model, "_descriptions", {})  # a new process knows none
+    first_sentence_packed = site_pages.first_sentence_packed
+    monkeypatch.setattr(site_pages, "first_sentence_packed", counting)
+    monkeypatch.setattr(site_pages, "_descriptions", {})  # a new process knows none
     edit(
         scratch_site / VACANCY, 'summary: "Sie beraten Bürgerinnen und Bürger im Bürgeramt."\n', ""
     )
@@ -762,7 +767,7 @@ def test_the_next_process_makes_no_page_description_again(scratch_site, monkeypa
     page = (out / "stellen/sachbearbeitung/index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Neu im Team: Sie.' in page
     made.clear()
-    site_model._descriptions.clear()
+    site_pages._descriptions.clear()
     assert tree(out) == clean_build(scratch_site)
     assert len(made) > 3  # (so there were several to keep)
 
@@ -770,7 +775,7 @@ def test_the_next_process_makes_no_page_description_again(scratch_site, monkeypa
 def test_a_command_line_build_looks_at_the_input_files_once(scratch_site, monkeypatch, capsys):
     """The no-op check, the record for the next one and the media digests share one look
     at content/ (a big site has ten thousand files to stat)."""
-    from karriere import cli
+    from karriere.commands import cli
 
     out = scratch_site.parent / "public"
     args = ["build", "--site", str(scratch_site), "--out", str(out), "--date", BUILD_DATE]
@@ -782,8 +787,8 @@ def test_a_command_line_build_looks_at_the_input_files_once(scratch_site, monkey
         walked.append(Path(root))
         return walk_signatures(root, *rest, **options)
 
-    walk_signatures = quick.walk_signatures
-    monkeypatch.setattr(quick, "walk_signatures", counting)
+    walk_signatures = hashing.walk_signatures
+    monkeypatch.setattr(noop, "walk_signatures", counting)
     monkeypatch.setattr(engine, "walk_signatures", counting)
     assert cli.main(args) == 0
     assert walked.count(scratch_site / "content") == 1
@@ -805,14 +810,14 @@ def test_pages_are_fingerprinted_by_digest_only_where_records_are_saved(scratch_
     builder.build()
     edit(scratch_site / VACANCY, 'title: "Sachbearbeiter*in', 'title: "Fachkraft')
     walked = []
-    of = cache.Fingerprints.of
+    of = store.Fingerprints.of
 
     def counting(self, obj):
         walked.append(type(obj).__name__)
         return of(self, obj)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cache.Fingerprints, "of", counting)
+        patch.setattr(store.Fingerprints, "of", counting)
         report = builder.build(changed_paths=[scratch_site / VACANCY])
     assert "stellen/index.html" in report.rendered
     assert ("Page" in walked) == persist
@@ -830,7 +835,7 @@ def test_a_kept_builder_remakes_feed_sitemap_and_filter_rows_only_for_what_chang
 ):
     """The feed, the sitemap and the vacancy filter hold a row per vacancy (ten thousand
     on a big site); the preview makes again only the rows of what changed."""
-    from karriere import outputs
+    from karriere.outputs import feeds as outputs
 
     made: dict[str, list] = {}
 
@@ -844,8 +849,8 @@ def test_a_kept_builder_remakes_feed_sitemap_and_filter_rows_only_for_what_chang
     for module, name in (
         (outputs, "_feed_entry"),
         (outputs, "_sitemap_row"),
-        (network, "_filter_row"),
-        (network, "_option_facts"),
+        (network_files, "_filter_row"),
+        (site_network, "_option_facts"),
     ):
         monkeypatch.setattr(module, name, counted(name, getattr(module, name)))
     second = scratch_site / "content/vacancies/zweite.md"

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from helpers import BUILD_DAY, ROOT, SCRATCH_FILES, write_files
 
-from karriere import jsonld
+from karriere.base.jsonld import dumps as json_ld
 from karriere.pipeline import Request, generate
+from karriere.render import jsonld
 
 REQUIRED = ("title", "description", "datePosted", "hiringOrganization", "jobLocation")
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -234,7 +235,7 @@ def test_faq_page_lists_every_question_with_its_answer(scratch_outputs):
 
 def test_dumps_keeps_unicode_and_escapes_script_ends():
     name = "Straße </SCRIPT> </script> <!--<ScRiPt> <script"
-    text = jsonld.dumps({name: name})
+    text = json_ld({name: name})
     assert "Straße" in text and "</" not in text and "<!--" not in text
     assert "<script" not in text.lower()
     assert json.loads(text) == {name: name}
@@ -249,7 +250,7 @@ def test_dumps_writes_what_the_standard_library_writes():
         "nested": {"@type": "Place", "empty": [], "none": {}},
     }
     expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    assert jsonld.dumps(data) == expected
+    assert json_ld(data) == expected
 
 
 @pytest.mark.parametrize(

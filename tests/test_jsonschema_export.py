@@ -8,10 +8,10 @@ import pytest
 from helpers import ROOT, SCRATCH_FILES, run_cli, write_files
 from jsonschema import Draft7Validator, FormatChecker
 
-from karriere.content import split_front_matter
-from karriere.content_types import COLLECTIONS
-from karriere.jsonschema_export import render, schemas
-from karriere.yamlfile import load_yaml
+from karriere.base.yamlfile import load_yaml
+from karriere.commands.schema import render, schemas
+from karriere.content.front_matter import COLLECTIONS
+from karriere.content.loading import split_front_matter
 
 COMMITTED = ROOT / "schemas"
 CORPUS = ROOT / "tests" / "malformed"

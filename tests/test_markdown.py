@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from karriere.markdown import MarkdownRenderer, unsafe_links
+from karriere.content.markdown import MarkdownRenderer, unsafe_links
 from tests.conftest import BUILD_DATE, run_cli
 
 HOSTILE = """\
@@ -125,7 +125,7 @@ def test_trusted_html_switch_in_site_yaml(scratch_site: Path, tmp_path: Path):
 
 
 def test_gender_star_stays_a_star_not_emphasis():
-    from karriere.markdown import MarkdownRenderer
+    from karriere.content.markdown import MarkdownRenderer
 
     html = MarkdownRenderer("/").convert(
         "Sachbearbeiter*innen und Quereinsteiger*innen sind *herzlich* willkommen. `a*b*c`"
@@ -171,7 +171,7 @@ def test_tables_strikethrough_and_bare_links():
 
 
 def test_gender_star_is_escaped_only_between_letters():
-    from karriere.markdown import escape_gender_stars
+    from karriere.content.markdown import escape_gender_stars
 
     assert escape_gender_stars("Kolleg*innen, Ärzt*innen") == r"Kolleg\*innen, Ärzt\*innen"
     for text in ("2*3 und *betont*", "a * b", "_*x", "**fett**", "    code*x", "```\na*b\n```"):
@@ -188,7 +188,7 @@ def test_gender_star_is_escaped_only_between_letters():
 def test_the_quick_scheme_test_agrees_with_the_squashed_text(text):
     from html import unescape
 
-    from karriere.markdown import UNSAFE_SCHEMES, _squash, has_unsafe_scheme
+    from karriere.content.markdown import UNSAFE_SCHEMES, _squash, has_unsafe_scheme
 
     squashed = _squash(unescape(text))
     assert has_unsafe_scheme(text) == any(scheme in squashed for scheme in UNSAFE_SCHEMES)

@@ -128,8 +128,8 @@ def test_jobposting_names_the_vacancys_employer(example_build):
 
 
 def test_employer_of_falls_back_to_the_site_organisation(scratch_site):
-    from karriere.network import employer_of
     from karriere.pipeline import Request, generate
+    from karriere.site.network import employer_of
 
     write_files(scratch_site, NETWORK_FILES)
     site = generate(Request(site_dir=scratch_site, today=date(2030, 1, 1))).site

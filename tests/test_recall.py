@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from karriere.recall import Recall
+from karriere.base.recall import Recall
 
 
 class Thing:

@@ -8,9 +8,9 @@ import jinja2
 import pytest
 from markupsafe import Markup, escape
 
-from karriere import render as render_module
-from karriere import strings
-from karriere.render import TrackingEnvironment
+from karriere.base import strings
+from karriere.render import pages as render_module
+from karriere.render.pages import TrackingEnvironment
 
 TEMPLATE = """\
 {%- macro twice(x) %}{{ x }}{{ x }}{% endmacro -%}

@@ -9,10 +9,10 @@ import pytest
 import yaml
 from helpers import BUILD_DATE, SITE_YAML, run_cli
 
-from karriere import placeholders
-from karriere.content_types import COLLECTIONS
-from karriere.scaffold import FOLDERS, render, slug_for
-from karriere.yamlfile import load_yaml
+from karriere.base.yamlfile import load_yaml
+from karriere.commands.new import FOLDERS, render, slug_for
+from karriere.content import placeholders
+from karriere.content.front_matter import COLLECTIONS
 
 KINDS = list(FOLDERS)
 TITLE = "Sachbearbeiter*in Bürgerbüro Straßenverkehr (m/w/d)"
@@ -92,7 +92,7 @@ def test_new_files_build(scratch_site):
 
 
 def test_every_kind_is_offered_on_the_command_line():
-    from karriere.cli import make_parser
+    from karriere.commands.cli import make_parser
 
     new = make_parser()._subparsers._group_actions[0].choices["new"]
     kind = next(a for a in new._actions if a.dest == "kind")

@@ -8,9 +8,9 @@ import pydantic
 import pytest
 from helpers import ROOT
 
-from karriere.config import load_config
-from karriere.content import compact, load_entry
-from karriere.content_types import COLLECTIONS
+from karriere.config.settings import load_config
+from karriere.content.front_matter import COLLECTIONS
+from karriere.content.loading import compact, load_entry
 
 
 def example_vacancies() -> list:

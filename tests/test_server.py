@@ -239,8 +239,8 @@ def test_serve_date_previews_the_site_as_on_that_day(scratch_site, tmp_path):
     """`serve --date`: how the site looks on a later day, e.g. once a deadline has passed."""
     from datetime import date
 
-    from karriere.cli import make_parser
-    from karriere.preview import PreviewBuilder
+    from karriere.commands.cli import make_parser
+    from karriere.commands.preview import PreviewBuilder
 
     args = make_parser().parse_args(["serve", "--site", str(scratch_site), "--date", "2031-07-01"])
     assert args.date == date(2031, 7, 1)
@@ -290,7 +290,7 @@ def test_answers_only_requests_for_its_own_address(preview):
 
 
 def test_which_host_names_each_listening_address_accepts():
-    from karriere.server import host_allowed
+    from karriere.commands.server import host_allowed
 
     assert host_allowed("localhost:8000", "127.0.0.1", 8000)
     assert host_allowed("[::1]:8000", "localhost", 8000)
@@ -309,10 +309,10 @@ def test_an_unexpected_error_in_a_rebuild_is_shown_and_the_next_save_rebuilds(
 ):
     """A bug (or the machine) raising in a rebuild must neither kill the rebuild thread
     nor leave the browser saying "ok"."""
-    from karriere import engine
-    from karriere.preview import PreviewBuilder
-    from karriere.server import PreviewState, rebuild
-    from karriere.watch import Watcher
+    from karriere.commands.preview import PreviewBuilder
+    from karriere.commands.server import PreviewState, rebuild
+    from karriere.commands.watch import Watcher
+    from karriere.incremental import engine
 
     builder = PreviewBuilder(scratch_site, tmp_path / "preview")
     state = PreviewState(out_dir=tmp_path / "preview", base_path="/")
@@ -348,7 +348,7 @@ def test_an_unexpected_error_in_a_rebuild_is_shown_and_the_next_save_rebuilds(
 
 
 def test_a_rebuild_that_raises_does_not_stop_the_watcher(tmp_path):
-    from karriere.watch import Watcher
+    from karriere.commands.watch import Watcher
 
     calls = []
 

@@ -8,9 +8,10 @@ from html import unescape
 import pytest
 from helpers import ROOT
 
-from karriere.markdown import MarkdownRenderer
-from karriere.packed import pack
-from karriere.site import Item, first_sentence, first_sentence_of
+from karriere.base.packed import pack
+from karriere.content.markdown import MarkdownRenderer
+from karriere.site.descriptions import first_sentence, first_sentence_of
+from karriere.site.model import Item
 
 
 def whole_text_first_sentence(html: str, limit: int = 160) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from karriere.text import read_text
+from karriere.base.text import read_text
 from tests.conftest import BUILD_DATE, run_cli
 
 VACANCY = "content/vacancies/sachbearbeitung.md"

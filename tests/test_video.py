@@ -10,8 +10,8 @@ import pytest
 from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
 from PIL import Image
 
-from karriere.markdown_video import find_blocks
-from karriere.video import duration_label
+from karriere.content.markdown_video import find_blocks
+from karriere.site.video import duration_label
 
 YT = "dQw4w9WgXcQ"
 

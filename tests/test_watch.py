@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from karriere import watch
+from karriere.commands import watch
 
 
 def test_one_save_waits_briefly_and_a_burst_waits_for_its_end(tmp_path: Path, monkeypatch):

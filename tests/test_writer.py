@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, write_files
 
-from karriere import writer
-from karriere.errors import BuildError
-from karriere.oserrors import MachineError
-from karriere.writer import MARKER, Output, write_site
+from karriere.base.errors import BuildError
+from karriere.base.oserrors import MachineError
+from karriere.write import writer
+from karriere.write.writer import MARKER, Output, write_site
 
 
 def tree(out: Path) -> dict[str, bytes]:

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from karriere import yamlfile
-from karriere.yamlfile import YamlProblem, load_yaml
+from karriere.base import yamlfile
+from karriere.base.yamlfile import YamlProblem, load_yaml
 
 DOCUMENTS = [
     'title: "Sachbearbeiter*in"\nposted: 2026-10-01\nsalary: {min: 3456.78, max: 4100}\n',

@@ -115,7 +115,8 @@ class Server:
         self._thread.start()
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if self._thread is not None:  # shutdown() waits for a serve_forever() that never ran
+            self.httpd.shutdown()
         self.httpd.server_close()
 
 

@@ -1,0 +1,171 @@
+"""The command line: build, serve, check, new. Errors print as `path:line: message`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from karriere.base.errors import BuildError, KarriereError, Problem, UsageError
+from karriere.commands.dates import parse_date, today
+
+
+def parse_port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (expected 1 to 65535, e.g. 8000)")
+    return int(text)
+
+
+def parse_base_url(text: str) -> str:
+    from karriere.base.addresses import base_url_problem
+
+    problem = base_url_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+class Parser(argparse.ArgumentParser):
+    """Wrong usage is one plain sentence (and the way to help), not the usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="karriere", description="Build a careers site.")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    def site_options(p, date_option=True):
+        p.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
+        if date_option:
+            p.add_argument("--date", type=parse_date, help="treat this day as today (YYYY-MM-DD)")
+
+    b = sub.add_parser("build", help="build the site (default)")
+    site_options(b)
+    b.add_argument("--out", type=Path, help="output folder (default: public/ in the site)")
+    b.add_argument("--drafts", action="store_true", help="include drafts")
+    b.add_argument("--base-url", type=parse_base_url, help="override base_url from site.yaml")
+
+    s = sub.add_parser("serve", help="preview with live reload")
+    site_options(s, date_option=False)
+    s.add_argument(
+        "--date", type=parse_date,
+        help="preview the site as on this day (YYYY-MM-DD), e.g. after a deadline",
+    )  # fmt: skip
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=parse_port, default=8000)
+    s.add_argument("--drafts", action="store_true", help="(drafts are always shown in preview)")
+    s.add_argument("--poll", action="store_true", help="poll for changes (Docker, network drives)")
+
+    c = sub.add_parser("check", help="validate everything without writing")
+    site_options(c)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    n = sub.add_parser("new", help="create a new content file")
+    n.add_argument(  # scaffold.FOLDERS, not imported here: the no-op build starts faster
+        "kind", choices=["vacancy", "story", "faq", "page", "event", "employer", "occupation"]
+    )
+    n.add_argument("title")
+    n.add_argument("--site", type=Path, default=Path("."))
+
+    j = sub.add_parser("schema", help="write JSON Schemas for editors' tools")
+    j.add_argument("--out", type=Path, default=Path("schemas"), help="folder (default: schemas/)")
+    j.add_argument("--site", type=Path, default=Path("."), help="its categories, employers …")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")
+    try:
+        args = make_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and 2
+    try:
+        return run(args)
+    except BuildError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(
+            f"Build failed: {count} error{'s' if count != 1 else ''}; "
+            "the previous output was left untouched.",
+            file=sys.stderr,
+        )
+        return 1
+    except UsageError as exc:
+        print(f"karriere: {exc}", file=sys.stderr)
+        return 2
+    except KarriereError as exc:
+        print(f"karriere: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:  # the last resort: a file the build could not read or write
+        from karriere.base.oserrors import explain
+
+        print(f"karriere: {explain(exc)}", file=sys.stderr)
+        return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        return cmd_build(args)
+    if args.command == "check":
+        from karriere.commands.check import cmd_check
+
+        return cmd_check(args, args.date or today())
+    if args.command == "new":
+        from karriere.commands.new import cmd_new
+
+        return cmd_new(args, today())
+    if args.command == "schema":
+        from karriere.commands.schema import write_schemas
+
+        for path in write_schemas(args.out, args.site):
+            print(f"Wrote {path}")
+        return 0
+    if args.command == "serve":
+        from karriere.commands.server import cmd_serve
+
+        return cmd_serve(args)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from karriere.incremental import noop
+
+    started = time.perf_counter()
+    site_dir = args.site
+    out_dir = args.out or site_dir / "public"
+    day = args.date or today()
+    # Nothing changed? Answer before importing the pipeline (pydantic, Jinja, Markdown).
+    inputs = noop.scan_inputs(site_dir)
+    options = noop.options_key(day, args.base_url, args.drafts, False)
+    last = noop.unchanged(site_dir, out_dir, options, inputs)
+    if last is not None:
+        warnings = [Problem(*w) for w in last["warnings"]]
+        return report_build(warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"]))
+    from karriere.incremental.engine import Builder
+    from karriere.pipeline import Request
+
+    request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
+    report = Builder(request, out_dir, shortcut=False).build(inputs=inputs)
+    return report_build(
+        report.warnings, report.pages, out_dir, started,
+        len(report.written), len(report.deleted), report.unchanged,
+    )  # fmt: skip
+
+
+def report_build(warnings, pages: int, out_dir, started: float, written, deleted, kept) -> int:
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    took = time.perf_counter() - started
+    print(
+        f"Built {pages} pages into {out_dir} in {took:.2f} s "
+        f"({written} files written, {deleted} deleted, {kept} unchanged)."
+    )
+    return 0

@@ -1,0 +1,182 @@
+"""Schemas shared by site.yaml and the front matter: addresses, contacts, salary, video."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
+
+from karriere.base.addresses import web_url_problem
+from karriere.base.schema import Strict
+
+MediaPath = str  # relative to content/; checked for existence by the content stage
+
+
+def _one_line(value: str) -> str:
+    """A title or name is shown on one line (cards, <title>, feeds, calendar files)."""
+    value = value.rstrip("\n")  # what a block scalar (title: >) leaves at the end
+    if re.search("[\n\r\u2028\u2029]", value):
+        raise ValueError(f"{value[:60]!r} contains a line break (expected one line of text)")
+    return value
+
+
+# Room for long German job titles such as "Sachbearbeiter*in für die Bearbeitung von
+# Anträgen nach dem Wohngeldgesetz im Sozialamt (m/w/d)" (96 characters), twice over.
+TITLE_MAX = 200
+QUESTION_MAX = 300
+LINE_MAX = 300  # names, roles, places: a longer one is a paste gone wrong
+Line = Annotated[str, StringConstraints(max_length=LINE_MAX), AfterValidator(_one_line)]
+Title = Annotated[
+    str, StringConstraints(min_length=1, max_length=TITLE_MAX), AfterValidator(_one_line)
+]
+Question = Annotated[
+    str, StringConstraints(min_length=1, max_length=QUESTION_MAX), AfterValidator(_one_line)
+]
+
+
+class Address(Strict):
+    """Postanschrift. A plain string is read as the town."""
+
+    name: Line | None = Field(None, description="Name des Ortes, z. B. 'Rathaus, Ratssaal'")
+    street: Line | None = Field(None, description="Straße und Hausnummer")
+    postal_code: Line | None = Field(None, description="Postleitzahl, z. B. '12345'")
+    city: Line = Field(description="Ort")
+    region: Line | None = Field(None, description="Bundesland-Kürzel, z. B. 'NW'")
+    country: Line = Field("DE", description="Ländercode nach ISO 3166, z. B. 'DE'")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _town_only(cls, value):
+        if isinstance(value, str):
+            return {"city": value}
+        return value
+
+    def one_line(self) -> str:
+        place = " ".join(p for p in (self.postal_code, self.city) if p)
+        return ", ".join(p for p in (self.name, self.street, place) if p)
+
+
+class Contact(Strict):
+    """Ansprechperson für Rückfragen."""
+
+    name: Line = Field(description="Name der Ansprechperson")
+    role: Line | None = Field(None, description="Funktion, z. B. 'Personalservice'")
+    phone: Line | None = Field(None, description="Telefonnummer, z. B. '+49 2345 12-3456'")
+    email: Line | None = Field(None, description="E-Mail-Adresse")
+    response_time: str | None = Field(
+        None, description="Antwortzeit, z. B. 'Wir antworten werktags innerhalb von 24 Stunden.'"
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value):
+        if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+            raise ValueError(f"{value!r} is not an e-mail address (expected name@example.org)")
+        return value
+
+    def phone_href(self) -> str:
+        return "tel:" + re.sub(r"[^0-9+]", "", self.phone or "")
+
+
+class Salary(Strict):
+    """Vergütung als Zahlen, für Google for Jobs."""
+
+    min: float | None = Field(None, description="Mindestbetrag")
+    max: float | None = Field(None, description="Höchstbetrag")
+    currency: Literal["EUR"] = Field("EUR", description="Währung")
+    unit: Literal["HOUR", "DAY", "WEEK", "MONTH", "YEAR"] = Field(
+        "MONTH", description="Zeitraum: HOUR, DAY, WEEK, MONTH oder YEAR"
+    )
+
+    @model_validator(mode="after")
+    def _range(self):
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both (e.g. min: 3200)")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is larger than max ({self.max:g})")
+        return self
+
+
+class Video(Strict):
+    """Ein Video: YouTube, Vimeo oder eine eigene Datei."""
+
+    youtube: str | None = Field(None, description="YouTube-Video-ID (11 Zeichen)")
+    vimeo: str | int | None = Field(None, description="Vimeo-Video-ID (Ziffern)")
+    file: MediaPath | None = Field(None, description="Eigene Videodatei, z. B. media/clip.mp4")
+    poster: MediaPath | None = Field(None, description="Vorschaubild, z. B. media/clip.jpg")
+    captions: MediaPath | None = Field(None, description="Untertitel (WebVTT), media/clip.de.vtt")
+    title: Line | None = Field(None, description="Titel des Videos")
+    duration: str | None = Field(None, description="Dauer nach ISO 8601, z. B. PT1M30S")
+    transcript: str | None = Field(None, description="Abschrift des gesprochenen Textes")
+    aspect: Literal["16:9", "9:16", "4:3", "1:1"] | None = Field(
+        None, description="Seitenverhältnis; 9:16 für Hochkant-Clips"
+    )
+    upload_date: date | None = Field(None, description="Veröffentlichungsdatum")
+
+    @field_validator("youtube")
+    @classmethod
+    def _youtube_id(cls, value):
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{11}", value):
+            raise ValueError(f"{value!r} is not a YouTube video ID (expected 11 characters)")
+        return value
+
+    @field_validator("vimeo", mode="before")
+    @classmethod
+    def _vimeo_id(cls, value):  # before: YAML reads `vimeo: 123456789` as a number
+        if value is not None and not re.fullmatch(r"[0-9]{3,12}", str(value)):
+            raise ValueError(f"{value!r} is not a Vimeo video ID (expected digits)")
+        return str(value) if value is not None else None
+
+    @field_validator("duration")
+    @classmethod
+    def _iso_duration(cls, value):
+        if value is not None and not re.fullmatch(r"PT(?:\d+H)?(?:\d+M)?(?:\d+S)?", value):
+            raise ValueError(f"{value!r} is not a duration (expected e.g. PT1M30S)")
+        return value
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        sources = [s for s in ("youtube", "vimeo", "file") if getattr(self, s)]
+        if len(sources) != 1:
+            raise ValueError("give exactly one of youtube, vimeo or file")
+        if sources[0] in ("youtube", "vimeo") and not self.poster:
+            raise ValueError(
+                "poster is required for YouTube and Vimeo videos (a self-hosted image, "
+                "so nothing loads from the provider before a click)"
+            )
+        return self
+
+    @property
+    def provider(self) -> str:
+        return "youtube" if self.youtube else "vimeo" if self.vimeo else "file"
+
+    def media_paths(self) -> list[tuple[str, str]]:
+        return [(k, getattr(self, k)) for k in ("file", "poster", "captions") if getattr(self, k)]
+
+
+class Social(Strict):
+    """Kanäle in sozialen Netzwerken (nur als einfache Links)."""
+
+    instagram: str | None = None
+    tiktok: str | None = None
+    facebook: str | None = None
+    linkedin: str | None = None
+    youtube: str | None = None
+    xing: str | None = None
+    mastodon: str | None = None
+    whatsapp: str | None = None
+
+    @field_validator("*")
+    @classmethod
+    def _https(cls, value):
+        if value is not None and (not value.startswith("https://") or web_url_problem(value, "")):
+            raise ValueError(
+                f"{value!r} is not an https:// address "
+                "(expected e.g. https://www.instagram.com/musterstadt/)"
+            )
+        return value
+
+    def links(self) -> list[tuple[str, str]]:
+        return [(name, url) for name, url in self.model_dump().items() if url]

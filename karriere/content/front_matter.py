@@ -1,0 +1,221 @@
+"""The front matter of each content type. One class per folder under content/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from karriere.base.schema import Strict
+from karriere.config.models import Address, Contact, Line, Question, Salary, Social, Title, Video
+
+Employment = Literal[
+    "full_time", "part_time", "temporary", "contractor", "intern", "volunteer", "per_diem", "other"
+]
+SAFE_LINK = re.compile(r"(https://|mailto:)", re.IGNORECASE)
+
+
+class Vacancy(Strict):
+    """Stellenangebot (content/vacancies/*.md)."""
+
+    title: Title = Field(description="Stellentitel, z. B. 'Sachbearbeiter*in (m/w/d)'")
+    category: str = Field(description="Kategorie, ein Schlüssel aus categories in site.yaml")
+    posted: dt.date = Field(description="Veröffentlicht am, z. B. 2026-06-05")
+    location: Address = Field(description="Arbeitsort: Ort oder Anschrift")
+    deadline: dt.date | None = Field(None, description="Bewerbungsschluss (einschließlich)")
+    reference: Line | None = Field(None, description="Kennziffer, z. B. '2026-OA-17'")
+    department: Line | None = Field(None, description="Amt oder Abteilung")
+    employer: str | None = Field(None, description="Arbeitgeber (Dateiname unter employers/)")
+    employment: list[Employment] = Field(
+        default_factory=list, description="Beschäftigungsart: full_time, part_time, temporary …"
+    )
+    pay: Line | None = Field(None, description="Vergütung als Text, z. B. 'EG 9a TVöD-VKA'")
+    salary: Salary | None = Field(None, description="Vergütung als Zahlen (min, max, unit)")
+    start: dt.date | str | None = Field(None, description="Beginn: Datum oder Text")
+    apply_url: str | None = Field(None, description="Bewerbungslink (https:// oder mailto:)")
+    contact: Contact | None = Field(None, description="Ansprechperson")
+    summary: str | None = Field(None, description="Ein, zwei Sätze für Listen und Suchmaschinen")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    video: Video | None = Field(None, description="Video zur Stelle")
+    occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+    @field_validator("apply_url")
+    @classmethod
+    def _safe_link(cls, value):
+        if value is not None and not SAFE_LINK.match(value):
+            raise ValueError(
+                f"{value!r} is not allowed (expected a link starting with https:// or mailto:)"
+            )
+        return value
+
+
+class Story(Strict):
+    """Geschichte von Azubis und Beschäftigten (content/stories/*.md)."""
+
+    title: Title = Field(description="Überschrift")
+    name: Line = Field(description="Vorname der Person")
+    role: Line = Field(description="Rolle, z. B. 'Auszubildende Verwaltungsfachangestellte'")
+    date: dt.date = Field(description="Datum, z. B. 2026-06-05")
+    quote: str | None = Field(None, description="Zitat für Karten und Listen")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    video: Video | None = Field(None, description="Video")
+    employer: str | None = Field(None, description="Arbeitgeber (Dateiname unter employers/)")
+    occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
+    summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+
+class Faq(Strict):
+    """Eine Frage mit Antwort (content/faq/*.md). Der Text ist die Antwort."""
+
+    question: Question = Field(description="Die Frage")
+    category: Line | None = Field(None, description="Gruppe auf der FAQ-Seite")
+    order: int = Field(0, description="Reihenfolge (kleinere Zahlen zuerst)")
+    occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
+    video: Video | None = Field(None, description="Video zur Antwort")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+
+class Page(Strict):
+    """Freie Seite (content/pages/*.md), z. B. Impressum."""
+
+    title: Title = Field(description="Seitentitel")
+    summary: str | None = Field(None, description="Kurzbeschreibung")
+    menu: Literal["main", "footer"] | None = Field(None, description="Menü: main oder footer")
+    order: int = Field(0, description="Reihenfolge im Menü")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    video: Video | None = Field(None, description="Video")
+    programme: bool = Field(
+        False, description="Programm oder Projekt: auf der Startseite verlinkt, mit Aushang"
+    )
+    campaign: bool = Field(False, description="Kampagnenseite: bekommt QR-Code und Aushang")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+
+class Employer(Strict):
+    """Arbeitgeber in einem Netzwerk (content/employers/*.md). Der Text ist die Vorstellung."""
+
+    name: Title = Field(description="Name, z. B. 'Lindenfelder Verkehrsbetriebe'")
+    short_name: Line | None = Field(None, description="Kurzname, z. B. 'LVB'")
+    logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/lvb.svg")
+    website: str | None = Field(None, description="Website (https://)")
+    address: Address | None = Field(None, description="Anschrift")
+    social: Social = Field(default_factory=Social, description="Eigene Social-Media-Kanäle")
+    contact: Contact | None = Field(None, description="Ansprechperson für Fragen")
+    summary: str | None = Field(None, description="Ein Satz für Listen und Suchmaschinen")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+    @field_validator("website")
+    @classmethod
+    def _https(cls, value):
+        if value is not None and not value.startswith("https://"):
+            raise ValueError(f"{value!r} must start with https://")
+        return value
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Occupation(Strict):
+    """Beruf (content/occupations/*.md). Der Text beschreibt Ausbildung oder Arbeit."""
+
+    name: Title = Field(description="Name, z. B. 'Verwaltungsfachangestellte*r'")
+    forms: list[Line] = Field(
+        default_factory=list,
+        description="Weitere Formen, z. B. [Verwaltungsfachangestellte, Verwaltungsfachangestellter]",
+    )
+    summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
+    duration: Line | None = Field(None, description="Dauer, z. B. '3 Jahre'")
+    requirements: Line | None = Field(None, description="Schulabschluss, z. B. 'Mittlere Reife'")
+    pay: Line | None = Field(None, description="Vergütung, z. B. 'TVAöD: 1.218–1.378 € im Monat'")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    video: Video | None = Field(None, description="Video zum Beruf")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+
+def _when(value):
+    """A date, or a date and time that must say its time zone."""
+    if isinstance(value, str):
+        try:
+            if len(value.strip()) == 10:
+                return dt.date.fromisoformat(value.strip())
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a date or time (expected 2026-06-05 or "
+                "2026-06-05T10:00:00+02:00)"
+            ) from None
+        if parsed.tzinfo is None:
+            raise ValueError(
+                f"{value!r} has no time zone (expected an offset, e.g. 2026-06-05T10:00:00+02:00)"
+            )
+        return parsed
+    return value
+
+
+class Event(Strict):
+    """Termin: Ausbildungsmesse, Infotag, Tag der offenen Tür (content/events/*.md)."""
+
+    title: Title = Field(description="Titel, z. B. 'Ausbildungsmesse im Rathaus'")
+    start: dt.datetime | dt.date = Field(
+        description="Beginn: Datum oder Datum mit Uhrzeit und Zeitzone (2026-06-05T10:00:00+02:00)"
+    )
+    end: dt.datetime | dt.date | None = Field(None, description="Ende, wie start")
+    location: Address | None = Field(
+        None, description="Ort: Text oder Anschrift mit name, street …"
+    )
+    summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
+    registration_url: str | None = Field(None, description="Anmeldung (https:// oder mailto:)")
+    accessibility: str | None = Field(None, description="Hinweise zur Barrierefreiheit")
+    image: str | None = Field(None, description="Bild, relativ zu content/")
+    image_alt: str | None = Field(None, description="Alternativtext des Bildes")
+    draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _with_zone(cls, value):
+        return _when(value)
+
+    @field_validator("registration_url")
+    @classmethod
+    def _safe_link(cls, value):
+        if value is not None and not SAFE_LINK.match(value):
+            raise ValueError(
+                f"{value!r} is not allowed (expected a link starting with https:// or mailto:)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.end is not None:
+            if isinstance(self.start, dt.datetime) != isinstance(self.end, dt.datetime):
+                raise ValueError("start and end must both be dates or both be dates with times")
+            if self.end < self.start:
+                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day the event ends, in its own time zone."""
+        when = self.end or self.start
+        return when.date() if isinstance(when, dt.datetime) else when
+
+
+# folder under content/ -> schema. Order is the order of loading and of the sitemap.
+COLLECTIONS: dict[str, type[Strict]] = {
+    "vacancies": Vacancy,
+    "stories": Story,
+    "faq": Faq,
+    "pages": Page,
+    "employers": Employer,
+    "occupations": Occupation,
+    "events": Event,
+}

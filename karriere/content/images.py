@@ -1,0 +1,107 @@
+"""Facts about editors' images: their real pixel size, so pages never shift while loading,
+and whether they can be read at all (an unreadable image is the editor's to fix)."""
+
+from __future__ import annotations
+
+import struct
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image
+
+from karriere.base.errors import BuildError, Problem
+from karriere.content import svg
+
+# Pillow reads only these (no PostScript, no odd formats), whatever a file's name says.
+RASTER_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "AVIF")  # (JPEG: MPO too)
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS  # above this Pillow itself suspects a decompression bomb
+# What Pillow raises for a damaged, cut-off or disguised file.
+BROKEN = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
+SAVE_AGAIN = "save or export it again"
+
+
+class UnreadableImage(Exception):
+    """An image file that cannot be used; `message` says why, for `path:1: message`."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(path, message)
+        self.path, self.message = path, message
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    url: str
+    width: int
+    height: int
+
+
+def read_size(path: Path) -> tuple[int, int]:
+    """Width and height, reading only the file header (SVG: its width/height or viewBox).
+    Raises UnreadableImage."""
+    if path.suffix.lower() == ".svg":
+        try:
+            return svg.size(path.read_bytes())
+        except svg.SvgProblem as problem:
+            raise UnreadableImage(str(path), problem.message) from None
+    with opened(path) as image:
+        return image.size
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Image.Image]:
+    """The image, with every way of it being unreadable as UnreadableImage."""
+    if path.stat().st_size == 0:
+        raise UnreadableImage(str(path), f"image file is empty (expected a picture; {SAVE_AGAIN})")
+    try:
+        with warnings.catch_warnings():  # (too large is refused just below, in plain words)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path, formats=RASTER_FORMATS)
+        with image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise UnreadableImage(
+                    str(path),
+                    f"image is {width}×{height} pixels, too large to process (expected at most "
+                    f"{MAX_PIXELS // 1_000_000} megapixels, e.g. 6000×4000; scale it down)",
+                )
+            yield image
+    except Image.UnidentifiedImageError:
+        raise UnreadableImage(
+            str(path),
+            f"file is not a picture this site can read (expected a JPEG, PNG, GIF, WebP or "
+            f"AVIF file; {SAVE_AGAIN})",
+        ) from None
+    except Image.DecompressionBombError:
+        raise UnreadableImage(
+            str(path), "image is too large to process (expected at most "
+            f"{MAX_PIXELS // 1_000_000} megapixels, e.g. 6000×4000; scale it down)",
+        ) from None  # fmt: skip
+    except BROKEN:
+        raise UnreadableImage(
+            str(path),
+            f"image data is damaged or cut off (expected a complete picture; {SAVE_AGAIN})",
+        ) from None
+
+
+@lru_cache(maxsize=4096)
+def pixel_size(path: Path, mtime_ns: int) -> tuple[int, int]:
+    del mtime_ns  # part of the cache key only
+    return read_size(path)
+
+
+def size_of(content_dir: Path, rel: str) -> tuple[int, int]:
+    """pixel_size of content/<rel>; an unreadable file is a BuildError at its path."""
+    path = content_dir / rel
+    try:
+        return pixel_size(path, path.stat().st_mtime_ns)
+    except UnreadableImage as exc:
+        raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
+
+
+def image_info(content_dir: Path, rel: str, url: str) -> ImageInfo:
+    width, height = size_of(content_dir, rel)
+    return ImageInfo(url=url, width=width, height=height)

@@ -1,0 +1,477 @@
+"""Stage 2: load every Markdown file under content/ into typed entries.
+
+Each file is read, split into front matter and body, validated against its schema and
+checked against the site (categories, media files). Every problem of every file is
+collected, each with the file's path and the line it is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from karriere.base.deps import note
+from karriere.base.errors import BuildError, Problem
+from karriere.base.hashing import hash_text
+from karriere.base.packed import pack, unpack
+from karriere.base.schema import CONTROL, Strict, share_fields_sets, validate
+from karriere.base.text import read_text
+from karriere.base.yamlfile import YamlDocument, YamlProblem, load_yaml
+from karriere.config.settings import Config
+from karriere.content.front_matter import COLLECTIONS
+from karriere.content.markdown import unsafe_links
+from karriere.content.markdown_video import body_videos, check_body
+from karriere.content.media_types import CAPTIONS, IMAGES, VIDEOS, media_file_problems
+from karriere.content.placeholders import placeholder_problems
+from karriere.content.scan import scan_content
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One content file: what the editor wrote, validated."""
+
+    kind: str  # the collection folder: vacancies, stories, faq, pages, ...
+    slug: str
+    source: str  # path relative to the site folder, as shown in messages
+    meta: Strict
+    # The Markdown body, packed (packed.py): see `body`. Not compared: an entry equals
+    # another with the same front matter, and what reads the body notes it (cache.note).
+    packed_body: bytes = field(compare=False)
+    body_line: int  # line of the file where the body starts
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    videos: tuple = ()  # markdown_video.body_videos(body): the valid ```video blocks
+    head: str = ""  # hash of the front matter's text (cache.Fingerprints)
+
+    @property
+    def body(self) -> str:
+        note(("body", self.source))
+        return unpack(self.packed_body)
+
+
+_FIELD_LINES: dict[tuple, dict[str, int]] = {}
+
+
+def compact(entry: Entry) -> Entry:
+    """The same entry, sharing what equals another entry's (see schema.share_fields_sets);
+    for entries that arrive pickled, from worker processes or the cache."""
+    share_fields_sets(entry.meta)
+    lines = entry.field_lines
+    shared = _FIELD_LINES.setdefault(tuple(lines.items()), lines)
+    if shared is not lines:
+        object.__setattr__(entry, "field_lines", shared)
+    return entry
+
+
+@dataclass
+class Content:
+    """All entries by collection, in a stable order (by slug)."""
+
+    collections: dict[str, list[Entry]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # from the scan of content/
+
+    def __getitem__(self, kind: str) -> list[Entry]:
+        return self.collections.get(kind, [])
+
+    def all(self) -> list[Entry]:
+        return [e for entries in self.collections.values() for e in entries]
+
+
+def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
+    """Return (front matter, body, body start line). Raises BuildError on a bad frame."""
+    if not text.strip():
+        raise BuildError(
+            [Problem(shown, 1, "file is empty (expected front matter between '---' lines)")]
+        )
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        raise BuildError(
+            [Problem(shown, 1, "file does not start with '---' (expected front matter first)")]
+        )
+    for number in range(1, len(lines)):
+        if lines[number].strip() in ("---", "..."):
+            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
+    raise BuildError(
+        [Problem(shown, 1, "front matter is not closed (expected a line '---' after the fields)")]
+    )
+
+
+def load_content(config: Config, load=None) -> Content:
+    """`load` replaces load_entry, e.g. by the incremental engine's cached version."""
+    load = load or load_entry
+    scan = scan_content(config.content_dir, config.site_dir)
+    content = Content(warnings=scan.warnings)
+    problems: list[Problem] = list(scan.errors) + check_media_files(config)
+    for kind, schema in COLLECTIONS.items():
+        entries = []
+        for path in scan.files[kind]:
+            entry, found = load(config, kind, schema, path)
+            problems.extend(found)
+            if entry is not None:
+                entries.append(entry)
+        content.collections[kind] = entries
+    problems.extend(check_slugs(content))
+    problems.extend(check_campaign_video(config))
+    problems.extend(check_logo(config))
+    problems.extend(check_references(config, content))
+    if problems:
+        raise BuildError(problems)
+    return content
+
+
+def load_entry(
+    config: Config, kind: str, schema: type[Strict], path: Path, data: bytes | None = None
+) -> tuple[Entry | None, list[Problem]]:
+    """One content file as an entry, or what is wrong with it. `data`: its bytes, if read."""
+    shown = path.relative_to(config.site_dir).as_posix()
+    text, problem = read_text(path, shown, data)
+    if problem:
+        return None, [problem]
+    try:
+        front, body, body_line = split_front_matter(text, shown)
+        doc = load_yaml(front, line_offset=1)
+    except BuildError as exc:
+        return None, exc.problems
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line, exc.message)]
+    if doc.data is None:
+        return None, [Problem(shown, 1, "front matter is empty (expected fields such as title:)")]
+    meta, problems = validate(schema, doc, shown, line_offset=1)
+    problems += check_links(body, body_line, shown)
+    problems += check_characters(body, body_line, shown)
+    problems += check_body(body, body_line, shown, config.content_dir, media_problem)
+    if meta is None:  # the other fields' mistakes too, so that one build shows them all
+        return None, problems + check_as_written(config, kind, schema, doc, shown)
+    problems += check_media(config, media_fields(meta), doc, shown)
+    problems += placeholder_problems(kind, meta, doc, body, body_line, shown)
+    slug = path.stem.lower()
+    entry = Entry(
+        kind=kind,
+        slug=slug,
+        source=shown,
+        meta=meta,
+        packed_body=pack(body),
+        body_line=body_line,
+        field_lines=_field_lines(doc),
+        videos=body_videos(body),
+        head=hash_text(front),
+    )
+    return entry, problems
+
+
+def _field_lines(doc: YamlDocument) -> dict[str, int]:
+    return {str(k.value): k.start_mark.line + 2 for k, _ in doc.node.value}
+
+
+def check_characters(body: str, body_line: int, shown: str) -> list[Problem]:
+    """Invisible control characters in the text (front matter: schema.Strict)."""
+    problems, seen = [], set()
+    for found in CONTROL.finditer(body):
+        line = body_line + body.count("\n", 0, found.start())
+        if line not in seen:
+            seen.add(line)
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"the text contains the invisible character U+{ord(found.group()):04X} "
+                    "(expected plain text: delete the character, or retype the text around it)",
+                )
+            )
+    return problems
+
+
+class _AsWritten:
+    """The front matter of a file that failed its schema, for the checks that follow it:
+    only the values of the right type, the others have their schema error already."""
+
+    def __init__(self, data: dict, schema: type[Strict]):
+        def text(name):
+            value = data.get(name) if name in schema.model_fields else None
+            return value if isinstance(value, str) and value else None
+
+        self.category = text("category")
+        self.employer = text("employer")
+        occupations = data.get("occupations") if "occupations" in schema.model_fields else None
+        self.occupations = [o for o in occupations or [] if isinstance(o, str)]
+        self.media = [((name,), text(name)) for name in ("image", "logo") if text(name)]
+        video = data.get("video") if "video" in schema.model_fields else None
+        for key in ("file", "poster", "captions") if isinstance(video, dict) else ():
+            if isinstance(video.get(key), str) and video[key]:
+                self.media.append((("video", key), video[key]))
+
+
+def check_as_written(
+    config: Config, kind: str, schema: type[Strict], doc: YamlDocument, shown: str
+) -> list[Problem]:
+    """References and media paths of a file whose schema check failed."""
+    if not isinstance(doc.data, dict):
+        return []
+    written = _AsWritten(doc.data, schema)
+    stand_in = Entry(kind, "", shown, written, b"", 0, _field_lines(doc))  # type: ignore[arg-type]
+    problems = check_references(config, Content(), [stand_in])
+    return problems + check_media(config, written.media, doc, shown)
+
+
+def check_links(body: str, body_line: int, shown: str) -> list[Problem]:
+    """Links that would run code: an error, not a silently dropped link."""
+    problems = []
+    for offset, url in unsafe_links(body):
+        short = url if len(url) <= 40 else url[:37] + "..."
+        problems.append(
+            Problem(
+                shown,
+                body_line + offset,
+                f"link {short!r} is not allowed: it could run code in the visitor's browser "
+                "(expected a link "
+                "starting with https://, mailto: or tel:, a page address such as /stellen/, "
+                "or an image from content/media/)",
+            )
+        )
+    return problems
+
+
+def media_fields(meta: Strict) -> list[tuple[tuple, str]]:
+    """Every media path in the front matter, with its location for messages."""
+    found = []
+    for name in ("image", "logo"):
+        value = getattr(meta, name, None)
+        if value:
+            found.append(((name,), value))
+    video = getattr(meta, "video", None)
+    if video is not None:
+        found.extend((("video", key), value) for key, value in video.media_paths())
+    return found
+
+
+def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> list[Problem]:
+    """`found`: media paths with their locations, as media_fields gives them."""
+    problems = []
+    for loc, value in found:
+        if CONTROL.search(value):
+            continue  # the schema's error already (media_problem would say it again)
+        line = doc.line_of(loc) + 1
+        name = ".".join(loc)
+        message = media_problem(config.content_dir, value, loc[-1])
+        if message:
+            problems.append(Problem(shown, line, f"{name}: {message}"))
+    return problems
+
+
+def check_media_files(config: Config) -> list[Problem]:
+    """Files in content/media/ that the site must not publish as they are (media_types.py):
+    the files pipeline.media_outputs publishes. Links are scan.py's to report."""
+    problems = []
+    stack = [config.content_dir / "media"]
+    while stack:
+        try:
+            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                stack.append(Path(entry.path))
+            elif entry.is_file() and not entry.name.startswith("."):  # (a FIFO is never opened)
+                shown = Path(entry.path).relative_to(config.site_dir).as_posix()
+                problems += media_file_problems(Path(entry.path), shown)
+    return problems
+
+
+def check_campaign_video(config: Config) -> list[Problem]:
+    """site.yaml's campaign video: its files must exist like those of a content file."""
+    campaign = config.settings.campaign
+    video = campaign.video if campaign is not None else None
+    if video is None:
+        return []
+    doc = load_yaml(config.source_text)
+    problems = []
+    for key, value in video.media_paths():
+        message = media_problem(config.content_dir, value, key)
+        if message:
+            line = doc.line_of(("campaign", "video", key))
+            problems.append(Problem("site.yaml", line, f"campaign.video.{key}: {message}"))
+    return problems
+
+
+MAX_PATH = 1024  # bytes; far below what systems allow (4096), far above any real path
+# What each media field must name, by its key (other keys: any file).
+FIELD_TYPES = {
+    "image": ("a picture", IMAGES),
+    "logo": ("a picture", IMAGES),
+    "poster": ("a raster picture", tuple(s for s in IMAGES if s != ".svg")),  # made into WebP
+    "file": ("a video", VIDEOS),
+    "captions": ("a captions file", CAPTIONS),
+}
+
+
+def check_logo(config: Config) -> list[Problem]:
+    """site.yaml's organisation.logo, drawn into every card: a readable picture in content/
+    (in content/media/ it is checked with the other files already)."""
+    logo = config.settings.organisation.logo
+    if not logo:
+        return []
+    message = media_problem(config.content_dir, logo, "logo")
+    if message:
+        line = load_yaml(config.source_text).line_of(("organisation", "logo"))
+        return [Problem("site.yaml", line, f"organisation.logo: {message}")]
+    path = config.content_dir / logo
+    if path.resolve().parent.is_relative_to((config.content_dir / "media").resolve()):
+        return []
+    return media_file_problems(path, f"content/{logo}")
+
+
+def media_problem(content_dir: Path, value: str, key: str | None = None) -> str | None:
+    """Why a media path is unusable, or None. Paths are relative to content/; `key`: the
+    field's name, for the kind of file it must be."""
+    name_problem = _name_problem(value)
+    if name_problem:
+        return name_problem
+    if value.startswith("/") or re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:
+        return f"{value!r} is an absolute path (expected a path relative to content/, e.g. media/bild.jpg)"
+    if re.match(r"[a-z]+:", value):
+        return f"{value!r} is a URL (expected a file in content/, e.g. media/bild.jpg)"
+    try:
+        target = (content_dir / value).resolve()
+    except (OSError, RuntimeError):  # a link in a circle (RuntimeError up to Python 3.12)
+        return f"{value!r} is a link that leads in a circle (expected a real file, e.g. media/bild.jpg)"
+    root = content_dir.resolve()
+    if root not in target.parents:
+        return (
+            f"{value!r} leads outside content/ (expected a file inside content/, e.g. "
+            "media/bild.jpg; copy the file there instead of linking to it)"
+        )
+    try:
+        found = target.is_file()
+    except OSError:  # a path too long for this machine
+        found = False
+    if not found:
+        return f"file content/{value} does not exist (expected {_similar_file(content_dir, value)})"
+    what, suffixes = FIELD_TYPES.get(key or "", ("", ()))
+    if suffixes and Path(value).suffix.lower() not in suffixes:
+        return f"{value!r} is not {what} (expected a file ending in {', '.join(suffixes)})"
+    return None
+
+
+def _name_problem(value: str) -> str | None:
+    """What no file name can be (and no file system call should see)."""
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        return (
+            f"{shown!r} contains a control character (expected a file name of letters, "
+            "digits, '-', '_' and '.', e.g. media/bild.jpg)"
+        )
+    if len(value.encode("utf-8")) > MAX_PATH:
+        return (
+            f"{shown!r} is a path of more than {MAX_PATH} bytes (expected a short path, "
+            "e.g. media/bild.jpg)"
+        )
+    if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
+        return (
+            f"{shown!r} has a name longer than 255 bytes, which no file system allows "
+            "(expected a shorter file name, e.g. media/bild.jpg)"
+        )
+    return None
+
+
+def _similar_file(content_dir: Path, value: str) -> str:
+    """A did-you-mean for a mistyped media path."""
+    folder = (content_dir / value).parent
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:  # no such folder, or a path too long for this machine
+        names = []
+    close = difflib.get_close_matches(Path(value).name, names, n=1)
+    if close:
+        return f"an existing file; did you mean {Path(value).parent.as_posix()}/{close[0]}?"
+    return "an existing file in content/, e.g. media/bild.jpg"
+
+
+def check_slugs(content: Content) -> list[Problem]:
+    problems = []
+    for entry in content.all():
+        if not SLUG.fullmatch(entry.slug):
+            problems.append(
+                Problem(
+                    entry.source,
+                    1,
+                    f"file name {Path(entry.source).name!r} cannot be a web address "
+                    "(expected lowercase letters, digits and '-', e.g. sachbearbeitung-buergeramt.md)",
+                )
+            )
+    for entries in content.collections.values():
+        seen: dict[str, Entry] = {}
+        for entry in entries:
+            first = seen.setdefault(entry.slug, entry)
+            if first is not entry:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        1,
+                        f"same web address as {first.source} (expected different file names; "
+                        "names that differ only in upper/lower case collide on many hosts)",
+                    )
+                )
+    return problems
+
+
+def check_references(config: Config, content: Content, entries=None) -> list[Problem]:
+    """Categories, employers and occupations must name something that exists; `entries`:
+    check only these (the others were checked before and the files are still there)."""
+    problems = []
+    categories = config.settings.categories
+    # From file names, so a file with its own error does not make every reference fail too.
+    known = {
+        kind: {p.stem.lower() for p in (config.content_dir / kind).glob("*.md")}
+        for kind in ("employers", "occupations")
+    }
+    for entry in content.all() if entries is None else entries:
+        meta = entry.meta
+        category = getattr(meta, "category", None)
+        if entry.kind == "vacancies" and category is not None and category not in categories:
+            problems.append(
+                Problem(
+                    entry.source,
+                    _field_line(entry, "category"),
+                    f"category: unknown category {category!r} "
+                    f"(expected one of: {', '.join(categories)})",
+                )
+            )
+        employer = getattr(meta, "employer", None)
+        if employer and employer not in known["employers"]:
+            problems.append(
+                Problem(
+                    entry.source,
+                    _field_line(entry, "employer"),
+                    f"employer: unknown employer {employer!r} "
+                    f"({_expected_one_of(known['employers'], 'employers', employer)})",
+                )
+            )
+        for slug in getattr(meta, "occupations", None) or []:
+            if slug not in known["occupations"]:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        _field_line(entry, "occupations"),
+                        f"occupations: unknown occupation {slug!r} "
+                        f"({_expected_one_of(known['occupations'], 'occupations', slug)})",
+                    )
+                )
+    return problems
+
+
+def _expected_one_of(valid: set[str], folder: str, wrong: str) -> str:
+    if not valid:
+        return (
+            f"expected a file content/{folder}/{wrong}.md; there is none in content/{folder}/ yet"
+        )
+    return f"expected one of: {', '.join(sorted(valid))}"
+
+
+def _field_line(entry: Entry, name: str) -> int:
+    return entry.field_lines.get(name, 1)

@@ -1,0 +1,84 @@
+"""Example values that `new` writes: left in a published entry, they are errors.
+
+A draft may keep them. With `draft: false` they would publish a vacancy in
+"Musterstadt" whose application goes to bewerbung@example.org, and every check would
+say OK. Only exact scaffold values count, so real content never matches by chance.
+"""
+
+from __future__ import annotations
+
+from karriere.base.errors import Problem
+from karriere.base.schema import Strict
+from karriere.base.yamlfile import YamlDocument
+
+# content folder -> the kind `new` takes (scaffold.FOLDERS, turned round; not imported
+# from there so that loading content does not import the scaffold's templates)
+NEW_KIND = {
+    "vacancies": "vacancy",
+    "stories": "story",
+    "faq": "faq",
+    "pages": "page",
+    "events": "event",
+    "employers": "employer",
+    "occupations": "occupation",
+}
+
+# content folder -> (field path, scaffold value, what belongs there)
+FIELDS: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
+    "vacancies": [
+        (("location", "city"), "Musterstadt", "the real place of work"),
+        (("apply_url",), "mailto:bewerbung@example.org", "the real application address"),
+    ],
+    "stories": [
+        (("name",), "Vorname", "the person's first name"),
+        (("role",), "Rolle oder Ausbildung", "the person's role or training"),
+    ],
+    "events": [
+        (("location", "city"), "Musterstadt", "the real place of the event"),
+    ],
+    "employers": [
+        (("website",), "https://www.example.org", "the employer's own website"),
+        (("address", "city"), "Musterstadt", "the employer's real address, or no address line"),
+    ],
+}
+
+# Lines of the scaffolds' bodies that stand for text still to be written.
+BODY_LINES = frozenset(
+    {
+        "…",
+        "- …",
+        "Erzähl, was du machst …",
+        "Die Antwort in zwei, drei kurzen Sätzen …",
+        "Text der Seite …",
+        "Was der Arbeitgeber für die Stadt leistet …",
+    }
+)
+
+
+def placeholder_problems(
+    kind: str, meta: Strict, doc: YamlDocument, body: str, body_line: int, shown: str
+) -> list[Problem]:
+    """Scaffold values left unchanged in an entry that is not a draft."""
+    if getattr(meta, "draft", False):
+        return []
+    origin = f"from 'new {NEW_KIND.get(kind, kind)}'"
+    problems = []
+    for path, value, expected in FIELDS.get(kind, []):
+        if value_at(meta, path) == value:
+            message = f"{path[0]}: still the placeholder {value!r} {origin} (expected {expected})"
+            problems.append(Problem(shown, doc.line_of(path) + 1, message))  # +1: the '---'
+    for offset, line in enumerate(body.split("\n")):
+        if line.strip() in BODY_LINES:
+            message = (
+                f"body: still the placeholder {line.strip()!r} {origin} "
+                "(expected your own text in place of '…')"
+            )
+            problems.append(Problem(shown, body_line + offset, message))
+    return problems
+
+
+def value_at(meta: Strict, path: tuple[str, ...]):
+    value = meta
+    for name in path:
+        value = getattr(value, name, None)
+    return value

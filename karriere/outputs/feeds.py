@@ -1,0 +1,115 @@
+"""Machine-readable outputs: sitemap.xml, robots.txt and the Atom feed of open vacancies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import itemgetter
+
+from karriere.base import strings
+from karriere.base.recall import Recall
+from karriere.base.xmltext import attribute, language, text
+from karriere.site.model import Item, Page, Site
+from karriere.write.writer import Output
+
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+def sitemap(site: Site, recall: Recall | None = None) -> Output:
+    """`recall`: the live preview's, which hands back the rows of unchanged pages."""
+    recall = recall if recall is not None else Recall()
+    urls = site.urls
+    rows = recall.many(_sitemap_row, site.pages, urls.base_url, absolute=urls.absolute)
+    return recall.joined(_sitemap_file, rows)
+
+
+def _sitemap_file(rows: list[str]) -> Output:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(filter(None, rows))
+        + "\n</urlset>\n"
+    )
+    return Output("sitemap.xml", xml.encode(), origin="the sitemap")
+
+
+def _sitemap_row(page: Page, base_url: str, absolute: Callable) -> str:
+    del base_url  # (recall compares it; `absolute` is Urls.absolute of that base_url)
+    if not page.in_sitemap:
+        return ""
+    return f"  <url><loc>{text(absolute(page.route))}</loc></url>"
+
+
+def robots(site: Site) -> Output:
+    text = f"User-agent: *\nAllow: /\n\nSitemap: {site.urls.absolute('sitemap.xml')}\n"
+    return Output("robots.txt", text.encode(), origin="robots.txt")
+
+
+def _stamp(day) -> str:
+    """Midnight UTC of the day, as Atom writes times."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def feed(site: Site, recall: Recall | None = None) -> Output:
+    """Atom feed of open vacancies. Dates come from the content, so builds are reproducible.
+    `recall`: the live preview's, which hands back the entries of unchanged vacancies."""
+    t = strings.load(site.settings.language)
+    recall = recall if recall is not None else Recall()
+    categories = site.categories
+    labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy
+    urls = site.urls
+    rows = recall.many(
+        _feed_entry, site.open_vacancies, urls.base_url, labels,
+        categories=categories, absolute=urls.absolute,
+    )  # fmt: skip
+    feed_url = urls.absolute("stellen/feed.xml")
+    code = language(site.settings.language)
+    lang = f' xml:lang="{code}"' if code else ""
+    head = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom"{lang}>\n'
+        f"  <title>{text(t['feed_title'].format(title=site.settings.title))}</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href="{attribute(feed_url)}"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{attribute(urls.absolute("stellen/"))}"/>\n'
+        f"  <id>{text(feed_url)}</id>\n"
+    )
+    author = f"  <author><name>{text(site.settings.organisation.name)}</name></author>\n"
+    return recall.joined(_feed_file, rows, head, author, _stamp(site.options.today))
+
+
+def _feed_file(rows: list, head: str, author: str, today: str) -> Output:
+    """`rows`: (entry as UTF-8, date) of each open vacancy, None for a draft (not
+    announced); `today` stands for the newest date when there is no entry."""
+    rows = list(filter(None, rows))
+    updated = _stamp(max(map(_second, rows))) if rows else today
+    data = b"".join([
+        (head + f"  <updated>{updated}</updated>\n" + author).encode(),
+        b"\n".join(map(_first, rows)),
+        b"\n" if rows else b"",
+        b"</feed>\n",
+    ])  # fmt: skip
+    return Output("stellen/feed.xml", data, origin="the vacancies feed")
+
+
+def _feed_entry(
+    v: Item, base_url: str, labels: str, categories: dict, absolute: Callable
+) -> tuple | None:
+    """(the <entry> of an open vacancy in UTF-8, its date), or None for a draft."""
+    del base_url, labels  # (recall compares them: what `absolute` and `categories` give)
+    if v.draft:
+        return None
+    m = v.meta
+    url = absolute(v.route)
+    posted = _stamp(m.posted)
+    entry = (
+        "  <entry>\n"
+        f"    <title>{text(m.title)}</title>\n"
+        f'    <link rel="alternate" type="text/html" href="{attribute(url)}"/>\n'
+        f"    <id>{text(url)}</id>\n"
+        f"    <published>{posted}</published>\n"
+        f"    <updated>{posted}</updated>\n"
+        f"    <summary>{text(m.summary or m.title)}</summary>\n"
+        f'    <category term="{attribute(m.category)}" '
+        f'label="{attribute(categories[m.category])}"/>\n'
+        "  </entry>"
+    )
+    return entry.encode(), m.posted

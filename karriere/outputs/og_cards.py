@@ -1,0 +1,512 @@
+"""Social card images (og:image): 1200×630, one per page, drawn with Pillow alone.
+
+A card is named after a hash of everything drawn on it (texts, colour, font, logo, photo
+and the drawing code's VERSION), so its URL changes exactly when it looks different, and
+a file already in the site's cache (.karriere-cache/cards/) is never drawn again.
+`card_for()` only plans (cheap, used while rendering); `card_outputs()` draws what is
+missing, in a process pool, and returns the files to publish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from karriere.base import strings
+from karriere.base.deps import note_file
+from karriere.base.errors import BuildError, Problem, relpath
+from karriere.base.hashing import file_signature
+from karriere.base.places import cache_folder as cache_dir
+from karriere.config.settings import Config
+from karriere.config.theme import BUILTIN
+from karriere.content.images import UnreadableImage, opened
+from karriere.write.writer import Output
+
+VERSION = "1"  # bump when the drawing code changes: every card gets a new name
+WIDTH, HEIGHT = 1200, 630
+MAX_BYTES = 300_000  # WhatsApp drops previews above this
+CACHE = Path(".karriere-cache") / "cards"
+FONTS = ("OpenSans-Bold.ttf", "OpenSans-Regular.ttf")
+RASTER = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
+MARGIN = 64
+BAND = 112  # the white strip at the bottom with logo and address
+
+
+@dataclass(frozen=True)
+class Design:
+    """What one card shows. Every field goes into the file name's hash."""
+
+    layout: str  # 'text' (generated) or 'photo' (an editor's image, cropped)
+    eyebrow: str = ""  # the label above the headline: category, 'Geschichte', ...
+    headline: str = ""
+    details: tuple[str, ...] = ()  # smaller lines under the headline
+    color: str = "#005ca9"
+    organisation: str = ""
+    address: str = ""  # where the link goes, e.g. karriere.lindenfeld.de
+    logo: str | None = None  # a raster logo file; None draws the name as a wordmark
+    photo: str | None = None
+    fonts: tuple[str, str] = ("", "")  # bold, regular
+
+
+@dataclass(frozen=True)
+class Card:
+    """A page's og:image: where it is published, its size and its alt text."""
+
+    path: str  # relative to the site root, e.g. 'cards/3f2a….png'
+    width: int
+    height: int
+    alt: str
+    mime: str
+    design: Design | None = None  # None: an existing file published as it is
+
+    @property
+    def digest(self) -> str:
+        return Path(self.path).stem
+
+
+# --- planning: which card each page gets -------------------------------------------------
+
+
+def card_for(site, page, signature=file_signature) -> Card | None:
+    """The page's card; with `cards: false` the editor's image or a raster logo, or None."""
+    settings = site.settings
+    if page.kind == "poster":  # an Aushang shares its page's card: no second drawing
+        # Untracked lookup: that page derives from the same item and site.yaml, which
+        # the poster's own fingerprint already covers.
+        page = getattr(site, "_site", site).page_at(page.item.route) or page
+    item = page.item
+    own = getattr(item.meta, "image", None) if item is not None else None
+    if not settings.cards:
+        return plain_card(site, page, own)
+    if own and Path(own).suffix.lower() in RASTER:
+        alt = getattr(item.meta, "image_alt", None) or page.title
+        return planned(Design("photo", photo=str(site.config.content_dir / own)), alt, signature)
+    if page.kind == "404":
+        page = site.page_at("") or page
+    return planned(text_design(site, page, signature), None, signature)
+
+
+def planned(design: Design, alt: str | None, signature=file_signature) -> Card:
+    for path in (design.logo, design.photo, *design.fonts):
+        if path:
+            note_file(Path(path))  # a page showing this card depends on the file's bytes
+    suffix, mime = (".jpg", "image/jpeg") if design.layout == "photo" else (".png", "image/png")
+    text = (design.eyebrow, design.headline, *design.details, design.organisation)
+    return Card(
+        path=f"cards/{design_hash(design, signature)}{suffix}",
+        width=WIDTH,
+        height=HEIGHT,
+        alt=alt or " – ".join(t for t in text if t),
+        mime=mime,
+        design=design,
+    )
+
+
+def plain_card(site, page, own: str | None) -> Card | None:
+    """No generated cards: use the image the page already has, else a raster logo."""
+    from karriere.content.images import image_info
+
+    logo = site.settings.organisation.logo
+    if own and Path(own).suffix.lower() in RASTER:
+        alt = getattr(page.item.meta, "image_alt", None) or page.title
+        rel = own
+    elif logo and Path(logo).suffix.lower() in RASTER:
+        alt, rel = site.settings.organisation.name, logo
+    else:
+        return None
+    info = image_info(site.config.content_dir, rel, rel)
+    mime = "image/jpeg" if Path(rel).suffix.lower() in {".jpg", ".jpeg"} else "image/png"
+    if Path(rel).suffix.lower() in {".webp", ".gif"}:
+        mime = "image/" + Path(rel).suffix.lower()[1:]
+    return Card(rel, info.width, info.height, alt, mime)
+
+
+def text_design(site, page, signature=file_signature) -> Design:
+    settings = site.settings
+    t = strings.load(settings.language)
+    meta = page.item.meta if page.item is not None else None
+    eyebrow, headline, details = settings.title, page.heading or page.title, ()
+    if page.kind == "vacancy":
+        deadline = meta.deadline
+        due = t["card_deadline"].format(date=f"{deadline:%d.%m.%Y}") if deadline else ""
+        eyebrow = site.categories.get(meta.category, meta.category)
+        details = (meta.location.city, due or t["deadline_open"])
+    elif page.kind == "story":
+        eyebrow = t["card_story"]
+        headline = f"„{meta.quote}“" if meta.quote else meta.title
+        details = (f"{meta.name}, {meta.role}",)
+    elif page.kind == "home":
+        count = len(page.items)
+        eyebrow = (
+            t["count_vacancies_one"] if count == 1 else t["count_vacancies"].format(count=count)
+        )
+        headline = settings.title
+        details = (page.description,)
+    logo = settings.organisation.logo
+    raster = logo and Path(logo).suffix.lower() in RASTER
+    split = urlsplit(site.options.base_url)
+    return Design(
+        layout="text",
+        eyebrow=eyebrow,
+        headline=headline,
+        details=tuple(d for d in details if d),
+        color=settings.brand.color,
+        organisation=settings.organisation.name,
+        address=(split.netloc + split.path).rstrip("/"),
+        logo=str(site.config.content_dir / logo) if raster else None,
+        fonts=font_paths(site.config, signature),
+    )
+
+
+def font_paths(config: Config, signature=file_signature) -> tuple[str, str]:
+    """The site's own themes/<name>/cards/ wins over the default theme, font by font."""
+    own = config.site_dir / "themes" / config.settings.theme / "cards"
+    return tuple(
+        str(own / f if signature(str(own / f)) is not None else BUILTIN / "cards" / f)
+        for f in FONTS
+    )
+
+
+def design_hash(design: Design, signature=file_signature) -> str:
+    """Files enter the hash by their bytes, never by their path."""
+    files = [design.logo, design.photo, *design.fonts]
+    signatures = tuple(signature(f) if f else None for f in files)
+    return _design_hash(design, signatures)
+
+
+@lru_cache(maxsize=4096)
+def _design_hash(design: Design, signatures: tuple) -> str:
+    del signatures  # part of the cache key only: the same files, unchanged
+    fields = asdict(design)
+    for key in ("logo", "photo"):
+        fields[key] = file_digest(fields[key]) if fields[key] else None
+    fields["fonts"] = [file_digest(f) for f in design.fonts if f]
+    fields["version"] = VERSION
+    blob = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def file_digest(path: str) -> str:
+    st = os.stat(path)
+    return _digest(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _digest(path: str, mtime_ns: int, size: int) -> str:
+    del mtime_ns, size  # part of the cache key only
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# --- making: draw the missing cards, publish them all -----------------------------------
+
+
+@dataclass(frozen=True)
+class Stats:
+    planned: int
+    drawn: int
+    seconds: float  # wall time of drawing
+    cpu_seconds: float  # summed over the cards drawn
+
+
+def card_outputs(site) -> list[Output]:
+    """One output per distinct card of the site; missing ones are drawn first."""
+    if not site.settings.cards:
+        return []
+    outputs, _ = publish(site)
+    return outputs
+
+
+def publish(site) -> tuple[list[Output], Stats]:
+    cards = {}
+    signature = lru_cache(maxsize=None)(file_signature)  # each file looked at once per build
+    for page in site.pages:
+        card = card_for(site, page, signature)
+        if card is not None and card.design is not None:
+            cards.setdefault(card.path, card)
+    cache = cache_dir(site.config.site_dir) / CACHE.name  # (elsewhere for a read-only site)
+    try:
+        stats = ensure(list(cards.values()), cache)
+    except UnreadableImages as exc:
+        raise BuildError(
+            [Problem(relpath(Path(e.path), site.config.site_dir), 1, e.message) for e in exc.args]
+        ) from None
+    if not site.options.preview:  # the preview rebuilds on every save: once a build is enough
+        prune(cache, {Path(path).name for path in cards})
+    outputs = [
+        Output(card.path, source=cache / Path(card.path).name, origin="card image")
+        for card in cards.values()
+    ]
+    return outputs, stats
+
+
+def ensure(cards: list[Card], cache: Path) -> Stats:
+    """Draw the cards whose file is not in the cache yet; in parallel when it pays."""
+    todo = [(c.design, str(cache / Path(c.path).name)) for c in cards]
+    todo = [job for job in todo if not os.path.exists(job[1])]
+    started = time.perf_counter()
+    if todo:
+        cache.mkdir(parents=True, exist_ok=True)
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            costs = list(pool.map(attempt, todo))
+    else:
+        costs = [attempt(job) for job in todo]
+    failed = {c.path: c for c in costs if isinstance(c, UnreadableImage)}
+    if failed:
+        raise UnreadableImages(*failed.values())
+    return Stats(len(cards), len(todo), time.perf_counter() - started, sum(costs))
+
+
+class UnreadableImages(Exception):
+    """The photos and logos that cards could not be drawn from (UnreadableImage each)."""
+
+
+def attempt(job: tuple[Design, str]) -> float | UnreadableImage:
+    """make(), with an editor's unreadable image as the result instead of an exception:
+    every card is tried, so that every such image is reported at once."""
+    try:
+        return make(job)
+    except UnreadableImage as exc:
+        return exc
+
+
+def prune(cache: Path, wanted: set[str], days: int = 30) -> None:
+    """Forget cards no build has asked for in a month (drafts' cards survive a preview)."""
+    if not cache.is_dir():
+        return
+    limit = time.time() - days * 86400
+    for path in cache.iterdir():
+        if path.name not in wanted and (file_signature(path) or (0, 0))[1] < limit * 1e9:
+            path.unlink(missing_ok=True)  # (a card `check` draws may be gone meanwhile)
+
+
+def make(job: tuple[Design, str]) -> float:
+    """Draw one card into the cache (atomically: a half-written file is never trusted)."""
+    design, target = job
+    started = time.process_time()
+    data = render(design)
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:  # a full disk: say where, and leave no half a card
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, target) from None
+    os.replace(tmp, target)
+    return time.process_time() - started
+
+
+def render(design: Design) -> bytes:
+    if design.layout == "photo":
+        return crop_photo(Path(design.photo))
+    image = draw_text_card(design)
+    return encode_png(image)
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+
+def crop_photo(path: Path) -> bytes:
+    """Cover 1200×630; portraits keep their upper part, where faces usually are."""
+    with opened(path) as source:
+        image = ImageOps.exif_transpose(source)
+        if image.mode in ("RGBA", "LA", "P"):
+            image = image.convert("RGBA")
+            flat = Image.new("RGB", image.size, "white")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        image = image.convert("RGB")
+        portrait = image.height * WIDTH > image.width * HEIGHT * 1.5
+        fitted = ImageOps.fit(
+            image,
+            (WIDTH, HEIGHT),
+            Image.Resampling.LANCZOS,
+            centering=(0.5, 0.3 if portrait else 0.5),
+        )
+    for quality in (85, 78, 70, 60, 50):
+        buffer = io.BytesIO()
+        fitted.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() < MAX_BYTES:
+            break
+    return buffer.getvalue()
+
+
+def encode_png(image: Image.Image) -> bytes:
+    """Full colour, so the brand colour stays exact; fast zlib level (about 60 KB a card)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=6)  # level 9: 5 % smaller, 4× slower
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=64)
+def font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    # The basic layout engine needs no system library and draws the same everywhere.
+    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG relative luminance."""
+
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ink_on(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
+    """White text on dark brand colours, near-black on light ones: whichever reads better."""
+    lum = luminance(rgb)
+    return (255, 255, 255) if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.0625) else (26, 26, 26)
+
+
+def draw_text_card(design: Design) -> Image.Image:
+    brand = hex_rgb(design.color)
+    ink = ink_on(brand)
+    bold, regular = design.fonts
+    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
+    draw = ImageDraw.Draw(image)
+    draw_band(image, draw, design, brand)
+
+    width = WIDTH - 2 * MARGIN
+    top, bottom = 56, HEIGHT - BAND - 44
+    if design.eyebrow:
+        label = font(bold, 28)
+        text = fit_line(design.eyebrow, label, width - 40)
+        box = draw.textbbox((0, 0), text, font=label, anchor="lt")
+        draw.rounded_rectangle((MARGIN, top, MARGIN + box[2] + 40, top + 52), radius=26, fill=ink)
+        draw.text((MARGIN + 20, top + 26), text, font=label, fill=brand, anchor="lm")
+        top += 52 + 36
+
+    small = font(regular, 32)
+    lines = []
+    for detail in design.details:
+        lines += wrap(detail, small, width)[:2]
+    lines = lines[:3]
+    y = bottom - len(lines) * 44
+    for line in lines:
+        draw.text((MARGIN, y), line, font=small, fill=ink, anchor="lt")
+        y += 44
+
+    space = bottom - len(lines) * 44 - (24 if lines else 0) - top
+    face, heads = fit_block(design.headline, bold, width, space)
+    step = round(face.size * 1.18)
+    for i, line in enumerate(heads):
+        draw.text((MARGIN, top + i * step), line, font=face, fill=ink, anchor="lt")
+    return image
+
+
+def draw_band(image: Image.Image, draw: ImageDraw.ImageDraw, design: Design, brand) -> None:
+    """White strip: the logo (or the organisation's name as a wordmark) and the address."""
+    bold, regular = design.fonts
+    y0 = HEIGHT - BAND
+    draw.rectangle((0, y0, WIDTH, HEIGHT), fill=(255, 255, 255))
+    mark = brand if luminance(brand) < 0.18 else (26, 26, 26)
+    right = WIDTH - MARGIN
+    if design.address:
+        where = font(regular, 26)
+        text = fit_line(design.address, where, 460)
+        draw.text((right, y0 + BAND // 2), text, font=where, fill=(70, 70, 70), anchor="rm")
+        right -= int(where.getlength(text)) + 40
+    if design.logo:
+        with opened(Path(design.logo)) as source:
+            logo = source.convert("RGBA")
+        logo.thumbnail((right - MARGIN, BAND - 40), Image.Resampling.LANCZOS)
+        image.paste(logo, (MARGIN, y0 + (BAND - logo.height) // 2), logo)
+    else:
+        name = font(bold, 34)
+        text = fit_line(design.organisation, name, right - MARGIN)
+        draw.text((MARGIN, y0 + BAND // 2), text, font=name, fill=mark, anchor="lm")
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap; a single word wider than the card is broken with a hyphen."""
+    lines, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if face.getlength(trial) <= width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        while wider(word, face, width):
+            cut = longest(len(word) - 1, lambda i, w=word: face.getlength(w[:i] + "-") <= width)
+            lines.append(word[: max(1, cut)] + "-")
+            word = word[max(1, cut) :]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+# A long word is measured in prefixes of doubling length, so a line costs a few
+# measurements of about its own length, not one of the whole word per character.
+# Both rely on a longer text being at least as wide as its beginning.
+
+
+def wider(text: str, face: ImageFont.FreeTypeFont, width: int) -> bool:
+    """Whether the text is wider than `width`."""
+    n = 16
+    while n < len(text):
+        if face.getlength(text[:n]) > width:
+            return True
+        n *= 2
+    return face.getlength(text) > width
+
+
+def longest(most: int, fits) -> int:
+    """The largest n in 1..most with fits(n), or 0."""
+    low, high = 0, 1
+    while high <= most and fits(high):
+        low, high = high, high * 2
+    high = min(high - 1, most)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def fit_block(text: str, path: str, width: int, height: int, largest=76, smallest=40):
+    """The largest size at which the text wraps into the space; else cut with '…'."""
+    for size in range(largest, smallest - 1, -4):
+        face = font(path, size)
+        lines = wrap(text, face, width)
+        if len(lines) * round(size * 1.18) <= height:
+            return face, lines
+    face = font(path, smallest)
+    lines = wrap(text, face, width)
+    keep = max(1, height // round(smallest * 1.18))
+    if len(lines) > keep:
+        lines = lines[: keep - 1] + [fit_line(" ".join(lines[keep - 1 :]), face, width)]
+    return face, lines
+
+
+def fit_line(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
+    """One line, shortened at a word with '…' when it is too wide."""
+    if face.getlength(text) <= width:
+        return text
+    words = text.split()
+    count = longest(len(words), lambda n: face.getlength(" ".join(words[:n]) + " …") <= width)
+    short = " ".join(words[: max(1, count)])
+    if face.getlength(short + " …") > width:
+        short = short[: longest(len(short), lambda n: face.getlength(short[:n] + " …") <= width)]
+    return short.rstrip(" ,;:–-") + " …"

@@ -1,0 +1,378 @@
+"""Stage 4: render every page of the site model with Jinja2 (autoescape on everywhere).
+
+While a page renders, Jinja records what it reads (see cache.py): each template it loads,
+each global it resolves, and each `site.<name>` it touches through `TrackedSite`. With a
+`PageCache` (engine.py), pages whose recorded inputs are unchanged are not rendered again.
+Many pages render in a pool of processes, one per core.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from types import BuiltinFunctionType, FunctionType, MethodType
+from typing import Protocol
+
+import jinja2
+import jinja2.runtime
+from jinja2.compiler import CodeGenerator
+from jinja2.utils import internalcode
+from markupsafe import escape
+
+try:  # markupsafe's own escaping (C, else its Python twin), without the Markup around it
+    from markupsafe import _escape_inner
+except ImportError:  # pragma: no cover (a markupsafe before 3.0)
+    _escape_inner = None
+
+from karriere.base import strings
+from karriere.base.deps import note, note_file, recording
+from karriere.base.errors import BuildError, Problem
+from karriere.base.hashing import file_signature, hash_bytes
+from karriere.base.jsonld import dumps as json_ld
+from karriere.base.places import cache_folder as cache_dir
+from karriere.base.workers import fork_pool
+from karriere.config.theme import Theme
+from karriere.content.images import image_info
+from karriere.outputs import og_cards as cards
+from karriere.outputs import security
+from karriere.render import jsonld
+from karriere.render.list_cards import Cards, Shared, splice
+from karriere.site import video
+from karriere.site.model import Page, Site
+from karriere.write.writer import Output, Spool, make_folder
+
+PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
+
+
+class PageCache(Protocol):
+    """What render_pages needs from the incremental engine (engine.PageCache)."""
+
+    def begin(self, site: Site, globals_: dict) -> None: ...
+    def reuse_all(self, pages: list[Page]) -> list[Output | None]: ...
+    def remember(self, page: Page, digest: str | None, deps: frozenset) -> None: ...
+
+    trust_outputs: bool  # the preview's private folder: the writer tells files apart
+    fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
+    card_ids: dict  # the same by item identity (fragments.Cards.ids)
+    card_calls: dict  # and by page (fragments.Cards.calls)
+
+
+class TrackedSite:
+    """The Site as templates see it: every attribute read is noted as a dependency."""
+
+    def __init__(self, site: Site):
+        object.__setattr__(self, "_site", site)
+
+    def __getattr__(self, name: str):
+        value = getattr(self._site, name)
+        if callable(value) and hasattr(value, "__self__"):
+            return _tracked_method(name, value)
+        note(("site", name, None))
+        return value
+
+
+def _tracked_method(name: str, method):
+    def call(*args, **kwargs):
+        plain = all(isinstance(a, (str, int, bool, type(None))) for a in args)
+        note(("site", name, args) if plain and not kwargs else ("always",))
+        return method(*args, **kwargs)
+
+    return call
+
+
+class TrackingContext(jinja2.runtime.Context):
+    @internalcode
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        """Jinja's `call`, with a shortcut for plain functions and methods: Jinja asks
+        each callable twice whether it wants the context, by attribute lookups that fail
+        (and raise) for every call of `url()` and the like."""
+        kind = type(__obj)
+        if kind is FunctionType:
+            plain = "jinja_pass_arg" not in __obj.__dict__
+        elif kind is MethodType:
+            plain = "jinja_pass_arg" not in getattr(__obj.__func__, "__dict__", ())
+        else:
+            plain = kind is BuiltinFunctionType
+        if not plain:
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+    def resolve_or_missing(self, key: str):
+        if key not in ("page", "site"):
+            note(("global", key))
+        return super().resolve_or_missing(key)
+
+
+def escape_text(value) -> str:
+    """markupsafe.escape as a plain str: what `{{ x }}` writes is joined into one string
+    anyway, and making a Markup object for each cost a sixth of a vacancy page's time."""
+    if type(value) is str:
+        return _escape_inner(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return _escape_inner(str(value))
+
+
+if _escape_inner is None:  # pragma: no cover
+
+    def escape_text(value) -> str:  # noqa: F811 (the same bytes, the slower way)
+        return str(escape(value))
+
+
+class TextOutputGenerator(CodeGenerator):
+    """Jinja's code generator, with `{{ x }}` escaped by escape_text (same bytes)."""
+
+    def writeline(self, x: str, node=None, extra: int = 0) -> None:
+        super().writeline(x, node, extra)
+        if x.startswith("from jinja2.runtime import "):  # the compiled module's imports
+            super().writeline("from karriere.render.pages import escape_text")
+
+    def _output_child_pre(self, node, frame, finalize) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            self.write("escape_text(")
+            if finalize.src is not None:
+                self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+class TrackingEnvironment(jinja2.Environment):
+    context_class = TrackingContext
+    code_generator_class = TextOutputGenerator
+
+    def _load_template(self, name, globals):  # every extends/include/import passes here
+        note(("template", name))
+        return super()._load_template(name, globals)
+
+    def make_globals(self, d):
+        """A plain dict, not Jinja's ChainMap over the environment's globals: every
+        context (a page, each include, each card) makes a set of its keys, and iterating
+        a ChainMap is slow. Nothing changes the environment's globals after it is made."""
+        return {**self.globals, **(d or {})}
+
+
+def new_environment(theme: Theme) -> jinja2.Environment:
+    env = TrackingEnvironment(
+        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+        # A plain dict instead of an LRU cache with a lock: any change of a template file
+        # brings a new environment (environment_for), so nothing in it goes stale.
+        cache_size=-1,
+    )
+    env.filters["date_de"] = date_de
+    env.filters["money"] = money
+    return env
+
+
+# Compiling the templates costs more than rendering a few pages, so a process (the live
+# preview above all) keeps one environment while no template file changes.
+_environments: dict[tuple, jinja2.Environment] = {}
+
+
+def environment_for(theme: Theme, site_dir) -> jinja2.Environment:
+    """The same environment while no template changed, so templates compile once per
+    session (the preview); compiled templates are also kept in .karriere-cache/jinja/."""
+    files = []
+    for folder in theme.template_dirs:
+        files += [(str(p), file_signature(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
+    key = (tuple(theme.template_dirs), tuple(files))
+    env = _environments.get(key)
+    if env is None:
+        env = new_environment(theme)
+        folder = cache_dir(site_dir) / "jinja-3"  # compiled code names karriere.render.pages
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = SparingBytecodeCache(str(folder))
+        except OSError:
+            pass  # a read-only site builds fine, just without compiled templates kept
+        _environments.clear()
+        _environments[key] = env
+    return env
+
+
+class SparingBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept where there is room: on a full disk the build goes on."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def date_de(value) -> str:
+    """05.06.2026, the way German readers write dates."""
+    if isinstance(value, date):  # (what strftime("%d.%m.%Y") writes, a third of its cost)
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"
+    return str(value)
+
+
+def money(value: float) -> str:
+    """3.456,78 € style: German separators, cents only when there are any."""
+    text = f"{value:,.2f}" if value % 1 else f"{value:,.0f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " €"
+
+
+def image_global(content_dir, urls):
+    def image(rel: str):
+        note_file(content_dir / rel)
+        return image_info(content_dir, rel, urls.path(rel))
+
+    return image
+
+
+def render_pages(
+    site: Site,
+    theme: Theme,
+    asset_names: dict[str, str],
+    cache: PageCache | None = None,
+    jobs: int = 1,
+    spool: Spool | None = None,
+) -> list[Output]:
+    """`spool`: a folder where worker processes may write the pages they render, so that
+    the HTML of a big site is not sent to and held by this process."""
+    pages = site.pages
+    site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
+    env = environment_for(theme, site.config.site_dir)
+    t = strings.load(site.settings.language)
+    urls = site.urls
+    common = {
+        "site": site,
+        "settings": site.settings,
+        "t": t,
+        "url": urls.path,
+        "absolute_url": urls.absolute,
+        "asset": lambda name: urls.path("assets/" + asset_names[name]),
+        "today": site.options.today,
+        "image": image_global(site.config.content_dir, urls),
+        "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
+        "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
+        "json_ld": json_ld,  # any other JSON-LD block (the video's)
+    }
+    common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
+    common["vacancy_cards"] = vacancy_cards = Cards(env, common, cache)
+    common["shared"] = Shared(env, common)
+    if cache is not None:
+        cache.begin(site._site, common)
+    outputs = cache.reuse_all(pages) if cache is not None else [None] * len(pages)
+    todo = [number for number, kept in enumerate(outputs) if kept is None]
+    problems: set[Problem] = set()
+    for number, data, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
+        vacancy_cards.used.update(made)
+        if problem is not None:
+            problems.add(problem)
+            continue
+        page = pages[number]
+        if isinstance(data, tuple):  # (file in the spool, digest)
+            digest = data[1]
+            outputs[number] = Output(
+                page.output_path, source=data[0], digest=digest, spooled=True,
+                origin=origin(page),
+            )  # fmt: skip
+        else:  # (None: the writer gives the digest)
+            digest = None if cache is not None and cache.trust_outputs else hash_bytes(data)
+            outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
+        if cache is not None:
+            cache.remember(page, digest, deps)
+    if problems:
+        raise BuildError(list(problems))
+    if cache is not None:
+        vacancy_cards.prune()
+        cache.fragments = vacancy_cards.used  # what the next build may reuse
+        cache.card_ids = vacancy_cards.ids
+        cache.card_calls = vacancy_cards.calls
+    return outputs  # type: ignore[return-value]
+
+
+_job: list = []  # [env, globals, pages, broken, (spool folder, as a tree?)], for forked workers too
+
+
+def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, frozenset, dict]:
+    """(number, bytes or (spooled file, digest), problem, dependencies, cards rendered)."""
+    env, common, pages, broken, spool = _job
+    if broken:  # a template does not compile: one message is enough, and faster
+        return number, None, broken[0], frozenset(), {}
+    page = pages[number]
+    cards = common["vacancy_cards"]
+    cards.begin_page(page.output_path)
+    made, holes = cards.made, cards.holes
+    with recording() as deps:
+        try:
+            html = env.get_template(page.template).render(common, page=page)
+            data = splice(html, holes) if holes else html.encode()
+        except jinja2.TemplateSyntaxError as exc:
+            where = f"template {exc.name or exc.filename}"
+            broken.append(Problem(where, exc.lineno or 1, exc.message or ""))
+            return number, None, broken[0], frozenset(), {}
+        except jinja2.TemplateError as exc:
+            return number, None, template_problem(exc, page), frozenset(), {}
+    if spool is not None:
+        path = spool_file(spool, number, page.output_path)
+        with open(path, "wb") as f:
+            f.write(data)
+        return number, (path, hash_bytes(data)), None, frozenset(deps.keys), dict(made)
+    return number, data, None, frozenset(deps.keys), dict(made)
+
+
+def spool_file(spool: tuple[str, bool], number: int, output_path: str) -> str:
+    """Where a worker puts a page: by number, or at its output path in a tree spool."""
+    folder, as_tree = spool
+    if not as_tree:
+        return os.path.join(folder, f"{number}.html")
+    path = f"{folder}/{output_path}"
+    parent = path.rpartition("/")[0]
+    if parent != folder:
+        make_folder(parent)
+    return path
+
+
+def render_chunk(numbers: list[int]) -> list[tuple]:
+    return [render_one(n) for n in numbers]
+
+
+def render_many(
+    env, common: dict, pages: list[Page], todo: list[int], jobs: int, spool: Spool | None = None
+) -> Iterator:
+    """Render pages[n] for n in todo, in a pool of forked processes when worth it."""
+    _job[:] = [env, common, pages, [], None]
+    try:
+        if jobs <= 1 or len(todo) < PARALLEL_FROM or not hasattr(os, "fork"):
+            yield from map(render_one, todo)
+            return
+        folder = spool.folder() if spool is not None else None
+        if folder is not None:
+            _job[4] = (str(spool.site), True) if spool.site is not None else (str(folder), False)
+        size = max(8, min(64, len(todo) // (jobs * 8)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with fork_pool(jobs) as pool:
+            for results in pool.imap(render_chunk, chunks):
+                yield from results
+    finally:
+        _job.clear()
+
+
+def template_problem(exc: Exception, page: Page) -> Problem:
+    """Point at the template line that failed, found in the traceback."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    where = frames[-1] if frames else None
+    name = where.filename.rsplit("/templates/", 1)[-1] if where else page.template
+    line = where.lineno if where else 1
+    return Problem(f"template {name}", line or 1, f"{exc} (while rendering {origin(page)})")
+
+
+def origin(page: Page) -> str:
+    return page.item.entry.source if page.item else f"the {page.kind} page"

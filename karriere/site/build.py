@@ -1,0 +1,124 @@
+"""Stage 3: the site model. Decides which pages exist, their URLs and what each lists.
+
+Everything date-dependent (open or expired) is decided here, from BuildOptions.today,
+so the render stage only has to show what it is given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from karriere.base.errors import BuildError, Problem
+from karriere.base.recall import Recall
+from karriere.config.settings import Config
+from karriere.content.loading import Content, Entry
+from karriere.content.markdown import MarkdownRenderer
+from karriere.site.model import Item, Site, Urls, is_open
+from karriere.site.network import build_network
+from karriere.site.pages import plan_pages
+
+if TYPE_CHECKING:
+    from karriere.site.model import BuildOptions, Page
+
+
+def build_site(
+    config: Config,
+    content: Content,
+    options: BuildOptions,
+    markdown=None,
+    recall: Recall | None = None,
+) -> Site:
+    """`markdown` (anything with .convert_packed(body)) replaces the renderer, e.g. by a cache;
+    `recall` gives back the previous build's items and pages made from the same objects."""
+    from karriere.site.video import placed_videos  # (video.py reads the site model)
+
+    recall = recall or Recall()
+    renderer = markdown or MarkdownRenderer(
+        Urls(options.base_url).base_path, config.settings.trusted_html
+    )
+
+    def visible(entries: list[Entry]) -> list[Entry]:
+        show_drafts = options.drafts or options.preview
+        return [e for e in entries if show_drafts or not getattr(e.meta, "draft", False)]
+
+    def item(entry: Entry, route: str, expired: bool = False) -> Item:
+        return recall(Item, entry, route, renderer.convert_packed(entry.packed_body), expired)
+
+    def items(kind: str, route: str, today: date | None = None) -> list[Item]:
+        md_key = getattr(renderer, "key", "")  # the engine's: code, site.yaml, base path
+        found = visible(content[kind])
+        return recall.many(make_item, found, route, today, md_key, renderer=renderer)
+
+    vacancies = in_order(recall, items("vacancies", "stellen/{}/", options.today), newest_first)
+    stories = in_order(recall, items("stories", "geschichten/{}/"), story_order)
+    faq = in_order(recall, items("faq", "faq/#{}"), faq_order)
+    pages = items("pages", "{}/")
+    site = Site(
+        config=config,
+        options=options,
+        urls=Urls(options.base_url),
+        vacancies=vacancies,
+        stories=stories,
+        faq=faq,
+        pages_content=pages,
+    )
+    site.network = build_network(site, content, item, visible, recall)
+    site.videos = placed_videos(site, recall)
+    site.pages = plan_pages(site, recall)
+    collisions = route_collisions(site.pages, recall)
+    if collisions:
+        raise BuildError(collisions)
+    return site
+
+
+def make_item(entry: Entry, route: str, today: date | None, md_key: str, renderer) -> Item:
+    """The item of an entry; `today` for vacancies only (they expire), else None."""
+    del md_key  # a key of the renderer's output: recall compares it
+    expired = today is not None and not is_open(entry.meta, today)
+    html = renderer.convert_packed(entry.packed_body)
+    return Item(entry, route.format(entry.slug), html, expired)
+
+
+def in_order(recall: Recall, items: list[Item], order) -> list[Item]:
+    """Items sorted by `order(item)`; the sort keys are remembered item by item."""
+    return recall.sort(order, items, recall.many(order, items))
+
+
+def newest_first(v: Item) -> tuple:
+    return (-v.meta.posted.toordinal(), v.meta.title)
+
+
+def story_order(s: Item) -> tuple:
+    return (-s.meta.date.toordinal(), s.meta.title)
+
+
+def faq_order(f: Item) -> tuple:
+    return (f.meta.order, f.meta.question)
+
+
+def route_collisions(pages: list[Page], recall: Recall | None = None) -> list[Problem]:
+    """An editor's file whose address is already taken (case-insensitive hosts included)."""
+    lowered = (recall or Recall()).many(_lowered_path, pages)
+    if len(set(lowered)) == len(pages):
+        return []  # the common case, checked at C speed
+    seen: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        first = seen.setdefault(page.output_path.lower(), page)
+        if first is page or page.item is None:
+            continue
+        taken_by = first.item.entry.source if first.item else f"the page '{first.title}'"
+        problems.append(
+            Problem(
+                page.item.entry.source,
+                1,
+                f"its address /{page.route} is already taken by {taken_by} "
+                "(expected another file name)",
+            )
+        )
+    return problems
+
+
+def _lowered_path(page: Page) -> str:
+    return page.output_path.lower()

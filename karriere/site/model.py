@@ -1,0 +1,227 @@
+"""Networks and campaigns: employers, occupations (Berufe), events (Termine), programmes.
+
+`build_network()` turns their entries into Items (an event's `expired` means it is over),
+`plan_network_pages()` adds their pages to the site model, and `network_outputs()` makes
+the files that are not HTML pages: one .ics per event, the vacancy filter's JSON index
+and the QR codes for posters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from karriere.config.models import Address, Contact, Social
+
+if TYPE_CHECKING:
+    pass
+from functools import cached_property
+from itertools import compress
+from operator import attrgetter, not_
+from urllib.parse import urlsplit
+
+from karriere.base.deps import note
+from karriere.base.packed import unpack
+from karriere.config.settings import Config
+from karriere.content.loading import Entry
+
+
+@dataclass(frozen=True)
+class Hirer:
+    """Who hires: a network employer, or the site's own organisation."""
+
+    name: str
+    url: str | None
+    logo: str | None  # relative to content/
+    address: Address | None
+    social: Social
+    route: str | None = None  # the employer page, if there is one
+    slug: str = ""
+
+
+@dataclass
+class Network:
+    organisation: Hirer
+    contact: Contact | None = None  # the site's dialogue contact (site.yaml contact:)
+    employers: list[Item] = field(default_factory=list)
+    occupations: list[Item] = field(default_factory=list)
+    events: list[Item] = field(default_factory=list)  # by start; expired = over
+    programmes: list[Item] = field(default_factory=list)  # free pages with programme: true
+    filter_options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def employer(self, slug: str | None) -> Item | None:
+        return next((e for e in self.employers if e.slug == slug), None)
+
+    def occupation(self, slug: str) -> Item | None:
+        return next((o for o in self.occupations if o.slug == slug), None)
+
+    def hirer(self, item: Item) -> Hirer:
+        """The employer a vacancy or story names (or is); the site's organisation otherwise."""
+        if item.entry.kind == "employers":
+            found = item
+        else:
+            found = self.employer(getattr(item.meta, "employer", None))
+        if found is None:
+            return self.organisation
+        m = found.meta
+        return Hirer(m.name, m.website, m.logo, m.address, m.social, found.route, found.slug)
+
+    def dialogue(self, item: Item | None = None) -> tuple[Contact | None, list, str | None]:
+        """The contact block: (person, channels, response time); a vacancy's own person wins."""
+        person = getattr(item.meta, "contact", None) if item is not None else None
+        person = person or self.contact
+        hirer = self.hirer(item) if item is not None else self.organisation
+        channels = hirer.social.links() or self.organisation.social.links()
+        response = (person.response_time if person else None) or (
+            self.contact.response_time if self.contact else None
+        )
+        return person, channels, response
+
+    @property
+    def upcoming_events(self) -> list[Item]:
+        return [e for e in self.events if not e.expired]
+
+
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    today: date
+    base_url: str  # absolute, ends with '/'
+    drafts: bool = False
+    preview: bool = False  # live preview: show expired vacancies and drafts, marked
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Every URL the site prints comes from here, so sub-paths work everywhere."""
+
+    base_url: str
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def path(self, route: str) -> str:
+        """Root-relative URL, e.g. '/karriere/stellen/'."""
+        return self.base_path + route.lstrip("/")
+
+    def absolute(self, route: str) -> str:
+        return self.base_url + route.lstrip("/")
+
+
+@dataclass
+class Item:
+    """An entry as it appears on the site: with its URL, HTML and status."""
+
+    entry: Entry
+    route: str  # e.g. 'stellen/kfz-mechatroniker/'
+    # The body as HTML, packed (packed.py): see `html`. Not compared, like the entry's body.
+    packed_html: bytes = field(compare=False)
+    expired: bool = False
+
+    @property
+    def html(self) -> str:
+        """Noted as read: a page or card that shows the body depends on it (a list of
+        cards that shows only front matter is not made again when a body changes)."""
+        note(("body", self.entry.source))
+        return unpack(self.packed_html)
+
+    @property
+    def meta(self):
+        return self.entry.meta
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def draft(self) -> bool:
+        return bool(getattr(self.entry.meta, "draft", False))
+
+
+@dataclass
+class Page:
+    """One HTML file of the output."""
+
+    route: str  # '' for the home page, 'stellen/x/', or a file name like '404.html'
+    template: str
+    kind: str
+    title: str
+    description: str
+    item: Item | None = None
+    items: list[Item] = field(default_factory=list)
+    heading: str | None = None
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, route)
+    in_sitemap: bool = True
+    noindex: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Not a field (fingerprints and comparisons skip it); asked for very often.
+        self.output_path = self.route if self.route.endswith(".html") else self.route + "index.html"
+
+
+@dataclass
+class Site:
+    config: Config
+    options: BuildOptions
+    urls: Urls
+    vacancies: list[Item]  # every vacancy that gets a page, newest first
+    stories: list[Item]
+    faq: list[Item]
+    pages_content: list[Item]
+    pages: list[Page] = field(default_factory=list)
+    network: Network | None = None  # employers, occupations, events (karriere/network.py)
+    videos: list = field(default_factory=list)  # where each video is (video.placed_videos)
+
+    @property
+    def settings(self):
+        return self.config.settings
+
+    @cached_property
+    def open_vacancies(self) -> list[Item]:
+        """Asked for by every listing, the feed and the network pages: made once (the
+        vacancies never change once the site is built). Read it, never change it."""
+        return list(compress(self.vacancies, map(not_, map(_expired, self.vacancies))))
+
+    @property
+    def listed_vacancies(self) -> list[Item]:
+        """What listings show: open vacancies; in the live preview expired ones too, marked."""
+        return list(self.vacancies) if self.options.preview else self.open_vacancies
+
+    @property
+    def categories(self) -> dict[str, str]:
+        return self.settings.categories
+
+    def page_at(self, route: str) -> Page | None:
+        """The page with this route ('' is the home page)."""
+        return self._pages_by_route.get(route)
+
+    @cached_property
+    def _pages_by_route(self) -> dict[str, Page]:  # not a field: fingerprints skip it
+        return {page.route: page for page in self.pages}
+
+    def menu(self, name: str) -> list[Item]:
+        found = [p for p in self.pages_content if p.meta.menu == name]
+        return sorted(found, key=lambda p: (p.meta.order, p.meta.title))
+
+    def legal(self) -> dict[str, Item | None]:
+        by_slug = {p.slug: p for p in self.pages_content}
+        return {slug: by_slug.get(slug) for slug in LEGAL_PAGES}
+
+    def faq_groups(self) -> list[tuple[str, list[Item]]]:
+        groups: dict[str, list[Item]] = {}
+        for item in self.faq:
+            groups.setdefault(item.meta.category or "Allgemein", []).append(item)
+        return list(groups.items())
+
+
+def is_open(vacancy, today: date) -> bool:
+    """A deadline is inclusive: applications are accepted all day long."""
+    return vacancy.deadline is None or vacancy.deadline >= today
+
+
+_expired = attrgetter("expired")

@@ -1,0 +1,225 @@
+"""Networks and campaigns: employers, occupations (Berufe), events (Termine), programmes.
+
+`build_network()` turns their entries into Items (an event's `expired` means it is over),
+`plan_network_pages()` adds their pages to the site model, and `network_outputs()` makes
+the files that are not HTML pages: one .ics per event, the vacancy filter's JSON index
+and the QR codes for posters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from karriere.base.jsonld import dumps as json_ld
+
+if TYPE_CHECKING:
+    from karriere.base.recall import Recall
+    from karriere.site.model import Item, Page, Site
+from karriere.site.network import stories_for, vacancies_for
+
+
+def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
+    from karriere.site.descriptions import first_sentence_of
+    from karriere.site.model import Page
+
+    net = site.network
+    home = (t["home"], "")
+    org = site.settings.organisation.name
+    pages: list[Page] = []
+    if net.employers:
+        pages.append(
+            Page(
+                "arbeitgeber/",
+                "employer_list.html",
+                "employer_list",
+                t["employers"],
+                t["employers_description"].format(organisation=org),
+                items=net.employers,
+                breadcrumbs=[home],
+                extra={
+                    "counts": {
+                        e.slug: len(vacancies_for(site, employer=e.slug)) for e in net.employers
+                    }
+                },
+            )
+        )
+    for e in net.employers:
+        crumbs = [home, (t["employers"], "arbeitgeber/")]
+        open_here = vacancies_for(site, employer=e.slug)
+        pages.append(
+            Page(
+                e.route,
+                "employer.html",
+                "employer",
+                e.meta.name,
+                e.meta.summary or first_sentence_of(e) or e.meta.name,
+                item=e,
+                items=open_here,
+                breadcrumbs=crumbs,
+                extra={"stories": stories_for(site, employer=e.slug)},
+                in_sitemap=not e.draft,
+                noindex=e.draft,
+            )
+        )
+        pages.append(
+            Page(
+                f"stellen/arbeitgeber/{e.slug}/",
+                "vacancy_list.html",
+                "employer_vacancies",
+                f"{e.meta.name}: {t['vacancies']}",
+                t["category_description"].format(category=t["vacancies"], organisation=e.meta.name),
+                items=open_here,
+                heading=e.meta.label,
+                breadcrumbs=[home, (t["vacancies"], "stellen/")],
+                extra={"employer": e.slug},
+            )
+        )
+    if net.occupations:
+        pages.append(
+            Page(
+                "berufe/",
+                "occupation_list.html",
+                "occupation_list",
+                t["occupations"],
+                t["occupations_description"].format(organisation=org),
+                items=net.occupations,
+                breadcrumbs=[home],
+                extra={"letters": by_letter(net.occupations)},
+            )
+        )
+    for o in net.occupations:
+        pages.append(
+            Page(
+                o.route,
+                "occupation.html",
+                "occupation",
+                o.meta.name,
+                o.meta.summary or first_sentence_of(o) or o.meta.name,
+                item=o,
+                items=vacancies_for(site, occupation=o.slug),
+                breadcrumbs=[home, (t["occupations"], "berufe/")],
+                extra={
+                    "stories": stories_for(site, occupation=o.slug),
+                    "faq": [f for f in site.faq if o.slug in f.meta.occupations],
+                },
+                in_sitemap=not o.draft,
+                noindex=o.draft,
+            )
+        )
+    if net.events:
+        pages.append(
+            Page(
+                "termine/",
+                "event_list.html",
+                "event_list",
+                t["events"],
+                t["events_description"].format(organisation=org),
+                items=net.upcoming_events,
+                breadcrumbs=[home],
+            )
+        )
+    for ev in net.events:
+        hidden = ev.expired or ev.draft
+        pages.append(
+            Page(
+                ev.route,
+                "event.html",
+                "event",
+                ev.meta.title,
+                ev.meta.summary or first_sentence_of(ev) or ev.meta.title,
+                item=ev,
+                breadcrumbs=[home, (t["events"], "termine/")],
+                extra={"jsonld": event_jsonld(site, ev)},
+                in_sitemap=not hidden,
+                noindex=hidden,
+            )
+        )
+    pages += recall.many(poster_page, poster_items(site), t)
+    return pages
+
+
+def poster_page(item: Item, t: dict) -> Page:
+    from karriere.site.model import Page
+
+    return Page(
+        item.route + "aushang/",
+        "poster.html",
+        "poster",
+        f"{t['poster']}: {item.meta.title}",
+        t["poster_description"].format(title=item.meta.title),
+        item=item,
+        breadcrumbs=[(t["home"], "")],
+        in_sitemap=False,
+        noindex=True,
+    )
+
+
+def by_letter(occupations: list[Item]) -> list[tuple[str, list[Item]]]:
+    """A–Z groups; umlauts sort with their base letter (Ä with A)."""
+    groups: dict[str, list[Item]] = {}
+    for o in occupations:
+        first = o.meta.name[:1].upper().translate(str.maketrans("ÄÖÜ", "AOU"))
+        groups.setdefault(first, []).append(o)
+    return sorted(groups.items())
+
+
+def poster_items(site: Site) -> list[Item]:
+    """Pages that get a QR code and an A4 poster: open vacancies, programmes and campaigns.
+    None for an expired vacancy, in the preview too: a print-out's code leads to the
+    vacancy page, which says that the deadline has passed."""
+    if not site.settings.posters:  # a portal of thousands of vacancies may print none
+        return []
+    campaigns = [p for p in site.pages_content if p.meta.programme or p.meta.campaign]
+    return site.open_vacancies + campaigns
+
+
+def event_jsonld(site: Site, ev: Item) -> str:
+    """schema.org Event, matching what the event page shows."""
+    m = ev.meta
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": m.title,
+        "startDate": m.start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": site.urls.absolute(ev.route),
+        "organizer": {
+            "@type": "Organization",
+            "name": site.settings.organisation.name,
+            **({"url": site.settings.organisation.url} if site.settings.organisation.url else {}),
+        },
+    }
+    if m.end is not None:
+        data["endDate"] = m.end.isoformat()
+    if m.summary:
+        data["description"] = m.summary
+    if m.image:
+        data["image"] = [site.urls.absolute(m.image)]
+    if m.location is not None:
+        loc = m.location
+        address = {
+            "@type": "PostalAddress",
+            "addressLocality": loc.city,
+            "addressCountry": loc.country,
+        }
+        if loc.street:
+            address["streetAddress"] = loc.street
+        if loc.postal_code:
+            address["postalCode"] = loc.postal_code
+        if loc.region:
+            address["addressRegion"] = loc.region
+        data["location"] = {
+            "@type": "Place",
+            "name": loc.name or loc.one_line(),
+            "address": address,
+        }
+    if m.registration_url and m.registration_url.startswith("https://"):
+        data["offers"] = {
+            "@type": "Offer",
+            "url": m.registration_url,
+            "price": 0,
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+        }
+    return json_ld(data)

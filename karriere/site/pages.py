@@ -1,0 +1,131 @@
+"""Stage 3: the site model. Decides which pages exist, their URLs and what each lists.
+
+Everything date-dependent (open or expired) is decided here, from BuildOptions.today,
+so the render stage only has to show what it is given.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
+from karriere.base.recall import Recall
+from karriere.site.descriptions import first_sentence_of
+from karriere.site.model import Page
+from karriere.site.network_pages import plan_network_pages
+
+if TYPE_CHECKING:
+    from karriere.site.model import Item, Site
+
+
+_category_of = attrgetter("entry.meta.category")
+
+
+def plan_pages(site: Site, recall: Recall) -> list[Page]:
+    """Every HTML page of the site, in a stable order. An item's own page depends only on
+    the item and the words of the language, so `recall` hands back last build's."""
+    from karriere.base import strings
+
+    t = strings.load(site.settings.language)
+    settings = site.settings
+    open_vacancies = site.listed_vacancies
+    home_description = settings.description or t["home_description"].format(
+        organisation=settings.organisation.name
+    )
+    pages = [
+        Page("", "home.html", "home", settings.title, home_description, items=open_vacancies),
+        Page(
+            "stellen/",
+            "vacancy_list.html",
+            "vacancy_list",
+            t["vacancies"],
+            t["vacancies_description"].format(organisation=settings.organisation.name),
+            items=open_vacancies,
+            breadcrumbs=[(t["home"], "")],
+        ),
+    ]
+    # Every category is known (content.check_references). Each vacancy's is looked up
+    # by identity (recall): reading it from 10,000 objects is slower than the grouping.
+    in_category: dict[str, list[Item]] = {key: [] for key in site.categories}
+    for key, v in zip(recall.many(_category_of, open_vacancies), open_vacancies, strict=True):
+        in_category[key].append(v)
+    for key, label in site.categories.items():
+        pages.append(
+            Page(
+                f"stellen/kategorie/{key}/",
+                "vacancy_list.html",
+                "category",
+                f"{label}: {t['vacancies']}",
+                t["category_description"].format(
+                    category=label, organisation=settings.organisation.name
+                ),
+                items=in_category[key],
+                heading=label,
+                breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
+                extra={"category": key},
+            )
+        )
+    pages += recall.many(vacancy_page, site.vacancies, t)
+    pages.append(
+        Page(
+            "geschichten/",
+            "story_list.html",
+            "story_list",
+            t["stories"],
+            t["stories_description"].format(organisation=settings.organisation.name),
+            items=site.stories,
+            breadcrumbs=[(t["home"], "")],
+        )
+    )
+    pages += recall.many(story_page, site.stories, t)
+    pages.append(
+        Page(
+            "faq/",
+            "faq.html",
+            "faq",
+            t["faq"],
+            t["faq_description"].format(organisation=settings.organisation.name),
+            items=site.faq,
+            breadcrumbs=[(t["home"], "")],
+        )
+    )
+    pages += recall.many(content_page, site.pages_content, t)
+    pages.extend(plan_network_pages(site, t, recall))
+    pages.append(
+        Page(
+            "404.html",
+            "404.html",
+            "404",
+            t["not_found"],
+            t["not_found_text"],
+            in_sitemap=False,  # hosts answer it with status 404, which already keeps it unindexed
+        )
+    )
+    return pages
+
+
+def item_page(item: Item, template: str, title: str, description: str, crumbs: list) -> Page:
+    """An entry's own page: a draft is kept out of the sitemap and search engines; an
+    expired vacancy only out of the sitemap (its page stays findable and points on)."""
+    hidden = item.draft or item.expired
+    return Page(
+        item.route, template, template.removesuffix(".html"), title, description, item=item,
+        breadcrumbs=crumbs, in_sitemap=not hidden, noindex=item.draft,
+    )  # fmt: skip
+
+
+def vacancy_page(v: Item, t: dict) -> Page:
+    description = v.meta.summary or first_sentence_of(v) or v.meta.title
+    crumbs = [(t["home"], ""), (t["vacancies"], "stellen/")]
+    return item_page(v, "vacancy.html", v.meta.title, description, crumbs)
+
+
+def story_page(s: Item, t: dict) -> Page:
+    description = s.meta.summary or s.meta.quote or first_sentence_of(s)
+    crumbs = [(t["home"], ""), (t["stories"], "geschichten/")]
+    return item_page(s, "story.html", s.meta.title, description, crumbs)
+
+
+def content_page(p: Item, t: dict) -> Page:
+    description = p.meta.summary or first_sentence_of(p) or p.meta.title
+    return item_page(p, "page.html", p.meta.title, description, [(t["home"], "")])
