@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from karriere.base.deps import note
 from karriere.base.errors import BuildError, Problem
@@ -79,6 +80,21 @@ class Content:
 
     def all(self) -> list[Entry]:
         return [e for entries in self.collections.values() for e in entries]
+
+
+class EntryLoader(Protocol):
+    """load_entry as load_content calls it; the incremental engine's skips files parsed
+    before."""
+
+    def __call__(
+        self, config: Config, kind: str, schema: type, path: Path
+    ) -> tuple[Entry | None, list[Problem]]: ...
+
+
+class ContentLoader(Protocol):
+    """load_content as the pipeline calls it; the preview's reloads only named files."""
+
+    def __call__(self, config: Config, load: EntryLoader) -> Content: ...
 
 
 def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from itertools import accumulate
+from typing import Protocol
 from urllib.parse import unquote, unquote_to_bytes
 
 import cmarkgfm
@@ -133,6 +134,13 @@ def _escape_stars(line: str) -> str:
     for i, part in enumerate(parts):
         out.append(part if i % 3 != 1 else part + parts[i + 1] + part)
     return "".join(p for i, p in enumerate(out) if i % 3 != 2)
+
+
+class BodyConverter(Protocol):
+    """What turns a packed Markdown body into packed HTML: MarkdownRenderer, or the
+    incremental engine's cache of its results."""
+
+    def convert_packed(self, body: bytes) -> bytes: ...
 
 
 class MarkdownRenderer:
