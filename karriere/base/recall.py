@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from bisect import insort
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from itertools import compress
 from typing import TypeVar
 
@@ -28,24 +28,28 @@ class Recall:
         self._previous: dict[tuple, tuple] = {}
         self._current: dict[tuple, tuple] = {}
 
-    def __call__(self, make: Callable[..., T], *args, **helpers) -> T:
-        """`helpers` are passed on but not compared: caches and the like, never inputs
-        that change the result."""
-        key = _key(make, args)
-        hit = self._current.get(key)
+    def __call__(self, make: Callable[..., T], *args, key: Hashable = None, **helpers) -> T:
+        """`key` is compared (by value) but not passed on: what the result depends on
+        besides `args`, e.g. the settings a helper was made from. `helpers` are passed on
+        but not compared: caches and the like, never inputs that change the result."""
+        slot = _key(make, key, args)
+        hit = self._current.get(slot)
         if hit is None:
-            hit = self._previous.get(key)
+            hit = self._previous.get(slot)
             if hit is None:
                 hit = (args, make(*args, **helpers))
-            self._current[key] = hit
+            self._current[slot] = hit
         return hit[1]
 
-    def many(self, make: Callable[..., T], objects: list, *shared, **helpers) -> list[T]:
+    def many(
+        self, make: Callable[..., T], objects: list, *shared, key: Hashable = None, **helpers
+    ) -> list[T]:
         """`[make(obj, *shared) for obj in objects]`, each reused while `obj` and `shared`
-        are the same objects as when it was made. For the long lists of a big site: the
-        lookups run at C speed, and only the new objects cost a Python call. The table
-        goes on from build to build (not copied: an edit adds one entry to ten thousand)."""
-        entry = self._entry(make, shared)
+        are the same objects as when it was made, and `key` is equal (as in __call__).
+        For the long lists of a big site: the lookups run at C speed, and only the new
+        objects cost a Python call. The table goes on from build to build (not copied: an
+        edit adds one entry to ten thousand)."""
+        entry = self._entry(make, key, shared)
 
         def made(obj) -> tuple:
             return obj, make(obj, *shared, **helpers)
@@ -60,16 +64,18 @@ class Recall:
         entry[2] = (list(objects), results)
         return list(results)
 
-    def joined(self, make: Callable[..., T], rows: list, *args, **helpers) -> T:
+    def joined(
+        self, make: Callable[..., T], rows: list, *args, key: Hashable = None, **helpers
+    ) -> T:
         """`make(rows, *args)`, reused while `rows` equals last build's list (compared at
         C speed, by identity first) and `args` are the same: a file made of ten thousand
         rows (the sitemap, the feed) is not joined, encoded and hashed again when an edit
-        left every row as it was. `helpers` are passed on, not compared (as in __call__)."""
-        key = ("joined", *_key(make, args))
-        hit = self._current.get(key) or self._previous.get(key)
+        left every row as it was. `key` and `helpers` as in __call__."""
+        slot = ("joined", *_key(make, key, args))
+        hit = self._current.get(slot) or self._previous.get(slot)
         if hit is None or hit[0] != rows:
             hit = (rows, args, make(rows, *args, **helpers))  # (args kept alive: ids in key)
-        self._current[key] = hit
+        self._current[slot] = hit
         return hit[2]
 
     def sort(self, slot: Callable, items: list, keys: list) -> list:
@@ -84,19 +90,19 @@ class Recall:
         self._current[("sort", slot)] = (keys, order)
         return list(map(items.__getitem__, order))
 
-    def missing(self, make: Callable, objects: list, *shared) -> list:
+    def missing(self, make: Callable, objects: list, *shared, key: Hashable = None) -> list:
         """The objects that many() would have to make something for."""
-        table = self._entry(make, shared)[1]
+        table = self._entry(make, key, shared)[1]
         return [obj for obj in objects if id(obj) not in table]
 
-    def _entry(self, make: Callable, shared: tuple) -> list:
+    def _entry(self, make: Callable, key: Hashable, shared: tuple) -> list:
         """[shared, table, last call]: the table maps id(obj) -> (obj, result), and each
         entry keeps its object alive, so an id found there is that very object; the last
         call is (its objects, their results), compared place by place."""
-        key = ("many", *_key(make, shared))
-        found = self._current.get(key)
+        slot = ("many", *_key(make, key, shared))
+        found = self._current.get(slot)
         if found is None:
-            found = self._current[key] = self._previous.get(key) or [shared, {}, None]
+            found = self._current[slot] = self._previous.get(slot) or [shared, {}, None]
         return found
 
     def start(self) -> None:
@@ -150,9 +156,9 @@ def _by_identity(table: dict, objects: list, made: Callable) -> list:
     return list(map(_second, hits))
 
 
-def _key(make: Callable, args: tuple) -> tuple:
+def _key(make: Callable, key: Hashable, args: tuple) -> tuple:
     # Each entry keeps its arguments alive, so an id in a key stays that object's.
-    return (make, *[a if type(a) is str else id(a) for a in args])
+    return (make, key, *[a if type(a) is str else id(a) for a in args])
 
 
 def _sorted_again(before: tuple | None, keys: list) -> list[int]:

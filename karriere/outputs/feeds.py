@@ -18,7 +18,7 @@ def sitemap(site: Site, recall: Recall | None = None) -> Output:
     """`recall`: the live preview's, which hands back the rows of unchanged pages."""
     recall = recall if recall is not None else Recall()
     urls = site.urls
-    rows = recall.many(_sitemap_row, site.pages, urls.base_url, absolute=urls.absolute)
+    rows = recall.many(_sitemap_row, site.pages, key=urls.base_url, absolute=urls.absolute)
     return recall.joined(_sitemap_file, rows)
 
 
@@ -32,8 +32,8 @@ def _sitemap_file(rows: list[str]) -> Output:
     return Output("sitemap.xml", xml.encode(), origin="the sitemap")
 
 
-def _sitemap_row(page: Page, base_url: str, absolute: Callable) -> str:
-    del base_url  # (recall compares it; `absolute` is Urls.absolute of that base_url)
+def _sitemap_row(page: Page, absolute: Callable) -> str:
+    """`absolute`: Urls.absolute of the base_url that recall's key holds."""
     if not page.in_sitemap:
         return ""
     return f"  <url><loc>{text(absolute(page.route))}</loc></url>"
@@ -58,7 +58,7 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
     labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy
     urls = site.urls
     rows = recall.many(
-        _feed_entry, site.open_vacancies, urls.base_url, labels,
+        _feed_entry, site.open_vacancies, key=(urls.base_url, labels),
         categories=categories, absolute=urls.absolute,
     )  # fmt: skip
     feed_url = urls.absolute("stellen/feed.xml")
@@ -90,11 +90,9 @@ def _feed_file(rows: list, head: str, author: str, today: str) -> Output:
     return Output("stellen/feed.xml", data, origin="the vacancies feed")
 
 
-def _feed_entry(
-    v: Item, base_url: str, labels: str, categories: dict, absolute: Callable
-) -> tuple | None:
-    """(the <entry> of an open vacancy in UTF-8, its date), or None for a draft."""
-    del base_url, labels  # (recall compares them: what `absolute` and `categories` give)
+def _feed_entry(v: Item, categories: dict, absolute: Callable) -> tuple | None:
+    """(the <entry> of an open vacancy in UTF-8, its date), or None for a draft.
+    (recall's key holds what `absolute` and `categories` give: base_url and labels.)"""
     if v.draft:
         return None
     m = v.meta

@@ -18,22 +18,18 @@ from typing import TYPE_CHECKING
 import orjson
 
 from karriere.base.hashing import hash_bytes, hash_text
+from karriere.base.recall import Recall
 from karriere.base.workers import fork_pool
 from karriere.base.xmltext import clean
 from karriere.outputs import qrcodes
-from karriere.write.made_files import MadeFiles
-
-if TYPE_CHECKING:
-    from karriere.base.recall import Recall
-    from karriere.site.model import Item, Site
-    from karriere.write.writer import Output, Spool
-from typing import TYPE_CHECKING
-
-from karriere.site.network import _employers_key
+from karriere.site.network import employers_key
 from karriere.site.network_pages import poster_items
+from karriere.write.made_files import MadeFiles
+from karriere.write.writer import Output
 
 if TYPE_CHECKING:
-    from karriere.site.model import Network
+    from karriere.site.model import Item, Network, Site
+    from karriere.write.writer import Spool
 
 
 def network_outputs(
@@ -49,8 +45,6 @@ def network_outputs(
     build of a big site), which write them to `spool`. `recall` hands back an item's QR
     files from the last build in this process (the live preview); `recall_rows` the filter
     index's rows (pipeline.Hooks)."""
-    from karriere.base.recall import Recall
-
     files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
     outputs = [filter_index(site, recall_rows)]
@@ -118,33 +112,22 @@ def _qr_files(job: tuple) -> tuple[tuple, tuple]:
 def filter_index(site: Site, recall: Recall | None = None) -> Output:
     """stellen/index.json: the facts the vacancy filter matches on, one row per open
     vacancy. `recall`: the live preview's, which hands back unchanged vacancies' rows."""
-    from karriere.base.recall import Recall
-
     recall = recall if recall is not None else Recall()
     net = site.network
     urls = site.urls
-    rows = recall.many(
-        _filter_row,
-        site.open_vacancies,
-        urls.base_url,
-        _employers_key(net),
-        net=net,
-        path=urls.path,
-    )
+    key = (urls.base_url, employers_key(net))  # what `path` and `net.hirer` depend on
+    rows = recall.many(_filter_row, site.open_vacancies, key=key, net=net, path=urls.path)
     return recall.joined(_filter_file, rows)
 
 
 def _filter_file(rows: list[dict]) -> Output:
-    from karriere.write.writer import Output
-
     # Compact JSON in UTF-8, as json.dumps writes it. (One call for all rows: rows each
     # dumped on their own held ~30 MB more at the peak of a cold build.)
     data = orjson.dumps({"vacancies": rows})
     return Output("stellen/index.json", data, origin="the vacancy filter index")
 
 
-def _filter_row(v: Item, base_url: str, employers: str, net: Network, path: Callable) -> dict:
-    del base_url, employers  # (recall compares them; `path` is Urls.path of that base_url)
+def _filter_row(v: Item, net: Network, path: Callable) -> dict:
     m = v.meta
     return {
         "url": path(v.route),
@@ -160,8 +143,6 @@ def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=Non
     """The page's absolute URL as a QR code, as SVG (print) and PNG (office tools): two
     Outputs, last build's files where `files` has them, else from `made` (make_qr_codes)
     or made here."""
-    from karriere.write.writer import Output
-
     files = files if files is not None else MadeFiles()
     url, title, paths = qr_inputs(item, base_url)
     pair = (made or {}).get((url, title))
@@ -187,9 +168,7 @@ def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=Non
 
 def event_ics(site: Site, ev: Item) -> Output:
     """An iCalendar file; times in UTC, so every calendar shows them in its own zone."""
-    import icalendar
-
-    from karriere.write.writer import Output
+    import icalendar  # (deferred: only sites with events need it)
 
     m = ev.meta
     cal = icalendar.Calendar()

@@ -48,7 +48,7 @@ def build_site(
     def items(kind: str, route: str, today: date | None = None) -> list[Item]:
         md_key = getattr(renderer, "key", "")  # the engine's: code, site.yaml, base path
         found = visible(content[kind])
-        return recall.many(make_item, found, route, today, md_key, renderer=renderer)
+        return recall.many(make_item, found, route, today, key=md_key, renderer=renderer)
 
     vacancies = in_order(recall, items("vacancies", "stellen/{}/", options.today), newest_first)
     stories = in_order(recall, items("stories", "geschichten/{}/"), story_order)
@@ -72,9 +72,8 @@ def build_site(
     return site
 
 
-def make_item(entry: Entry, route: str, today: date | None, md_key: str, renderer) -> Item:
+def make_item(entry: Entry, route: str, today: date | None, renderer) -> Item:
     """The item of an entry; `today` for vacancies only (they expire), else None."""
-    del md_key  # a key of the renderer's output: recall compares it
     expired = today is not None and not is_open(entry.meta, today)
     html = renderer.convert_packed(entry.packed_body)
     return Item(entry, route.format(entry.slug), html, expired)

@@ -14,12 +14,12 @@ from datetime import UTC, date, datetime, time
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from karriere.base.recall import Recall
 from karriere.content.loading import Content
+from karriere.site.model import Hirer, Network
 
 if TYPE_CHECKING:
-    from karriere.base.recall import Recall
     from karriere.site.model import Item, Site
-from karriere.site.model import Hirer, Network
 
 
 def employer_of(site: Site, item: Item) -> Hirer:
@@ -82,7 +82,7 @@ def stories_for(site: Site, *, employer: str | None = None, occupation: str | No
     return found
 
 
-def _employers_key(net: Network) -> str:
+def employers_key(net: Network) -> str:
     """What decides each vacancy's hirer slug besides the vacancy (Network.hirer)."""
     return "\x1f".join(e.slug for e in net.employers)
 
@@ -91,21 +91,18 @@ def filter_options(
     open_: list[Item], categories: dict, net: Network, recall: Recall | None = None
 ) -> dict[str, list]:
     """The choices of each select field: (value, label), only those that find something."""
-    from karriere.base.recall import Recall
-
     recall = recall if recall is not None else Recall()
-    facts = recall.many(_option_facts, open_, _employers_key(net), net=net)
+    facts = recall.many(_option_facts, open_, key=employers_key(net), net=net)
     labels = (
         list(categories.items()),
         [(e.slug, e.meta.label) for e in net.employers],
         [(o.slug, o.meta.name) for o in net.occupations],
     )
-    return recall.joined(_options_of, facts, repr(labels), labels=labels)
+    return recall.joined(_options_of, facts, key=repr(labels), labels=labels)
 
 
-def _options_of(facts: list[tuple], key: str, labels: tuple) -> dict[str, list]:
-    """`labels`: (categories, employers, occupations) as (value, label), as in `key`."""
-    del key  # (recall compares it: what `labels` holds)
+def _options_of(facts: list[tuple], labels: tuple) -> dict[str, list]:
+    """`labels`: (categories, employers, occupations) as (value, label)."""
     categories, employers, occupations = labels
     used_employers = set(map(_first_of, facts))
     used_occ = set(chain.from_iterable(map(_third_of, facts)))
@@ -117,9 +114,8 @@ def _options_of(facts: list[tuple], key: str, labels: tuple) -> dict[str, list]:
     }
 
 
-def _option_facts(v: Item, employers: str, net: Network) -> tuple:
+def _option_facts(v: Item, net: Network) -> tuple:
     """(hirer slug, city, occupations) of an open vacancy."""
-    del employers  # (recall compares it)
     return (net.hirer(v).slug, v.meta.location.city, tuple(v.meta.occupations))
 
 
