@@ -46,13 +46,13 @@ PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool sta
 
 
 class PageCache(Protocol):
-    """What render_pages needs from the incremental engine (engine.PageCache)."""
+    """What render_pages needs from the incremental engine (incremental/page_cache.py)."""
 
     def begin(self, site: Site, globals_: dict) -> None: ...
     def reuse_all(self, pages: list[Page]) -> list[Output | None]: ...
     def remember(self, page: Page, digest: str | None, deps: frozenset) -> None: ...
 
-    trust_outputs: bool  # the preview's private folder: the writer tells files apart
+    private_folder: bool  # the preview's own output folder: the writer tells files apart
     fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
     card_ids: dict  # the same by item identity (fragments.Cards.ids)
     card_calls: dict  # and by page (fragments.Cards.calls)
@@ -282,7 +282,7 @@ def render_pages(
                 origin=origin(page),
             )  # fmt: skip
         else:  # (None: the writer gives the digest)
-            digest = None if cache is not None and cache.trust_outputs else hash_bytes(data)
+            digest = None if cache is not None and cache.private_folder else hash_bytes(data)
             outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
         if cache is not None:
             cache.remember(page, digest, deps)
