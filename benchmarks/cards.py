@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from karriere.base.file_facts import file_facts  # noqa: E402
 from karriere.content.loading import load_content  # noqa: E402
 from karriere.outputs import og_cards as cards  # noqa: E402
 from karriere.pipeline import Request, load_settings  # noqa: E402
@@ -51,11 +52,11 @@ def card_stage(site_dir: Path) -> tuple[cards.Stats, cards.Stats]:
     config, options = load_settings(Request(site_dir=site_dir, today=TODAY, base_url=BASE_URL))
     site = build_site(config, load_content(config), options)
     shutil.rmtree(site_dir / cards.CACHE, ignore_errors=True)
-    cards._digest.cache_clear()  # a fresh process would hash the files too
+    file_facts.clear()  # a fresh process would hash the files too
     started = time.perf_counter()
     _, cold = cards.publish(site)
     cold = cold.__class__(cold.planned, cold.drawn, time.perf_counter() - started, cold.cpu_seconds)
-    cards._digest.cache_clear()
+    file_facts.clear()
     started = time.perf_counter()
     _, warm = cards.publish(site)
     warm = warm.__class__(warm.planned, warm.drawn, time.perf_counter() - started, 0.0)

@@ -1,22 +1,21 @@
 """Long texts held packed: Markdown bodies and their HTML, as LZ4-compressed UTF-8.
 
 A big site keeps every body and its HTML in memory from parsing to writing (the worker
-processes that render pages are forked from the main one). As Python strings, German
-text takes 2 bytes a character (one "–" or "„" is enough): 147 MB at 10,000 vacancies.
-Packed, the same takes about a third. LZ4 rather than zlib because packing is on the
-way of every file of a cold build: a 4 KB body takes 7 µs to pack and 3 µs to unpack,
-against 60 and 19 µs with zlib at its fastest level (which packs a third smaller); that
-was a fifth of parsing's CPU. The bytes are also what the content cache stores and what
-worker processes send, so both get smaller too.
+processes that render pages are forked from the main one), and German text takes two
+bytes a character as a Python string; packed, it takes a fraction of that. LZ4 rather
+than zlib because packing is on the way of every file of a cold build, and LZ4 packs and
+unpacks several times faster (benchmarks/RESULTS.md, peak RSS and cold build). The bytes
+are also what the content cache stores and what worker processes send.
 """
 
 from __future__ import annotations
 
 import lz4.block
 
-# The last text packed or unpacked, with its bytes: a body is unpacked right after it was
-# packed (to convert it), and a vacancy page shows its HTML twice (body and JobPosting).
-# One tuple, replaced whole, so that threads never see one text with another's bytes.
+# The hook that spares an unpack: the last text packed or unpacked, with its bytes (a body
+# is unpacked right after it was packed, to convert it, and a vacancy page shows its HTML
+# twice, body and JobPosting). One tuple, replaced whole, so that threads never see one
+# text with another's bytes.
 _last: tuple[bytes | None, str] = (None, "")
 
 

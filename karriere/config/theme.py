@@ -8,6 +8,7 @@ from pathlib import Path
 
 from karriere.base.code import BUILTIN_THEME
 from karriere.base.errors import BuildError, Problem
+from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature
 from karriere.config.settings import Config
 
@@ -35,10 +36,7 @@ class Theme:
         file's size, mtime or inode changed (the preview asks on every rebuild)."""
         files = self.static_files()
         key = (self, tuple((name, path, file_signature(path)) for name, path in files.items()))
-        if key not in _published:
-            _published.clear()  # one theme at a time is enough
-            _published[key] = self._read_assets(files)
-        return _published[key]
+        return file_facts.get("theme assets", key, lambda: self._read_assets(files))
 
     def _read_assets(self, files: dict[str, Path]) -> dict[str, tuple[str, bytes]]:
         published = {}
@@ -57,9 +55,6 @@ class Theme:
     def _brand(self, css: bytes) -> bytes:
         """The theme's CSS declares --brand once; the site's colour replaces it."""
         return css.replace(b"--brand:#005ca9", f"--brand:{self.brand_color}".encode())
-
-
-_published: dict[tuple, dict[str, tuple[str, bytes]]] = {}  # Theme.assets: a memo, never stale
 
 
 def load_theme(config: Config) -> Theme:

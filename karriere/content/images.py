@@ -8,12 +8,12 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image
 
 from karriere.base.errors import BuildError, Problem
+from karriere.base.file_facts import file_facts
 from karriere.content import svg
 
 # Pillow reads only these (no PostScript, no odd formats), whatever a file's name says.
@@ -87,17 +87,12 @@ def opened(path: Path) -> Iterator[Image.Image]:
         ) from None
 
 
-@lru_cache(maxsize=4096)
-def pixel_size(path: Path, mtime_ns: int) -> tuple[int, int]:
-    del mtime_ns  # part of the cache key only
-    return read_size(path)
-
-
 def size_of(content_dir: Path, rel: str) -> tuple[int, int]:
-    """pixel_size of content/<rel>; an unreadable file is a BuildError at its path."""
+    """read_size of content/<rel>, kept while the file is unchanged; an unreadable file is
+    a BuildError at its path."""
     path = content_dir / rel
     try:
-        return pixel_size(path, path.stat().st_mtime_ns)
+        return file_facts.of_file(read_size, path)
     except UnreadableImage as exc:
         raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
 

@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from karriere.base import strings
 from karriere.base.deps import note_file
 from karriere.base.errors import BuildError, Problem, relpath
+from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature
 from karriere.base.places import cache_folder as cache_dir
 from karriere.config.settings import Config
@@ -181,12 +182,11 @@ def design_hash(design: Design, signature=file_signature) -> str:
     """Files enter the hash by their bytes, never by their path."""
     files = [design.logo, design.photo, *design.fonts]
     signatures = tuple(signature(f) if f else None for f in files)
-    return _design_hash(design, signatures)
+    # Kept while its files are unchanged: every build plans every page's card.
+    return file_facts.get((_design_hash, design), signatures, lambda: _design_hash(design))
 
 
-@lru_cache(maxsize=4096)
-def _design_hash(design: Design, signatures: tuple) -> str:
-    del signatures  # part of the cache key only: the same files, unchanged
+def _design_hash(design: Design) -> str:
     fields = asdict(design)
     for key in ("logo", "photo"):
         fields[key] = file_digest(fields[key]) if fields[key] else None
@@ -197,13 +197,10 @@ def _design_hash(design: Design, signatures: tuple) -> str:
 
 
 def file_digest(path: str) -> str:
-    st = os.stat(path)
-    return _digest(path, st.st_mtime_ns, st.st_size)
+    return file_facts.of_file(_digest, path)
 
 
-@lru_cache(maxsize=1024)
-def _digest(path: str, mtime_ns: int, size: int) -> str:
-    del mtime_ns, size  # part of the cache key only
+def _digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
@@ -349,8 +346,12 @@ def encode_png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-@lru_cache(maxsize=64)
 def font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """The font file at this size, loaded once while the file is unchanged."""
+    return file_facts.of_file(_load_font, path, size)
+
+
+def _load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
     # The basic layout engine needs no system library and draws the same everywhere.
     return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
 

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover (a markupsafe before 3.0)
 from karriere.base import strings
 from karriere.base.deps import note, note_file, recording
 from karriere.base.errors import BuildError, Problem
+from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature, hash_bytes
 from karriere.base.jsonld import dumps as json_ld
 from karriere.base.places import cache_folder as cache_dir
@@ -176,29 +177,26 @@ def new_environment(theme: Theme) -> jinja2.Environment:
     return env
 
 
-# Compiling the templates costs more than rendering a few pages, so a process (the live
-# preview above all) keeps one environment while no template file changes.
-_environments: dict[tuple, jinja2.Environment] = {}
-
-
 def environment_for(theme: Theme, site_dir) -> jinja2.Environment:
     """The same environment while no template changed, so templates compile once per
-    session (the preview); compiled templates are also kept in .karriere-cache/jinja/."""
+    session (the preview: compiling costs more than rendering a few pages); compiled
+    templates are also kept in .karriere-cache/jinja/."""
     files = []
     for folder in theme.template_dirs:
         files += [(str(p), file_signature(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
     key = (tuple(theme.template_dirs), tuple(files))
-    env = _environments.get(key)
-    if env is None:
-        env = new_environment(theme)
-        folder = cache_dir(site_dir) / "jinja-3"  # compiled code names karriere.render.pages
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = SparingBytecodeCache(str(folder))
-        except OSError:
-            pass  # a read-only site builds fine, just without compiled templates kept
-        _environments.clear()
-        _environments[key] = env
+    return file_facts.get("jinja environment", key, lambda: cached_environment(theme, site_dir))
+
+
+def cached_environment(theme: Theme, site_dir) -> jinja2.Environment:
+    """A new environment that keeps compiled templates in the site's cache folder."""
+    env = new_environment(theme)
+    folder = cache_dir(site_dir) / "jinja-3"  # compiled code names karriere.render.pages
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = SparingBytecodeCache(str(folder))
+    except OSError:
+        pass  # a read-only site builds fine, just without compiled templates kept
     return env
 
 
@@ -296,7 +294,10 @@ def render_pages(
     return outputs  # type: ignore[return-value]
 
 
-_job: list = []  # [env, globals, pages, broken, (spool folder, as a tree?)], for forked workers too
+# The hook forked workers read their job from: they inherit this process's memory, so the
+# environment, the globals and the pages are never pickled to them. Set by render_many only:
+# [env, globals, pages, broken, (spool folder, as a tree?)].
+_job: list = []
 
 
 def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, frozenset, dict]:

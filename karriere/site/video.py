@@ -12,7 +12,6 @@ import io
 import mimetypes
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -22,6 +21,7 @@ from PIL import Image
 from karriere.base import strings
 from karriere.base.deps import note_file
 from karriere.base.errors import BuildError, Problem
+from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature
 from karriere.base.yamlfile import load_yaml
 from karriere.config.models import Video
@@ -163,29 +163,23 @@ def watch_url(video: Video) -> str | None:
 # --- posters -------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _digest(path: Path, mtime_ns: int) -> str:
-    del mtime_ns  # part of the cache key only
+def _digest(path: Path) -> str:
     data = path.read_bytes() + f"webp-q{WEBP_QUALITY}-m{WEBP_METHOD}".encode()
     return hashlib.sha256(data).hexdigest()[:10]
 
 
 def poster_variants(content_dir: Path, rel: str) -> list[Variant]:
     """The WebP files made from one poster, named after its bytes (cache forever)."""
-    path = content_dir / rel
-    mtime = path.stat().st_mtime_ns
     width, height = size_of(content_dir, rel)
     stem = rel.rsplit(".", 1)[0]
-    digest = _digest(path, mtime)
+    digest = file_facts.of_file(_digest, content_dir / rel)
     widths = sorted({min(w, width) for w in POSTER_WIDTHS})
     return [
         Variant(f"{stem}.{digest}-{w}w.webp", w, max(1, round(height * w / width))) for w in widths
     ]
 
 
-@lru_cache(maxsize=64)
-def _encode(path: Path, mtime_ns: int, width: int, height: int) -> bytes:
-    del mtime_ns
+def _encode(path: Path, width: int, height: int) -> bytes:
     with opened(path) as im:
         im.draft("RGB", (width, height))  # JPEG: decode at a smaller scale when it can
         im = im.convert("RGBA" if "A" in im.getbands() else "RGB")
@@ -214,7 +208,7 @@ def poster_outputs(site, memo=None) -> list[Output]:
 
             def make(path=path, v=v, rel=rel) -> bytes:
                 try:
-                    return _encode(path, path.stat().st_mtime_ns, v.width, v.height)
+                    return _encode(path, v.width, v.height)
                 except UnreadableImage as exc:
                     raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
 
