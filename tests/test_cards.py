@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw
 
 from karriere.content.loading import load_content
 from karriere.outputs import og_cards as cards
+from karriere.outputs import og_drawing as drawing
 from karriere.pipeline import Request, load_settings
 from karriere.site.build import build_site
 
@@ -90,7 +91,7 @@ def test_every_card_image_exists_is_1200x630_and_small(example_build):
         seen.add(url)
         file = local(example_build, url)
         assert file.is_file(), f"{path}: {url} was not written"
-        assert file.stat().st_size < cards.MAX_BYTES, f"{file.name}: {file.stat().st_size} bytes"
+        assert file.stat().st_size < drawing.MAX_BYTES, f"{file.name}: {file.stat().st_size} bytes"
         with Image.open(file) as im:
             assert im.size == (1200, 630), file.name
             assert im.format == {".png": "PNG", ".jpg": "JPEG"}[file.suffix]
@@ -259,7 +260,7 @@ def test_production_build_without_base_url_explains_why(tmp_path):
 FONTS = tuple(str(cards.BUILTIN / "cards" / f) for f in cards.FONTS)
 
 
-def design(**kw) -> cards.Design:
+def design(**kw) -> drawing.Design:
     base = dict(
         layout="text",
         eyebrow="Ausbildung",
@@ -270,11 +271,11 @@ def design(**kw) -> cards.Design:
         address="karriere.lindenfeld.de",
         fonts=FONTS,
     )
-    return cards.Design(**{**base, **kw})
+    return drawing.Design(**{**base, **kw})
 
 
 def test_the_font_has_umlauts_sharp_s_and_german_quotes():
-    face = cards.font(FONTS[0], 40)
+    face = drawing.font(FONTS[0], 40)
 
     def pixels(char: str) -> bytes:
         image = Image.new("L", (80, 80))
@@ -288,12 +289,12 @@ def test_the_font_has_umlauts_sharp_s_and_german_quotes():
 
 def test_long_titles_wrap_and_shrink_inside_the_card():
     long = "Stadtinspektoranwärter*in – Bachelor of Laws Kommunaler Verwaltungsdienst " * 6
-    face, lines = cards.fit_block(long, FONTS[0], 1072, 300)
+    face, lines = drawing.fit_block(long, FONTS[0], 1072, 300)
     assert face.size == 40 and lines[-1].endswith("…")
     assert all(face.getlength(line) <= 1072 for line in lines)
-    short_face, short = cards.fit_block("Gärtner*in", FONTS[0], 1072, 300)
+    short_face, short = drawing.fit_block("Gärtner*in", FONTS[0], 1072, 300)
     assert short_face.size == 76 and short == ["Gärtner*in"]
-    giant = cards.wrap("Donaudampfschifffahrtsgesellschaftskapitänsmütze" * 2, face, 600)
+    giant = drawing.wrap("Donaudampfschifffahrtsgesellschaftskapitänsmütze" * 2, face, 600)
     assert all(face.getlength(line) <= 600 for line in giant)
 
 
@@ -314,13 +315,13 @@ def test_card_file_name_follows_every_input():
 
 def test_a_drawn_card_is_a_small_1200x630_png_on_a_light_or_dark_brand():
     for color in ("#0a6e5c", "#f2b705"):
-        data = cards.render(design(color=color))
+        data = drawing.render(design(color=color))
         with Image.open(io.BytesIO(data)) as im:
             assert (im.format, im.size) == ("PNG", (1200, 630))
             rgb = im.convert("RGB")
-            assert rgb.getpixel((5, 5)) == cards.hex_rgb(color)  # branded background
+            assert rgb.getpixel((5, 5)) == drawing.hex_rgb(color)  # branded background
             assert rgb.getpixel((5, 625)) == (255, 255, 255)  # the band with the name
-        assert len(data) < cards.MAX_BYTES
+        assert len(data) < drawing.MAX_BYTES
 
 
 def test_a_raster_logo_is_drawn_into_the_band(tmp_path):
@@ -328,10 +329,14 @@ def test_a_raster_logo_is_drawn_into_the_band(tmp_path):
     Image.new("RGB", (200, 100), (200, 0, 0)).save(logo)
     with_logo = design(logo=str(logo))
     assert cards.design_hash(with_logo) != cards.design_hash(design())
-    with Image.open(io.BytesIO(cards.render(with_logo))) as im:
-        assert im.convert("RGB").getpixel((cards.MARGIN + 10, 630 - cards.BAND // 2)) == (200, 0, 0)
+    with Image.open(io.BytesIO(drawing.render(with_logo))) as im:
+        assert im.convert("RGB").getpixel((drawing.MARGIN + 10, 630 - drawing.BAND // 2)) == (
+            200,
+            0,
+            0,
+        )
 
 
 @pytest.mark.parametrize("color, ink", [("#0a6e5c", (255, 255, 255)), ("#f2b705", (26, 26, 26))])
 def test_text_colour_follows_the_brand_colour(color, ink):
-    assert cards.ink_on(cards.hex_rgb(color)) == ink
+    assert drawing.ink_on(drawing.hex_rgb(color)) == ink

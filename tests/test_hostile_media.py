@@ -20,6 +20,7 @@ from karriere.commands.preview import PreviewBuilder
 from karriere.config.theme import BUILTIN
 from karriere.content.loading import media_problem
 from karriere.outputs import og_cards as cards
+from karriere.outputs import og_drawing as drawing
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
 CLEAN_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="9" height="9"/></svg>\n'
@@ -192,25 +193,25 @@ def reference_wrap(text: str, face, width: int) -> list[str]:
 )
 @pytest.mark.parametrize("size", [40, 56, 76])
 def test_wrap_gives_the_same_lines_as_measuring_every_prefix(text, size):
-    face = cards.font(str(BUILTIN / "cards/OpenSans-Bold.ttf"), size)
-    assert cards.wrap(text, face, 1072) == reference_wrap(text, face, 1072)
-    assert cards.wrap(text, face, 300) == reference_wrap(text, face, 300)
+    face = drawing.font(str(BUILTIN / "cards/OpenSans-Bold.ttf"), size)
+    assert drawing.wrap(text, face, 1072) == reference_wrap(text, face, 1072)
+    assert drawing.wrap(text, face, 300) == reference_wrap(text, face, 300)
 
 
 def test_a_card_with_a_2000_character_word_is_drawn_in_time():
     fonts = tuple(str(BUILTIN / "cards" / name) for name in cards.FONTS)
     word = "Verwaltungsfachangestellte" * 77  # 2,002 characters, no space
-    design = cards.Design(
+    design = drawing.Design(
         layout="text", eyebrow=word, headline=word, details=(word, word),
         organisation=word, address=word, fonts=fonts,
     )  # fmt: skip
     started = time.perf_counter()
-    data = cards.render(design)
+    data = drawing.render(design)
     assert time.perf_counter() - started < 10
     with Image.open(io.BytesIO(data)) as image:
-        assert image.size == (cards.WIDTH, cards.HEIGHT)
+        assert image.size == (drawing.WIDTH, drawing.HEIGHT)
     face = ImageFont.truetype(fonts[0], 40, layout_engine=ImageFont.Layout.BASIC)
-    lines = cards.wrap(word, face, 1072)
+    lines = drawing.wrap(word, face, 1072)
     assert "".join(line.removesuffix("-") for line in lines) == word
     assert all(face.getlength(line) <= 1072 for line in lines)
 
