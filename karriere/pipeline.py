@@ -24,8 +24,8 @@ from karriere.outputs import og_cards as cards
 from karriere.outputs import security
 from karriere.outputs.admin import admin_outputs
 from karriere.outputs.network_files import network_outputs
+from karriere.outputs.posters import poster_outputs
 from karriere.render.pages import PageCache, render_pages
-from karriere.site import video
 from karriere.site.build import build_site
 from karriere.site.model import LEGAL_PAGES, BuildOptions, Site
 from karriere.write.made_files import MadeFiles
@@ -145,8 +145,8 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
     # The web editor (admin/), only when site.yaml asks for it; see karriere/decap.py.
     result += admin_outputs(site, published)
-    # Video posters as WebP, and the security headers (CSP): video.py, security.py.
-    result += video.poster_outputs(site, hooks.memo) + [security.headers_file(site)]
+    # Video posters as WebP, and the security headers (CSP): posters.py, security.py.
+    result += poster_outputs(site, hooks.memo) + [security.headers_file(site)]
     return result
 
 

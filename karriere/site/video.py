@@ -1,4 +1,4 @@
-"""Videos without tracking: what partials/video.html shows, the posters, VideoObject data.
+"""Videos without tracking: what partials/video.html shows, the poster variants, VideoObject data.
 
 YouTube and Vimeo start as a facade (the site's own poster and a button); only a click
 loads the provider's privacy-enhanced player (static/video.js). Self-hosted files play
@@ -8,7 +8,6 @@ from the site. Nothing here talks to a provider: the URLs are only printed.
 from __future__ import annotations
 
 import hashlib
-import io
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -16,17 +15,14 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-from PIL import Image
 
 from karriere.base import strings
 from karriere.base.deps import note_file
-from karriere.base.errors import BuildError, Problem
+from karriere.base.errors import Problem
 from karriere.base.file_facts import file_facts
-from karriere.base.hashing import file_signature
 from karriere.base.yamlfile import load_yaml
 from karriere.config.models import Video
-from karriere.content.images import UnreadableImage, opened, size_of
-from karriere.write.writer import Output
+from karriere.content.images import size_of
 
 
 @dataclass(frozen=True)
@@ -177,45 +173,6 @@ def poster_variants(content_dir: Path, rel: str) -> list[Variant]:
     return [
         Variant(f"{stem}.{digest}-{w}w.webp", w, max(1, round(height * w / width))) for w in widths
     ]
-
-
-def _encode(path: Path, width: int, height: int) -> bytes:
-    with opened(path) as im:
-        im.draft("RGB", (width, height))  # JPEG: decode at a smaller scale when it can
-        im = im.convert("RGBA" if "A" in im.getbands() else "RGB")
-        if im.size != (width, height):
-            im = im.resize((width, height), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        im.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
-        return buffer.getvalue()
-
-
-def poster_outputs(site, memo=None) -> list[Output]:
-    """Every WebP poster variant that a page of the site refers to.
-
-    Encoding is the slow part; `memo` (cache.Memo) keeps it from one build to the next.
-    """
-    content_dir = site.config.content_dir
-    seen: dict[str, Output] = {}
-    for placed in site.videos:
-        rel = placed.video.poster
-        if not rel:
-            continue
-        path = content_dir / rel
-        for v in poster_variants(content_dir, rel):
-            if v.path in seen:
-                continue
-
-            def make(path=path, v=v, rel=rel) -> bytes:
-                try:
-                    return _encode(path, v.width, v.height)
-                except UnreadableImage as exc:
-                    raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
-
-            inputs = (v.path, v.width, v.height, WEBP_QUALITY, WEBP_METHOD, file_signature(path))
-            data = memo.bytes("poster", inputs, make) if memo is not None else make()
-            seen[v.path] = Output(v.path, data, origin=f"poster {rel}")
-    return list(seen.values())
 
 
 # --- the view model ------------------------------------------------------------------
