@@ -18,7 +18,7 @@ from PIL import Image, ImageFont
 
 from karriere.commands.preview import PreviewBuilder
 from karriere.config.theme import BUILTIN
-from karriere.content.loading import media_problem
+from karriere.content.media import media_problem
 from karriere.outputs import og_cards as cards
 from karriere.outputs import og_drawing as drawing
 

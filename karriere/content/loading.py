@@ -7,8 +7,6 @@ collected, each with the file's path and the line it is about.
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +23,14 @@ from karriere.config.settings import Config
 from karriere.content.front_matter import COLLECTIONS
 from karriere.content.markdown import unsafe_links
 from karriere.content.markdown_video import body_videos, check_body
-from karriere.content.media_types import CAPTIONS, IMAGES, VIDEOS, media_file_problems
+from karriere.content.media import (
+    check_campaign_video,
+    check_logo,
+    check_media,
+    check_media_files,
+    media_fields,
+    media_problem,
+)
 from karriere.content.placeholders import placeholder_problems
 from karriere.content.scan import scan_content
 
@@ -249,163 +254,6 @@ def check_links(body: str, body_line: int, shown: str) -> list[Problem]:
             )
         )
     return problems
-
-
-def media_fields(meta: Strict) -> list[tuple[tuple, str]]:
-    """Every media path in the front matter, with its location for messages."""
-    found = []
-    for name in ("image", "logo"):
-        value = getattr(meta, name, None)
-        if value:
-            found.append(((name,), value))
-    video = getattr(meta, "video", None)
-    if video is not None:
-        found.extend((("video", key), value) for key, value in video.media_paths())
-    return found
-
-
-def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> list[Problem]:
-    """`found`: media paths with their locations, as media_fields gives them."""
-    problems = []
-    for loc, value in found:
-        if CONTROL.search(value):
-            continue  # the schema's error already (media_problem would say it again)
-        line = doc.line_of(loc) + 1
-        name = ".".join(loc)
-        message = media_problem(config.content_dir, value, loc[-1])
-        if message:
-            problems.append(Problem(shown, line, f"{name}: {message}"))
-    return problems
-
-
-def check_media_files(config: Config) -> list[Problem]:
-    """Files in content/media/ that the site must not publish as they are (media_types.py):
-    the files pipeline.media_outputs publishes. Links are scan.py's to report."""
-    problems = []
-    stack = [config.content_dir / "media"]
-    while stack:
-        try:
-            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_symlink():
-                continue
-            if entry.is_dir():
-                stack.append(Path(entry.path))
-            elif entry.is_file() and not entry.name.startswith("."):  # (a FIFO is never opened)
-                shown = Path(entry.path).relative_to(config.site_dir).as_posix()
-                problems += media_file_problems(Path(entry.path), shown)
-    return problems
-
-
-def check_campaign_video(config: Config) -> list[Problem]:
-    """site.yaml's campaign video: its files must exist like those of a content file."""
-    campaign = config.settings.campaign
-    video = campaign.video if campaign is not None else None
-    if video is None:
-        return []
-    doc = load_yaml(config.source_text)
-    problems = []
-    for key, value in video.media_paths():
-        message = media_problem(config.content_dir, value, key)
-        if message:
-            line = doc.line_of(("campaign", "video", key))
-            problems.append(Problem("site.yaml", line, f"campaign.video.{key}: {message}"))
-    return problems
-
-
-MAX_PATH = 1024  # bytes; far below what systems allow (4096), far above any real path
-# What each media field must name, by its key (other keys: any file).
-FIELD_TYPES = {
-    "image": ("a picture", IMAGES),
-    "logo": ("a picture", IMAGES),
-    "poster": ("a raster picture", tuple(s for s in IMAGES if s != ".svg")),  # made into WebP
-    "file": ("a video", VIDEOS),
-    "captions": ("a captions file", CAPTIONS),
-}
-
-
-def check_logo(config: Config) -> list[Problem]:
-    """site.yaml's organisation.logo, drawn into every card: a readable picture in content/
-    (in content/media/ it is checked with the other files already)."""
-    logo = config.settings.organisation.logo
-    if not logo:
-        return []
-    message = media_problem(config.content_dir, logo, "logo")
-    if message:
-        line = load_yaml(config.source_text).line_of(("organisation", "logo"))
-        return [Problem("site.yaml", line, f"organisation.logo: {message}")]
-    path = config.content_dir / logo
-    if path.resolve().parent.is_relative_to((config.content_dir / "media").resolve()):
-        return []
-    return media_file_problems(path, f"content/{logo}")
-
-
-def media_problem(content_dir: Path, value: str, key: str | None = None) -> str | None:
-    """Why a media path is unusable, or None. Paths are relative to content/; `key`: the
-    field's name, for the kind of file it must be."""
-    name_problem = _name_problem(value)
-    if name_problem:
-        return name_problem
-    if value.startswith("/") or re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:
-        return f"{value!r} is an absolute path (expected a path relative to content/, e.g. media/bild.jpg)"
-    if re.match(r"[a-z]+:", value):
-        return f"{value!r} is a URL (expected a file in content/, e.g. media/bild.jpg)"
-    try:
-        target = (content_dir / value).resolve()
-    except (OSError, RuntimeError):  # a link in a circle (RuntimeError up to Python 3.12)
-        return f"{value!r} is a link that leads in a circle (expected a real file, e.g. media/bild.jpg)"
-    root = content_dir.resolve()
-    if root not in target.parents:
-        return (
-            f"{value!r} leads outside content/ (expected a file inside content/, e.g. "
-            "media/bild.jpg; copy the file there instead of linking to it)"
-        )
-    try:
-        found = target.is_file()
-    except OSError:  # a path too long for this machine
-        found = False
-    if not found:
-        return f"file content/{value} does not exist (expected {_similar_file(content_dir, value)})"
-    what, suffixes = FIELD_TYPES.get(key or "", ("", ()))
-    if suffixes and Path(value).suffix.lower() not in suffixes:
-        return f"{value!r} is not {what} (expected a file ending in {', '.join(suffixes)})"
-    return None
-
-
-def _name_problem(value: str) -> str | None:
-    """What no file name can be (and no file system call should see)."""
-    shown = value if len(value) <= 60 else value[:57] + "..."
-    if any(ord(c) < 32 or c == "\x7f" for c in value):
-        return (
-            f"{shown!r} contains a control character (expected a file name of letters, "
-            "digits, '-', '_' and '.', e.g. media/bild.jpg)"
-        )
-    if len(value.encode("utf-8")) > MAX_PATH:
-        return (
-            f"{shown!r} is a path of more than {MAX_PATH} bytes (expected a short path, "
-            "e.g. media/bild.jpg)"
-        )
-    if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
-        return (
-            f"{shown!r} has a name longer than 255 bytes, which no file system allows "
-            "(expected a shorter file name, e.g. media/bild.jpg)"
-        )
-    return None
-
-
-def _similar_file(content_dir: Path, value: str) -> str:
-    """A did-you-mean for a mistyped media path."""
-    folder = (content_dir / value).parent
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    except OSError:  # no such folder, or a path too long for this machine
-        names = []
-    close = difflib.get_close_matches(Path(value).name, names, n=1)
-    if close:
-        return f"an existing file; did you mean {Path(value).parent.as_posix()}/{close[0]}?"
-    return "an existing file in content/, e.g. media/bild.jpg"
 
 
 def check_slugs(content: Content) -> list[Problem]:
