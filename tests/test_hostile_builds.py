@@ -22,8 +22,9 @@ from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, write_files
 
 from karriere.base.places import cache_folder as cache_dir
 from karriere.commands import cli
-from karriere.write import writer
-from karriere.write.writer import WAITING, build_lock
+from karriere.write import swap, writer
+from karriere.write.lock import WAITING, build_lock
+from karriere.write.output import Bytes
 
 ROOT_USER = os.geteuid() == 0
 
@@ -163,7 +164,7 @@ def test_leftovers_of_a_running_build_are_not_removed(tmp_path):
         dead = tmp_path / ".public.karriere-new-999999999-abc"
         for folder in (live, dead):
             (folder / "x").mkdir(parents=True)
-        writer.write_site([writer.Output("a", b"1")], out, site)
+        writer.write_site([Bytes("a", b"1")], out, site)
         assert live.is_dir() and not dead.exists()
     finally:
         sleeper.kill()
@@ -187,7 +188,7 @@ def test_a_full_disk_stops_the_build_plainly_and_keeps_the_output(tmp_path, monk
             code, err = finish(build(site, "--out", str(out)))
         else:  # no mount without root: the same error, raised where a file is written
             monkeypatch.setenv("KARRIERE_JOBS", "1")
-            monkeypatch.setattr(writer, "_put", no_space)
+            monkeypatch.setattr(Bytes, "write_to", no_space)
             argv = ["build", "--site", str(site), "--out", str(out), "--date", BUILD_DATE]
             code, err = cli.main(argv), capsys.readouterr().err
         assert code == 1
@@ -199,7 +200,7 @@ def test_a_full_disk_stops_the_build_plainly_and_keeps_the_output(tmp_path, monk
         assert sorted(p.name for p in disk.iterdir()) == sorted(["public", "filler"][: 1 + mounted])
 
 
-def no_space(target: Path, out) -> None:
+def no_space(out: Bytes, target: Path) -> None:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
 
 
@@ -280,7 +281,7 @@ def test_an_output_folder_that_is_a_mount_point_is_updated_in_place(tmp_path, ki
         mounted = ROOT_USER and mount("--bind", str(tmp_path / "volume"), str(out))
     try:
         if not mounted:  # no mount without root: the swap fails as it would on one
-            monkeypatch.setattr(writer, "exchange", busy)
+            monkeypatch.setattr(swap, "exchange", busy)
         run = in_process if not mounted else lambda site: finish(build(site))[0]
         assert run(site) == 0
         (site / "content/stories/lena.md").unlink()

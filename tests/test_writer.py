@@ -15,8 +15,11 @@ from helpers import ROOT, write_files
 
 from karriere.base.errors import BuildError
 from karriere.base.oserrors import MachineError
-from karriere.write import writer
-from karriere.write.writer import MARKER, Output, write_site
+from karriere.write import staging
+from karriere.write.folders import MARKER
+from karriere.write.made_files import MadeFiles
+from karriere.write.output import Bytes, Copy, Kept, Spooled
+from karriere.write.writer import write_site
 
 
 def tree(out: Path) -> dict[str, bytes]:
@@ -27,8 +30,8 @@ def inodes(out: Path) -> dict[str, int]:
     return {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
 
 
-def outputs(**files: str) -> list[Output]:
-    return [Output(name.replace("__", "/"), text.encode()) for name, text in files.items()]
+def outputs(**files: str) -> list[Bytes]:
+    return [Bytes(name.replace("__", "/"), text.encode()) for name, text in files.items()]
 
 
 def test_a_first_build_stages_in_the_folder_its_pages_were_rendered_into(tmp_path):
@@ -41,7 +44,7 @@ def test_a_first_build_stages_in_the_folder_its_pages_were_rendered_into(tmp_pat
     page.parent.mkdir(parents=True)
     page.write_bytes(b"<p>a</p>")
     inode = page.stat().st_ino
-    rendered = Output("stellen/a/index.html", source=str(page), digest="d1", spooled=True)
+    rendered = Spooled("stellen/a/index.html", str(page), "d1")
     report = write_site(
         [rendered, *outputs(robots_txt="r", stellen__a__qr_svg="q")], out, site, placed=placed
     )
@@ -54,7 +57,7 @@ def test_a_first_build_stages_in_the_folder_its_pages_were_rendered_into(tmp_pat
     again = placed / "stellen/a/index.html"
     again.parent.mkdir(parents=True)
     again.write_bytes(b"<p>b</p>")
-    moved = Output("stellen/a/index.html", source=str(again), digest="d2", spooled=True)
+    moved = Spooled("stellen/a/index.html", str(again), "d2")
     write_site([moved, *outputs(robots_txt="r")], out, site, report.manifest, placed=placed)
     assert tree(out)["stellen/a/index.html"] == b"<p>b</p>"
     assert "stellen/a/qr_svg" not in tree(out)
@@ -137,7 +140,7 @@ def test_a_spare_that_was_tampered_with_is_put_right(tmp_path):
 def test_no_spare_where_the_cache_is_on_another_file_system(tmp_path, monkeypatch):
     """The exchange needs both folders on one file system; otherwise every build stages a
     new folder beside the output, as before, and nothing is kept in the cache."""
-    monkeypatch.setattr(writer, "same_file_system", lambda folder, out_dir: False)
+    monkeypatch.setattr(staging, "same_file_system", lambda folder, out_dir: False)
     out, site = tmp_path / "public", tmp_path / "site"
     spare = site / ".karriere-cache" / "spare-x"
     site.mkdir()
@@ -187,6 +190,65 @@ def test_refuses_home_and_root(tmp_path):
     for out in (Path.home(), Path("/")):
         with pytest.raises(BuildError, match="refusing"):
             write_site(outputs(a="1"), out, tmp_path)
+
+
+# ---------------------------------------------------------------- the kinds of output
+
+
+def test_a_copied_file_is_hashed_again_only_when_its_signature_changed(tmp_path):
+    """Copy: the writer trusts last build's hash while the source's size, mtime and inode
+    are the same (so an edit that keeps all three goes unseen), and hashes it otherwise."""
+    out, site, source = tmp_path / "public", tmp_path / "site", tmp_path / "logo.svg"
+    site.mkdir()
+    source.write_bytes(b"<svg>1</svg>")
+    first = write_site([Copy("logo.svg", source)], out, site)
+    assert first.written == ["logo.svg"] and (out / "logo.svg").read_bytes() == b"<svg>1</svg>"
+    stamp = source.stat().st_mtime_ns
+    source.write_bytes(b"<svg>2</svg>")  # same size, same inode
+    os.utime(source, ns=(stamp, stamp))
+    same = write_site([Copy("logo.svg", source)], out, site, first.manifest)
+    assert same.written == [] and (out / "logo.svg").read_bytes() == b"<svg>1</svg>"
+    os.utime(source, ns=(stamp + 10**9, stamp + 10**9))
+    again = write_site([Copy("logo.svg", source)], out, site, same.manifest)
+    assert again.written == ["logo.svg"] and (out / "logo.svg").read_bytes() == b"<svg>2</svg>"
+
+
+def test_a_kept_file_stands_and_is_made_again_when_it_was_changed(tmp_path):
+    """Kept: last build's file stays untouched; one changed (or deleted) behind the
+    writer's back is made again by its maker (a QR code), or stops the build without one."""
+    out, site = tmp_path / "public", tmp_path / "site"
+    site.mkdir()
+    first = write_site(outputs(qr_svg="code", other="1"), out, site)
+    files = MadeFiles({"qr_svg": ("inputs", first.manifest["qr_svg"].digest)}, first.manifest)
+    kept = files.kept("qr_svg", "inputs", lambda: b"code", "the QR code")
+    assert isinstance(kept, Kept) and files.kept("qr_svg", "other inputs", bytes, "") is None
+    before = inodes(out)
+    second = write_site([kept, *outputs(other="1")], out, site, first.manifest)
+    assert second.written == [] and second.unchanged == 2 and inodes(out) == before
+    (out / "qr_svg").write_text("tampered")
+    third = write_site([kept, *outputs(other="1")], out, site, second.manifest)
+    assert third.written == ["qr_svg"] and (out / "qr_svg").read_text() == "code"
+    (out / "qr_svg").unlink()
+    page = Kept("qr_svg", third.manifest["qr_svg"].digest, origin="content/a.md")
+    with pytest.raises(BuildError, match="qr_svg changed in the output folder during the build"):
+        write_site([page, *outputs(other="1")], out, site, third.manifest)
+
+
+def test_the_private_folder_does_not_take_a_copy_as_unchanged_by_its_identity(tmp_path):
+    """In the preview's private folder an output that is the very object the last build
+    wrote is set aside unseen; a Copy may not be, as its source file may have changed."""
+    out, site, source = tmp_path / "preview", tmp_path / "site", tmp_path / "logo.svg"
+    site.mkdir()
+    source.write_bytes(b"<svg/>")
+    same = [Copy("logo.svg", source), *outputs(a="1")]
+    first = write_site(same, out, site, mode="file", private_folder=True)
+    renewed = [Bytes("logo.svg", b"<svg/>"), same[1]]
+    again = write_site(
+        renewed, out, site, first.manifest, "file", private_folder=True, last=first.outputs
+    )
+    assert again.written == [] and again.unchanged == 2
+    with pytest.raises(ValueError, match="Copy output was reused"):
+        write_site(same, out, site, again.manifest, "file", private_folder=True, last=first.outputs)
 
 
 # ---------------------------------------------------------------- SIGKILL at any moment
@@ -265,17 +327,21 @@ def test_sigkill_at_random_moments(built):
 
 
 def test_the_private_preview_folder_tells_files_apart_without_hashing(tmp_path):
-    """mode="file" with trusted=True, after the first build: new bytes of the same size
+    """mode="file" with private_folder=True, after the first build: new bytes of the same size
     are compared with the file, equal bytes are not written again, and a written file
     gets a token for its digest instead of a hash."""
     out, site = tmp_path / "preview", tmp_path / "site"
     site.mkdir()
-    first = write_site(outputs(a="one", b="two"), out, site, mode="file", trusted=True)
+    first = write_site(outputs(a="one", b="two"), out, site, mode="file", private_folder=True)
     assert first.written == ["a", "b"]
-    again = write_site(outputs(a="one", b="six"), out, site, first.manifest, "file", True)
+    again = write_site(
+        outputs(a="one", b="six"), out, site, first.manifest, "file", private_folder=True
+    )
     assert again.written == ["b"] and again.manifest["a"] == first.manifest["a"]
     assert again.manifest["b"].digest.startswith("token ")
-    longer = write_site(outputs(a="one!", b="six"), out, site, again.manifest, "file", True)
+    longer = write_site(
+        outputs(a="one!", b="six"), out, site, again.manifest, "file", private_folder=True
+    )
     assert longer.written == ["a"] and (out / "a").read_text() == "one!"
 
 
@@ -286,14 +352,14 @@ def test_in_place_a_failed_write_leaves_the_folder_as_it_was(tmp_path, monkeypat
     site.mkdir()
     first = write_site(outputs(a="1", old="2"), out, site, mode="file")
     before = tree(out)
-    put = writer._put
+    put = Bytes.write_to
 
-    def full_at_z(target: Path, out: Output) -> None:
+    def full_at_z(out: Bytes, target: Path) -> None:
         if target.name.startswith(".z"):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        put(target, out)
+        put(out, target)
 
-    monkeypatch.setattr(writer, "_put", full_at_z)
+    monkeypatch.setattr(Bytes, "write_to", full_at_z)
     with pytest.raises(MachineError, match=f"cannot write {out}/: no space left on device"):
         write_site(outputs(a="new", c__d__e="x", z="y"), out, site, first.manifest, mode="file")
     assert tree(out) == before and sorted(os.listdir(out)) == [MARKER, "a", "old"]

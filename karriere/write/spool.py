@@ -1,0 +1,51 @@
+"""The spool: a folder where worker processes put the pages they render, for the writer
+to move into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from karriere.write.folders import process_alive
+
+
+class Spool:
+    """Made on first use, so builds that render in one process never touch it.
+
+    `as_tree` (a build with no output folder yet): pages go to `site/<output path>` in it,
+    and that folder becomes the staging folder as it is, with no file moved
+    (staging.write_staged).
+    """
+
+    def __init__(self, parent: Path, as_tree: bool = False):
+        self.parent = parent  # e.g. .karriere-cache/
+        self.path: Path | None = None
+        self.as_tree = as_tree
+
+    @property
+    def site(self) -> Path | None:
+        """Where pages are put at their output paths (as_tree), once the folder exists."""
+        return self.path / "site" if self.path is not None and self.as_tree else None
+
+    def folder(self) -> Path | None:
+        """The folder (None if it cannot be made: a read-only site renders without it)."""
+        if self.path is None:
+            for old in self.parent.glob("spool-*") if self.parent.is_dir() else []:
+                if not process_alive(old.name.split("-")[1]):  # left by a killed build
+                    shutil.rmtree(old, ignore_errors=True)
+            try:
+                self.parent.mkdir(parents=True, exist_ok=True)
+                made = tempfile.mkdtemp(prefix=f"spool-{os.getpid()}-", dir=self.parent)
+                if self.as_tree:
+                    os.mkdir(os.path.join(made, "site"))
+            except OSError:
+                return None
+            self.path = Path(made)
+        return self.path
+
+    def remove(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path = None
