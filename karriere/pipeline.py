@@ -29,7 +29,8 @@ from karriere.render.pages import PageCache, render_pages
 from karriere.site.build import build_site
 from karriere.site.model import LEGAL_PAGES, BuildOptions, Site
 from karriere.write.made_files import MadeFiles
-from karriere.write.writer import Output, Spool
+from karriere.write.output import Bytes, Copy, Output
+from karriere.write.spool import Spool
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,11 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
         site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool, hooks.recall_rows
     )
     result += [
-        Output(f"assets/{pub}", data, origin=f"theme file {name}")
+        Bytes(f"assets/{pub}", data, origin=f"theme file {name}")
         for name, (pub, data) in assets.items()
     ]
     if "favicon.ico" in assets:
-        result.append(Output("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
+        result.append(Bytes("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
     result += media_outputs(site.config)
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
     # The web editor (admin/), only when site.yaml asks for it; see karriere/decap.py.
@@ -170,7 +171,7 @@ def media_outputs(config: Config) -> list[Output]:
             )
             continue
         rel = path.relative_to(config.content_dir).as_posix()
-        found.append(Output(rel, source=path, origin=shown))
+        found.append(Copy(rel, path, origin=shown))
     if problems:
         raise BuildError(problems)
     return found

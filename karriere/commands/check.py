@@ -20,7 +20,8 @@ from urllib.parse import unquote, urlsplit
 from karriere.base.errors import Problem
 from karriere.site.model import Page, Site
 from karriere.site.video import caption_warnings
-from karriere.write.writer import Output, check_unique
+from karriere.write.output import Output
+from karriere.write.plan import check_unique
 
 
 def cmd_check(args: argparse.Namespace, today: date) -> int:

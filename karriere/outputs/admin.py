@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from karriere.base.places import DECAP_DIST
 from karriere.content.front_matter import COLLECTIONS
-from karriere.write.writer import Output
+from karriere.write.output import Bytes, Copy, Output
 
 if TYPE_CHECKING:
     from karriere.site.model import Site
@@ -229,15 +229,13 @@ def admin_outputs(site: Site, asset_names: dict[str, str]) -> list[Output]:
     scripts = decap_files(site.config.site_dir)
     style = asset_names.get("style.css")
     found = [
-        Output("admin/config.yml", config.encode(), origin="the Decap CMS configuration"),
-        Output(
+        Bytes("admin/config.yml", config.encode(), origin="the Decap CMS configuration"),
+        Bytes(
             "admin/index.html", admin_page(site, bool(scripts)).encode(), origin="the admin page"
         ),
     ]
     if scripts:
         preview = preview_script(site.urls.path("assets/" + style) if style else None)
-        found.append(Output("admin/preview.js", preview.encode(), origin="the admin page"))
-        found += [
-            Output(f"admin/{p.name}", source=p, origin="npm package decap-cms") for p in scripts
-        ]
+        found.append(Bytes("admin/preview.js", preview.encode(), origin="the admin page"))
+        found += [Copy(f"admin/{p.name}", p, origin="npm package decap-cms") for p in scripts]
     return found

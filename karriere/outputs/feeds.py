@@ -9,7 +9,7 @@ from karriere.base import strings
 from karriere.base.recall import Recall
 from karriere.base.xmltext import attribute, language, text
 from karriere.site.model import Item, Page, Site
-from karriere.write.writer import Output
+from karriere.write.output import Bytes, Output
 
 _first, _second = itemgetter(0), itemgetter(1)
 
@@ -29,7 +29,7 @@ def _sitemap_file(rows: list[str]) -> Output:
         + "\n".join(filter(None, rows))
         + "\n</urlset>\n"
     )
-    return Output("sitemap.xml", xml.encode(), origin="the sitemap")
+    return Bytes("sitemap.xml", xml.encode(), origin="the sitemap")
 
 
 def _sitemap_row(page: Page, absolute: Callable) -> str:
@@ -41,7 +41,7 @@ def _sitemap_row(page: Page, absolute: Callable) -> str:
 
 def robots(site: Site) -> Output:
     text = f"User-agent: *\nAllow: /\n\nSitemap: {site.urls.absolute('sitemap.xml')}\n"
-    return Output("robots.txt", text.encode(), origin="robots.txt")
+    return Bytes("robots.txt", text.encode(), origin="robots.txt")
 
 
 def _stamp(day) -> str:
@@ -87,7 +87,7 @@ def _feed_file(rows: list, head: str, author: str, today: str) -> Output:
         b"\n" if rows else b"",
         b"</feed>\n",
     ])  # fmt: skip
-    return Output("stellen/feed.xml", data, origin="the vacancies feed")
+    return Bytes("stellen/feed.xml", data, origin="the vacancies feed")
 
 
 def _feed_entry(v: Item, categories: dict, absolute: Callable) -> tuple | None:

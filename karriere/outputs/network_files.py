@@ -25,11 +25,11 @@ from karriere.outputs import qrcodes
 from karriere.site.network import employers_key
 from karriere.site.network_pages import poster_items
 from karriere.write.made_files import MadeFiles
-from karriere.write.writer import Output
+from karriere.write.output import Bytes, Output, Spooled
 
 if TYPE_CHECKING:
     from karriere.site.model import Item, Network, Site
-    from karriere.write.writer import Spool
+    from karriere.write.spool import Spool
 
 
 def network_outputs(
@@ -124,7 +124,7 @@ def _filter_file(rows: list[dict]) -> Output:
     # Compact JSON in UTF-8, as json.dumps writes it. (One call for all rows: rows each
     # dumped on their own held ~30 MB more at the peak of a cold build.)
     data = orjson.dumps({"vacancies": rows})
-    return Output("stellen/index.json", data, origin="the vacancy filter index")
+    return Bytes("stellen/index.json", data, origin="the vacancy filter index")
 
 
 def _filter_row(v: Item, net: Network, path: Callable) -> dict:
@@ -155,12 +155,12 @@ def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=Non
         if out is None:
             data, digest = pair[number] if pair else (None, None)
             if isinstance(data, str):  # a file a worker wrote
-                out = Output(path, source=data, digest=digest, spooled=True, origin=origin)
+                out = Spooled(path, data, digest, origin=origin)
             else:
                 if data is None:
                     cells = cells or qrcodes.modules(url)
                     data = qrcodes.file(kind, url, title, cells)
-                out = Output(path, data, digest=digest or hash_bytes(data), origin=origin)
+                out = Bytes(path, data, digest=digest or hash_bytes(data), origin=origin)
             files.remember(path, key, out.digest)
         outputs.append(out)
     return outputs
@@ -195,4 +195,4 @@ def event_ics(site: Site, ev: Item) -> Output:
         vevent.add("description", clean(description))
     vevent.add("url", site.urls.absolute(ev.route))
     cal.add_component(vevent)
-    return Output(f"termine/{ev.slug}.ics", cal.to_ical(), origin=ev.entry.source)
+    return Bytes(f"termine/{ev.slug}.ics", cal.to_ical(), origin=ev.entry.source)

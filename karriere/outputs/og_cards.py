@@ -29,7 +29,7 @@ from karriere.config.settings import Config
 from karriere.config.theme import BUILTIN
 from karriere.content.images import UnreadableImage, image_info
 from karriere.outputs.og_drawing import HEIGHT, WIDTH, Design, render
-from karriere.write.writer import Output
+from karriere.write.output import Copy, Output
 
 VERSION = "1"  # bump when the drawing code changes: every card gets a new name
 CACHE = Path(".karriere-cache") / "cards"
@@ -216,7 +216,7 @@ def publish(site) -> tuple[list[Output], Stats]:
     if not site.options.preview:  # the preview rebuilds on every save: once a build is enough
         prune(cache, {Path(path).name for path in cards})
     outputs = [
-        Output(card.path, source=cache / Path(card.path).name, origin="card image")
+        Copy(card.path, cache / Path(card.path).name, origin="card image")
         for card in cards.values()
     ]
     return outputs, stats

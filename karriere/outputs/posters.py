@@ -18,7 +18,7 @@ from karriere.base.memo import Memo
 from karriere.content.images import UnreadableImage, opened
 from karriere.site.model import Site
 from karriere.site.video import WEBP_METHOD, WEBP_QUALITY, poster_variants
-from karriere.write.writer import Output
+from karriere.write.output import Bytes, Output
 
 
 def _encode(path: Path, width: int, height: int) -> bytes:
@@ -54,5 +54,5 @@ def poster_outputs(site: Site, memo: Memo | None = None) -> list[Output]:
 
             inputs = (v.path, v.width, v.height, WEBP_QUALITY, WEBP_METHOD, file_signature(path))
             data = memo.bytes("poster", inputs, make) if memo is not None else make()
-            seen[v.path] = Output(v.path, data, origin=f"poster {rel}")
+            seen[v.path] = Bytes(v.path, data, origin=f"poster {rel}")
     return list(seen.values())

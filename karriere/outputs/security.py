@@ -11,7 +11,7 @@ docs/deploy-headers.md for nginx and Apache. Every page also carries the policy 
 from __future__ import annotations
 
 from karriere.site.video import providers_used
-from karriere.write.writer import Output
+from karriere.write.output import Bytes, Output
 
 META_IGNORED = {"frame-ancestors", "report-uri", "sandbox"}  # not allowed in <meta>
 
@@ -88,7 +88,7 @@ def headers_file(site) -> Output:
     blocks = [
         "\n".join([path] + [f"  {name}: {value}" for name, value in hs]) for path, hs in rules
     ]
-    return Output("_headers", ("\n".join(blocks) + "\n").encode(), origin="security headers")
+    return Bytes("_headers", ("\n".join(blocks) + "\n").encode(), origin="security headers")
 
 
 def top_level(site) -> list[str]:

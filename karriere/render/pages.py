@@ -41,7 +41,9 @@ from karriere.render import jsonld
 from karriere.render.list_cards import Cards, Shared, splice
 from karriere.site import video
 from karriere.site.model import Page, Site
-from karriere.write.writer import Output, Spool, make_folder
+from karriere.write.folders import make_folder
+from karriere.write.output import Bytes, Output, Spooled
+from karriere.write.spool import Spool
 
 PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
 
@@ -275,13 +277,10 @@ def render_pages(
         page = pages[number]
         if isinstance(data, tuple):  # (file in the spool, digest)
             digest = data[1]
-            outputs[number] = Output(
-                page.output_path, source=data[0], digest=digest, spooled=True,
-                origin=origin(page),
-            )  # fmt: skip
+            outputs[number] = Spooled(page.output_path, data[0], digest, origin=origin(page))
         else:  # (None: the writer gives the digest)
             digest = None if cache is not None and cache.private_folder else hash_bytes(data)
-            outputs[number] = Output(page.output_path, data, origin=origin(page), digest=digest)
+            outputs[number] = Bytes(page.output_path, data, origin=origin(page), digest=digest)
         if cache is not None:
             cache.remember(page, digest, deps)
     if problems:
