@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -157,7 +158,7 @@ def run(args) -> dict:
 
 def in_process(site: Path, out: Path, edited: Path, original: bytes, args) -> dict:
     """One Builder kept alive, as `serve` uses it: edits timed from save to written file."""
-    from karriere.incremental.engine import Builder
+    from karriere.incremental.builder import COMMAND_LINE, PREVIEW, Builder
     from karriere.pipeline import Request
 
     request = Request(site, date.fromisoformat(BUILD_DATE))
@@ -165,10 +166,11 @@ def in_process(site: Path, out: Path, edited: Path, original: bytes, args) -> di
     for mode in ("file", "tree"):
         # "file" is the live preview's engine (karriere/preview.py): replaces files one by
         # one in a folder only it writes to, keeps nothing on disk; "tree" is the CLI's.
-        preview = {"persist": False, "shortcut": False} if mode == "file" else {}
-        builder = Builder(
-            request, out, jobs=args.jobs or None, mode=mode, autosave=False, **preview
-        )
+        if mode == "file":  # (without the preview's files in .karriere-cache/)
+            profile = replace(PREVIEW, shared_content=False, made_name=None)
+        else:
+            profile = replace(COMMAND_LINE, autosave=False)
+        builder = Builder(request, out, profile, jobs=args.jobs or None)
         builder.build()
         edits, titles, noops = [], [], []
         for rep in range(max(args.reps, 5)):

@@ -1,9 +1,10 @@
-"""The one build pipeline: config -> content -> site -> render -> write.
+"""The one build pipeline: config -> content -> site -> render -> outputs -> write.
 
-Everything is gathered and rendered first; only a complete, error-free set of outputs
-reaches the writer, so a failed build never touches the previous site. The incremental
-engine (engine.py) runs this same pipeline with `Hooks` that reuse earlier work; without
-hooks every stage starts from scratch.
+`run()` reads top to bottom: each stage is called once, and only a complete, error-free
+set of outputs reaches the writer, so a failed build never touches the previous site.
+Without hooks it is a plain, complete build. The incremental engine (karriere/incremental)
+plugs in through `Hooks`: each field is typed by the stage that calls it, and no stage
+knows the engine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from karriere.base.memo import Memo, NoMemo
 from karriere.base.recall import Recall
 from karriere.config.settings import Config, load_config
 from karriere.config.theme import Theme, load_theme
-from karriere.content.loading import load_content, load_entry
+from karriere.content.loading import ContentLoader, EntryLoader, load_content, load_entry
+from karriere.content.markdown import BodyConverter
 from karriere.outputs import feeds as machine
 from karriere.outputs import og_cards as cards
 from karriere.outputs import security
@@ -29,8 +31,9 @@ from karriere.render.pages import PageCache, render_pages
 from karriere.site.build import build_site
 from karriere.site.model import LEGAL_PAGES, BuildOptions, Site
 from karriere.write.made_files import MadeFiles
-from karriere.write.output import Bytes, Copy, Output
+from karriere.write.output import Bytes, Copy, FileState, Output, WriteReport
 from karriere.write.spool import Spool
+from karriere.write.writer import write_site
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Result:
     site: Site
     outputs: list[Output]
     warnings: list[Problem]
+    written: WriteReport | None = None  # None: the build stopped before writing
 
 
 def base_url_for(config: Config, request: Request) -> str:
@@ -80,22 +84,70 @@ def default_jobs() -> int:
 
 
 @dataclass
-class Hooks:
-    """What the incremental engine plugs into the stages; the defaults redo everything."""
+class Writing:
+    """What the writer may know of the previous build (write_site's arguments). The
+    defaults know nothing: every file is compared with what is on disk."""
 
-    load_content: Callable = load_content  # (config, load_entry) -> Content
-    load_entry: Callable = load_entry
-    markdown: object | None = None  # anything with .convert_packed(body) -> html
-    pages: PageCache | None = None
-    memo: Memo = field(default_factory=NoMemo)
-    made_files: MadeFiles | None = None  # QR codes last build left in the output folder
-    jobs: int = 1
-    recall: Recall | None = None  # what the previous build made from the same objects
-    # The same for the rows of the feed, the sitemap and the filter index: only a process
-    # that builds again (the preview) keeps them; a one-off build would only hold them.
+    previous: dict[str, FileState] | None = None  # the manifest of what it wrote
+    mode: str = "tree"  # "tree" (atomic swap) or "file" (one by one: the preview)
+    private_folder: bool = False  # nobody else writes to out_dir (the preview's own)
+    hashed: dict[int, tuple[bytes, str]] | None = None  # digests of bytes kept in memory
+    last: dict[str, Output] | None = None  # the previous build's outputs, by path
+    spare: Path | None = None  # the previous site, kept to stage the next one in
+
+
+@dataclass
+class Hooks:
+    """Where the incremental engine plugs into the stages; the defaults redo everything.
+    Each field is typed by the stage that calls it."""
+
+    load_content: ContentLoader = load_content  # content (content/loading.py)
+    load_entry: EntryLoader = load_entry  # content
+    markdown: BodyConverter | None = None  # site: the bodies' HTML (content/markdown.py)
+    recall: Recall | None = None  # site, outputs: what the previous build made (recall.py)
+    pages: PageCache | None = None  # render (render/pages.py)
+    pages_rendered: Callable[[], None] | None = None  # render: called once every page is made
+    # The feed's, the sitemap's and the filter index's rows: only a process that builds
+    # again (the preview) keeps them; a one-off build would only hold them.
     recall_rows: Recall | None = None
-    spool: Spool | None = None  # where worker processes may write pages and QR codes
-    pages_rendered: Callable[[], None] | None = None  # called once every page is made
+    memo: Memo = field(default_factory=NoMemo)  # outputs: posters by their inputs
+    made_files: MadeFiles | None = None  # outputs: QR codes last build left in out_dir
+    jobs: int = 1  # render, outputs: worker processes
+    spool: Spool | None = None  # render, outputs, write: where workers put their files
+    writing: Writing = field(default_factory=Writing)  # write
+
+
+# The engine's part: given the settings and the theme, the hooks of one build.
+Prepare = Callable[[Config, BuildOptions, Theme], Hooks]
+
+
+def plain_hooks(config: Config, options: BuildOptions, theme: Theme) -> Hooks:
+    return Hooks(jobs=default_jobs())
+
+
+def run(request: Request, out_dir: Path | None, prepare: Prepare = plain_hooks) -> Result:
+    """Build the site into out_dir. out_dir None: every step but writing (`check` reads
+    the outputs in memory)."""
+    config, options = load_settings(request)
+    theme = load_theme(config)
+    hooks = prepare(config, options, theme)
+    content = hooks.load_content(config, hooks.load_entry)
+    site = build_site(config, content, options, hooks.markdown, hooks.recall)
+    outputs = render_pages(
+        site, theme, published_assets(theme), hooks.pages, hooks.jobs, hooks.spool
+    )
+    if hooks.pages_rendered is not None:
+        hooks.pages_rendered()
+    outputs += other_outputs(site, theme, hooks)
+    result = Result(site, outputs, content.warnings + warnings(site))
+    if out_dir is not None:
+        result.written = write(outputs, out_dir, request.site_dir, hooks)
+    return result
+
+
+def generate(request: Request) -> Result:
+    """Every step of a plain build but writing."""
+    return run(request, None)
 
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:
@@ -109,29 +161,17 @@ def load_settings(request: Request) -> tuple[Config, BuildOptions]:
     return config, options
 
 
-def generate(request: Request, hooks: Hooks | None = None) -> Result:
-    """Run every stage up to (not including) writing."""
-    config, options = load_settings(request)
-    return generate_from(config, options, hooks or Hooks(jobs=default_jobs()))
+def published_assets(theme: Theme) -> dict[str, str]:
+    """Each theme asset's name -> its published (fingerprinted) name."""
+    return {name: pub for name, (pub, _) in theme.assets().items()}
 
 
-def generate_from(config: Config, options: BuildOptions, hooks: Hooks) -> Result:
-    content = hooks.load_content(config, hooks.load_entry)
-    site = build_site(config, content, options, hooks.markdown, hooks.recall)
-    theme = load_theme(config)
-    outputs = collect_outputs(site, theme, hooks)
-    return Result(site=site, outputs=outputs, warnings=content.warnings + warnings(site))
-
-
-def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> list[Output]:
-    """Every file of the site. Add a new kind of output here (see cache.py on caching it)."""
-    hooks = hooks or Hooks()
+def other_outputs(site: Site, theme: Theme, hooks: Hooks) -> list[Output]:
+    """Every file of the site but the pages. Add a new kind of output here (see
+    incremental/store.py on caching it)."""
     assets = theme.assets()
     published = {name: pub for name, (pub, _) in assets.items()}
-    result = render_pages(site, theme, published, hooks.pages, hooks.jobs, hooks.spool)
-    if hooks.pages_rendered is not None:
-        hooks.pages_rendered()
-    result += [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
+    result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
     result.append(machine.feed(site, hooks.recall_rows))
     result += network_outputs(
         site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool, hooks.recall_rows
@@ -144,11 +184,20 @@ def collect_outputs(site: Site, theme: Theme, hooks: Hooks | None = None) -> lis
         result.append(Bytes("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
     result += media_outputs(site.config)
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
-    # The web editor (admin/), only when site.yaml asks for it; see karriere/decap.py.
+    # The web editor (admin/), only when site.yaml asks for it: outputs/admin.py.
     result += admin_outputs(site, published)
-    # Video posters as WebP, and the security headers (CSP): posters.py, security.py.
+    # Video posters as WebP, and the security headers (CSP).
     result += poster_outputs(site, hooks.memo) + [security.headers_file(site)]
     return result
+
+
+def write(outputs: list[Output], out_dir: Path, site_dir: Path, hooks: Hooks) -> WriteReport:
+    w = hooks.writing
+    return write_site(
+        outputs, out_dir, site_dir, w.previous, w.mode, private_folder=w.private_folder,
+        hashed=w.hashed, last=w.last, spare=w.spare,
+        placed=hooks.spool.site if hooks.spool is not None else None,
+    )  # fmt: skip
 
 
 def media_outputs(config: Config) -> list[Output]:

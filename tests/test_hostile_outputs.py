@@ -344,12 +344,12 @@ def test_printed_poster_leads_to_the_page_that_says_the_deadline_passed(scratch_
 
 
 def test_preview_shows_the_expired_vacancy_but_no_poster(scratch_site, tmp_path):
-    from karriere.incremental.engine import Builder
+    from karriere.incremental.builder import PREVIEW, Builder
     from karriere.pipeline import Request
 
     out = tmp_path / "preview"
     request = Request(scratch_site, date.fromisoformat(BUILD_DATE), preview=True)
-    Builder(request, out, jobs=1, persist=False, mode="file").build()
+    Builder(request, out, PREVIEW, jobs=1).build()
     assert EXPIRED_NOTICE in read(out, "stellen/alt/index.html")
     assert not (out / "stellen/alt/aushang").exists()
     assert (out / "stellen/sachbearbeitung/aushang/index.html").is_file()

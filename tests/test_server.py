@@ -312,19 +312,19 @@ def test_an_unexpected_error_in_a_rebuild_is_shown_and_the_next_save_rebuilds(
     from karriere.commands.preview import PreviewBuilder
     from karriere.commands.server import PreviewState, rebuild
     from karriere.commands.watch import Watcher
-    from karriere.incremental import engine
+    from karriere.incremental.builder import Builder
 
     builder = PreviewBuilder(scratch_site, tmp_path / "preview")
     state = PreviewState(out_dir=tmp_path / "preview", base_path="/")
     assert builder.rebuild(set()).problems == []
     state.publish([])
-    real_build = engine.Builder.build
+    real_build = Builder.build
 
     def broken_build(self, *args, **kwargs):
-        monkeypatch.setattr(engine.Builder, "build", real_build)  # once
+        monkeypatch.setattr(Builder, "build", real_build)  # once
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(engine.Builder, "build", broken_build)
+    monkeypatch.setattr(Builder, "build", broken_build)
     saved = scratch_site / VACANCY
     watcher = Watcher([scratch_site / "content"], on_change=lambda p: rebuild(builder, state, p))
     watcher.start()

@@ -149,11 +149,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if last is not None:
         warnings = [Problem(*w) for w in last["warnings"]]
         return report_build(warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"]))
-    from karriere.incremental.engine import Builder
+    from karriere.incremental.builder import Builder
     from karriere.pipeline import Request
 
     request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
-    report = Builder(request, out_dir, shortcut=False).build(inputs=inputs)
+    report = Builder(request, out_dir).build(inputs=inputs)  # (no second no-op check)
     return report_build(
         report.warnings, report.pages, out_dir, started,
         len(report.written), len(report.deleted), report.unchanged,

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from karriere.base.errors import BuildError, KarriereError, Problem
-from karriere.incremental.engine import Builder
+from karriere.incremental.builder import PREVIEW, Builder
 from karriere.pipeline import Request
 
 
@@ -118,10 +118,7 @@ class PreviewBuilder:
             base_url=self.origin + self.base_path,
         )
         if self.engine is None or self.engine.request != request:
-            self.engine = Builder(
-                request, self.out_dir, persist=False, mode="file", shortcut=False,
-                autosave=False, shared_content=True, made_name="made-preview.pickle",
-            )  # fmt: skip
+            self.engine = Builder(request, self.out_dir, PREVIEW)
         return self.engine
 
 

@@ -4,7 +4,7 @@ The cache never decides what a page looks like; it only lets a build skip work w
 inputs are provably the same as last time. Deleting `.karriere-cache/` is always safe.
 
 How an output producer takes part (for whoever adds a new kind of output in
-`pipeline.collect_outputs()`):
+`pipeline.other_outputs()`):
 
 - **Cheap producers** (sitemap, feed, `_headers`, a JSON index, .ics files, ...) need to do
   nothing: they run on every build and return `Output(path, data)`. The writer compares the
@@ -39,7 +39,8 @@ from pathlib import Path
 import pydantic
 
 from karriere.base.hashing import hash_text
-from karriere.base.places import CACHE_DIR, cache_folder  # noqa: F401 (one definition, used through here)
+from karriere.content.loading import Entry
+from karriere.site.model import Item
 
 # ---------------------------------------------------------------- fingerprints of objects
 
@@ -136,7 +137,7 @@ class Fingerprints:
 
     def _dataclass(self, obj: object) -> str:
         kind = type(obj)
-        if kind.__name__ == "Entry" and getattr(obj, "head", ""):
+        if kind is Entry and obj.head:
             # By its front matter: what reads the body notes ("body", source) (site.Item).
             videos: list[str] = []
             self._walk(obj.videos, videos)
@@ -144,7 +145,7 @@ class Fingerprints:
         names = _DATACLASS_FIELDS.get(kind)
         if names is None:
             names = tuple(f.name for f in dataclasses.fields(obj))
-            if kind.__name__ == "Item":  # packed_html derives from the entry (see above)
+            if kind is Item:  # packed_html derives from the entry (see above)
                 names = tuple(n for n in names if n != "packed_html")
             _DATACLASS_FIELDS[kind] = names
         parts: list[str] = [kind.__qualname__]

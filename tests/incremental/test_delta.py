@@ -1,4 +1,4 @@
-"""The preview's short way to the content (karriere/delta.py): when the watcher names only
+"""The preview's short way to the content (karriere/incremental/delta.py): when the watcher names only
 known content files, just those are loaded again. Every step is compared with a clean
 build, and the steps that must (not) take the short way are checked to do so."""
 
@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from test_incremental import BUILD_DAY, clean_build, edit, tree
+from incremental_helpers import BUILD_DAY, IN_MEMORY, clean_build, edit, tree
 
 from karriere.base.errors import BuildError
 from karriere.incremental import delta
-from karriere.incremental.engine import Builder
+from karriere.incremental.builder import Builder
 from karriere.pipeline import Request
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
@@ -22,7 +22,7 @@ STORY = "content/stories/lena.md"
 @pytest.fixture
 def preview(scratch_site: Path):
     out = scratch_site.parent / "preview"
-    builder = Builder(Request(scratch_site, BUILD_DAY), out, jobs=1, persist=False, mode="file")
+    builder = Builder(Request(scratch_site, BUILD_DAY), out, IN_MEMORY, jobs=1)
     builder.build()
     return builder
 
