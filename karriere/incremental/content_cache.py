@@ -162,11 +162,13 @@ class CachedMarkdown:
     """MarkdownRenderer.convert_packed (a BodyConverter), remembered by the hash of the
     packed body."""
 
-    def __init__(self, content: ContentState, key: str, base_path: str, trusted: bool, ids: dict):
+    def __init__(
+        self, content: ContentState, key: str, base_path: str, trusted_html: bool, ids: dict
+    ):
         self.content = content
         self.key = key
         self.base_path = base_path
-        self.trusted_html = trusted
+        self.trusted_html = trusted_html
         self.converted = 0
         self.used: set[str] = set()
         self._ids = ids  # the same body object again (in-process rebuilds): no hashing

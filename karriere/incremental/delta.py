@@ -25,7 +25,7 @@ class KnownContent:
         self.site_dir = site_dir
         self.content: Content | None = None
         self.key = ""  # the entry key it was loaded with (site.yaml, code, media names)
-        self.media: tuple = ("", "", [])  # engine.Builder._media_digests of that build
+        self.media: tuple = ("", "", [])  # Builder._media_digests of that build (builder.py)
         self._others: set[str] | None = None  # the media files' absolute paths
         self.pending: set[str] = set()  # files named to builds that failed since
         self._where: dict[str, tuple[str, int]] | None = None  # path -> (kind, position)

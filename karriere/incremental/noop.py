@@ -3,7 +3,7 @@
 A build that changes nothing should cost no more than looking at the files. This module
 is imported before anything heavy (pydantic, Jinja, Markdown), so that `karriere build`
 on an unchanged site answers from a small JSON file, the inputs' and outputs' stat()
-results and nothing else. The engine (engine.py) writes the file after every good build.
+results and nothing else. The engine (builder.py) writes the file after every good build.
 """
 
 from __future__ import annotations
