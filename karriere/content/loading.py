@@ -59,6 +59,8 @@ class Entry:
         return unpack(self.packed_body)
 
 
+# The hook compact() shares field lines through: entries of a big site that arrive pickled
+# would each hold their own copy of the same few dicts.
 _FIELD_LINES: dict[tuple, dict[str, int]] = {}
 
 

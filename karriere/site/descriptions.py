@@ -1,8 +1,5 @@
-"""Stage 3: the site model. Decides which pages exist, their URLs and what each lists.
-
-Everything date-dependent (open or expired) is decided here, from BuildOptions.today,
-so the render stage only has to show what it is given.
-"""
+"""Page descriptions made from the body: the first sentence of the HTML as plain text,
+cut at a word boundary (meta description, og:description, list cards)."""
 
 from __future__ import annotations
 
@@ -19,8 +16,9 @@ if TYPE_CHECKING:
 DESCRIPTION_LIMIT = 160  # characters of a page's description made from its body
 
 
-# first_sentence_packed() of packed HTML, by its bytes: the same HTML comes again in every
-# rebuild of the preview, and a cold build's parse workers send theirs (a pure memo).
+# The hook the content cache fills: first_sentence_packed() of packed HTML, by its bytes.
+# A cold build's parse workers send theirs (remember_description) and the same HTML comes
+# again in every rebuild of the preview, so most pages never cut a description themselves.
 _descriptions: dict[tuple[bytes, int], str] = {}
 
 

@@ -1,21 +1,15 @@
-"""Networks and campaigns: employers, occupations (Berufe), events (Termine), programmes.
+"""The site model: what a build decides before anything is rendered.
 
-`build_network()` turns their entries into Items (an event's `expired` means it is over),
-`plan_network_pages()` adds their pages to the site model, and `network_outputs()` makes
-the files that are not HTML pages: one .ics per event, the vacancy filter's JSON index
-and the QR codes for posters.
+`Site` holds the items (one per content entry, with its route and HTML), the pages and
+their URLs (`Urls`), the network of employers, occupations and events (`Network`,
+`Hirer`) and the options of the build (`BuildOptions`). Objects are never changed once
+made, which is what lets the preview reuse them by identity (base/recall.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
-
-from karriere.config.models import Address, Contact, Social
-
-if TYPE_CHECKING:
-    pass
 from functools import cached_property
 from itertools import compress
 from operator import attrgetter, not_
@@ -23,6 +17,7 @@ from urllib.parse import urlsplit
 
 from karriere.base.deps import note
 from karriere.base.packed import unpack
+from karriere.config.models import Address, Contact, Social
 from karriere.config.settings import Config
 from karriere.content.loading import Entry
 
