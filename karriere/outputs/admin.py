@@ -23,12 +23,8 @@ from karriere.content.front_matter import COLLECTIONS
 from karriere.write.output import Bytes, Copy, Output
 
 if TYPE_CHECKING:
-    from karriere.site.model import Site
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
     from karriere.config.cms import CmsSettings
+    from karriere.site.model import Site
 
 
 PLURAL = {

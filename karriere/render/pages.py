@@ -9,6 +9,7 @@ Many pages render in a pool of processes, one per core.
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Iterator
 from datetime import date
 from types import BuiltinFunctionType, FunctionType, MethodType
@@ -365,8 +366,6 @@ def render_many(
 
 def template_problem(exc: Exception, page: Page) -> Problem:
     """Point at the template line that failed, found in the traceback."""
-    import traceback
-
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
     where = frames[-1] if frames else None
     name = where.filename.rsplit("/templates/", 1)[-1] if where else page.template

@@ -17,6 +17,7 @@ from karriere.content.markdown import MarkdownRenderer
 from karriere.site.model import Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
+from karriere.site.video import placed_videos
 
 if TYPE_CHECKING:
     from karriere.site.model import BuildOptions, Page
@@ -31,8 +32,6 @@ def build_site(
 ) -> Site:
     """`markdown` (anything with .convert_packed(body)) replaces the renderer, e.g. by a cache;
     `recall` gives back the previous build's items and pages made from the same objects."""
-    from karriere.site.video import placed_videos  # (video.py reads the site model)
-
     recall = recall or Recall()
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html

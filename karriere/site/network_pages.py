@@ -11,17 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from karriere.base.jsonld import dumps as json_ld
+from karriere.site.descriptions import first_sentence_of
+from karriere.site.model import Page
+from karriere.site.network import stories_for, vacancies_for
 
 if TYPE_CHECKING:
     from karriere.base.recall import Recall
-    from karriere.site.model import Item, Page, Site
-from karriere.site.network import stories_for, vacancies_for
+    from karriere.site.model import Item, Site
 
 
 def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
-    from karriere.site.descriptions import first_sentence_of
-    from karriere.site.model import Page
-
     net = site.network
     home = (t["home"], "")
     org = site.settings.organisation.name
@@ -139,8 +138,6 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
 
 
 def poster_page(item: Item, t: dict) -> Page:
-    from karriere.site.model import Page
-
     return Page(
         item.route + "aushang/",
         "poster.html",

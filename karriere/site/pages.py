@@ -9,6 +9,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from karriere.base import strings
 from karriere.base.recall import Recall
 from karriere.site.descriptions import first_sentence_of
 from karriere.site.model import Page
@@ -24,8 +25,6 @@ _category_of = attrgetter("entry.meta.category")
 def plan_pages(site: Site, recall: Recall) -> list[Page]:
     """Every HTML page of the site, in a stable order. An item's own page depends only on
     the item and the words of the language, so `recall` hands back last build's."""
-    from karriere.base import strings
-
     t = strings.load(site.settings.language)
     settings = site.settings
     open_vacancies = site.listed_vacancies
