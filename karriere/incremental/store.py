@@ -7,9 +7,9 @@ How an output producer takes part (for whoever adds a new kind of output in
 `pipeline.other_outputs()`):
 
 - **Cheap producers** (sitemap, feed, `_headers`, a JSON index, .ics files, ...) need to do
-  nothing: they run on every build and return `Output(path, data)`. The writer compares the
+  nothing: they run on every build and return `Bytes(path, data)`. The writer compares the
   bytes with the previous build's file and writes only what changed.
-- **Copied files** return `Output(path, source=file)`; the writer hashes the source only
+- **Copied files** return `Copy(path, file)`; the writer hashes the source only
   when its size, mtime or inode changed.
 - **Expensive producers** (images, anything over ~1 ms per output) wrap the work in
   `memo.bytes(kind, inputs, make)`: `inputs` is a tuple of everything the result depends
