@@ -121,24 +121,19 @@ class Hooks:
 Prepare = Callable[[Config, BuildOptions, Theme], Hooks]
 
 
-def plain_hooks(config: Config, options: BuildOptions, theme: Theme) -> Hooks:
-    return Hooks(jobs=default_jobs())
-
-
-def run(request: Request, out_dir: Path | None, prepare: Prepare = plain_hooks) -> Result:
+def run(request: Request, out_dir: Path | None, prepare: Prepare | None = None) -> Result:
     """Build the site into out_dir. out_dir None: every step but writing (`check` reads
-    the outputs in memory)."""
+    the outputs in memory). No `prepare`: a plain build, every stage from scratch."""
     config, options = load_settings(request)
     theme = load_theme(config)
-    hooks = prepare(config, options, theme)
+    hooks = prepare(config, options, theme) if prepare else Hooks(jobs=default_jobs())
     content = hooks.load_content(config, hooks.load_entry)
     site = build_site(config, content, options, hooks.markdown, hooks.recall)
-    outputs = render_pages(
-        site, theme, published_assets(theme), hooks.pages, hooks.jobs, hooks.spool
-    )
+    assets = theme.assets()
+    outputs = render_pages(site, theme, published(assets), hooks.pages, hooks.jobs, hooks.spool)
     if hooks.pages_rendered is not None:
         hooks.pages_rendered()
-    outputs += other_outputs(site, theme, hooks)
+    outputs += other_outputs(site, assets, hooks)
     result = Result(site, outputs, content.warnings + warnings(site))
     if out_dir is not None:
         result.written = write(outputs, out_dir, request.site_dir, hooks)
@@ -161,16 +156,14 @@ def load_settings(request: Request) -> tuple[Config, BuildOptions]:
     return config, options
 
 
-def published_assets(theme: Theme) -> dict[str, str]:
-    """Each theme asset's name -> its published (fingerprinted) name."""
-    return {name: pub for name, (pub, _) in theme.assets().items()}
+def published(assets: dict[str, tuple[str, bytes]]) -> dict[str, str]:
+    """Each theme asset's name -> its published (fingerprinted) name (Theme.assets)."""
+    return {name: pub for name, (pub, _) in assets.items()}
 
 
-def other_outputs(site: Site, theme: Theme, hooks: Hooks) -> list[Output]:
+def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks) -> list[Output]:
     """Every file of the site but the pages. Add a new kind of output here (see
     incremental/store.py on caching it)."""
-    assets = theme.assets()
-    published = {name: pub for name, (pub, _) in assets.items()}
     result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
     result.append(machine.feed(site, hooks.recall_rows))
     result += network_outputs(
@@ -185,7 +178,7 @@ def other_outputs(site: Site, theme: Theme, hooks: Hooks) -> list[Output]:
     result += media_outputs(site.config)
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
     # The web editor (admin/), only when site.yaml asks for it: outputs/admin.py.
-    result += admin_outputs(site, published)
+    result += admin_outputs(site, published(assets))
     # Video posters as WebP, and the security headers (CSP).
     result += poster_outputs(site, hooks.memo) + [security.headers_file(site)]
     return result

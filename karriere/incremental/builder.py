@@ -132,8 +132,10 @@ class Builder:
         site_dir, options = self.request.site_dir, self._options_key()
         if self.profile.persist and inputs is None:
             inputs = noop.scan_inputs(site_dir)
-            last = noop.unchanged(site_dir, self.out_dir, options, inputs)
-            if changed_paths is None and last is not None:
+            last = None
+            if changed_paths is None:
+                last = noop.unchanged(site_dir, self.out_dir, options, inputs)
+            if last is not None:
                 return BuildReport(
                     None, last["pages"], [Problem(*w) for w in last["warnings"]],
                     unchanged=len(last["outputs"]), shortcut=True,
@@ -212,7 +214,7 @@ class Builder:
         markdown = CachedMarkdown(content, md_key, base_path, trusted_html, self._md_ids)
         loader.prewarm(config, markdown, self.jobs)
         self._saving.markdown = markdown
-        assets = pipeline.published_assets(theme)
+        assets = pipeline.published(theme.assets())
         base = hash_text(
             code_digest(), config.source_text, repr(options_key_of(options)),
             repr(sorted(assets.items())), media_full,
