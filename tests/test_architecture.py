@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import grimp
+
+import karriere
 
 
 def strongly_connected(graph: grimp.ImportGraph) -> list[set[str]]:
@@ -53,3 +57,16 @@ def test_a_circle_is_found():
     graph.add_import(importer="a.b", imported="a.c")
     graph.add_import(importer="a.c", imported="a.b")
     assert strongly_connected(graph) == [{"a.b", "a.c"}]
+
+
+LONGEST_MODULE = 400  # lines: a module a reader can take in one sitting
+
+
+def test_every_module_is_short_enough_to_read():
+    package = Path(karriere.__file__).parent
+    long = {
+        path.relative_to(package).as_posix(): lines
+        for path in package.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST_MODULE
+    }
+    assert long == {}
