@@ -1,10 +1,5 @@
-"""The no-op check: is the last build still exactly right? Standard library only.
-
-A build that changes nothing should cost no more than looking at the files. This module
-is imported before anything heavy (pydantic, Jinja, Markdown), so that `karriere build`
-on an unchanged site answers from a small JSON file, the inputs' and outputs' stat()
-results and nothing else. The engine (engine.py) writes the file after every good build.
-"""
+"""karriere's own code: the package folder, the built-in theme, and a digest of the code
+that every cached result includes, so an upgrade never reuses an old result."""
 
 from __future__ import annotations
 

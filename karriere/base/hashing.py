@@ -1,10 +1,7 @@
-"""The no-op check: is the last build still exactly right? Standard library only.
+"""Digests of bytes and texts, and cheap signatures of files (size, mtime, inode).
 
-A build that changes nothing should cost no more than looking at the files. This module
-is imported before anything heavy (pydantic, Jinja, Markdown), so that `karriere build`
-on an unchanged site answers from a small JSON file, the inputs' and outputs' stat()
-results and nothing else. The engine (engine.py) writes the file after every good build.
-"""
+Standard library only: the no-op check (incremental/noop.py) imports this before
+anything heavy."""
 
 from __future__ import annotations
 

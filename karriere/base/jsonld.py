@@ -1,9 +1,5 @@
-"""Structured data (schema.org JSON-LD) that says exactly what the page shows.
-
-Each builder returns a plain dict; `blocks()` picks the ones a page gets and `dumps()`
-makes them safe inside <script type="application/ld+json">. `dumps()` writes every such
-block, the event's (network.py) and the video's (the `json_ld` template global) too.
-"""
+"""The one writer of every <script type="application/ld+json"> block: vacancies, events,
+videos, FAQ, breadcrumbs and the organisation all go through `dumps()`."""
 
 from __future__ import annotations
 

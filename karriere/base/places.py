@@ -1,10 +1,5 @@
-"""The no-op check: is the last build still exactly right? Standard library only.
-
-A build that changes nothing should cost no more than looking at the files. This module
-is imported before anything heavy (pydantic, Jinja, Markdown), so that `karriere build`
-on an unchanged site answers from a small JSON file, the inputs' and outputs' stat()
-results and nothing else. The engine (engine.py) writes the file after every good build.
-"""
+"""Where karriere keeps things beside a site: the cache folder (or the user's cache for a
+read-only site folder) and the web editor's files it copies."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line: build, serve, check, new. Errors print as `path:line: message`."""
+"""The day a build treats as today: Europe/Berlin, SOURCE_DATE_EPOCH, or --date."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""The web editor: a Decap CMS configuration generated from the content models.
-
-Written only when site.yaml has a `cms:` group. admin/index.html is the only page that
-loads Decap; its script comes from the site's own node_modules/decap-cms (never a CDN)
-and is copied into admin/ at build time.
-"""
+"""The web editor's settings: the `cms:` group of site.yaml (outputs/admin.py writes it)."""
 
 from __future__ import annotations
 

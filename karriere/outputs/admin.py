@@ -1,9 +1,6 @@
-"""The web editor: a Decap CMS configuration generated from the content models.
-
-Written only when site.yaml has a `cms:` group. admin/index.html is the only page that
-loads Decap; its script comes from the site's own node_modules/decap-cms (never a CDN)
-and is copied into admin/ at build time.
-"""
+"""The web editor's files: admin/ with a Decap CMS configuration generated from the
+content models, written only when site.yaml has a `cms:` group. Decap's script comes from
+the site's own node_modules/decap-cms (never a CDN) and is copied into admin/."""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ def make_qr_codes(
 
 def qr_inputs(item: Item, base_url: str) -> tuple[str, str, dict[str, tuple[str, str]]]:
     """(url, title, {kind: (output path, key of the inputs)}). (The state that keeps the
-    keys is per karriere version: engine.State.)"""
+    keys is per karriere version: incremental/state.py.)"""
     url, title = base_url + item.route.lstrip("/"), item.meta.title
     paths = {
         kind: (f"{item.route}qr.{kind}", hash_text("qr", url, title, kind)) for kind in QR_KINDS

@@ -1,9 +1,7 @@
 """Structured data (schema.org JSON-LD) that says exactly what the page shows.
 
-Each builder returns a plain dict; `blocks()` picks the ones a page gets and `dumps()`
-makes them safe inside <script type="application/ld+json">. `dumps()` writes every such
-block, the event's (network.py) and the video's (the `json_ld` template global) too.
-"""
+Each builder returns a plain dict; `blocks()` picks the ones a page gets and serialises
+them with base/jsonld.dumps, the one writer of every ld+json block."""
 
 from __future__ import annotations
 

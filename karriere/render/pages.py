@@ -1,8 +1,9 @@
 """Stage 4: render every page of the site model with Jinja2 (autoescape on everywhere).
 
-While a page renders, Jinja records what it reads (see cache.py): each template it loads,
+While a page renders, Jinja records what it reads (base/deps.py): each template it loads,
 each global it resolves, and each `site.<name>` it touches through `TrackedSite`. With a
-`PageCache` (engine.py), pages whose recorded inputs are unchanged are not rendered again.
+`PageCache` (incremental/page_cache.py), pages whose recorded inputs are unchanged are not
+rendered again.
 Many pages render in a pool of processes, one per core.
 """
 
@@ -57,7 +58,7 @@ class PageCache(Protocol):
     def remember(self, page: Page, digest: str | None, deps: frozenset) -> None: ...
 
     private_folder: bool  # the preview's own output folder: the writer tells files apart
-    fragments: dict  # vacancy cards (fragments.py): last build's, then this build's
+    fragments: dict  # vacancy cards (list_cards.py): last build's, then this build's
     card_ids: dict  # the same by item identity (fragments.Cards.ids)
     card_calls: dict  # and by page (fragments.Cards.calls)
 

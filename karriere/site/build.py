@@ -1,8 +1,6 @@
-"""Stage 3: the site model. Decides which pages exist, their URLs and what each lists.
-
-Everything date-dependent (open or expired) is decided here, from BuildOptions.today,
-so the render stage only has to show what it is given.
-"""
+"""Stage 3: the site model. Turns entries into items, decides which are open or expired
+(from BuildOptions.today) and in what order lists show them, so the render stage only
+shows what it is given."""
 
 from __future__ import annotations
 

@@ -169,7 +169,7 @@ class Site:
     faq: list[Item]
     pages_content: list[Item]
     pages: list[Page] = field(default_factory=list)
-    network: Network | None = None  # employers, occupations, events (karriere/network.py)
+    network: Network | None = None  # employers, occupations, events (site/network.py)
     videos: list = field(default_factory=list)  # where each video is (video.placed_videos)
 
     @property

@@ -1,10 +1,5 @@
-"""Networks and campaigns: employers, occupations (Berufe), events (Termine), programmes.
-
-`build_network()` turns their entries into Items (an event's `expired` means it is over),
-`plan_network_pages()` adds their pages to the site model, and `network_outputs()` makes
-the files that are not HTML pages: one .ics per event, the vacancy filter's JSON index
-and the QR codes for posters.
-"""
+"""The pages of networks and campaigns: employers, occupations (Berufe), events (Termine),
+programmes and the printable posters (Aushang), planned on the site model."""
 
 from __future__ import annotations
 

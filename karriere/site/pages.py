@@ -1,8 +1,5 @@
-"""Stage 3: the site model. Decides which pages exist, their URLs and what each lists.
-
-Everything date-dependent (open or expired) is decided here, from BuildOptions.today,
-so the render stage only has to show what it is given.
-"""
+"""Which pages the site has: every item's page and every list, each with its URL, title,
+description and breadcrumbs."""
 
 from __future__ import annotations
 
