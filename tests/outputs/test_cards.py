@@ -114,7 +114,7 @@ def test_an_editors_image_becomes_a_cropped_photo_card(example_build):
     meta = Head(html).meta
     assert meta["og:image"].endswith(".jpg") and meta["og:image:type"] == "image/jpeg"
     source = (
-        Path(__file__).parent.parent / "content/vacancies/kommunaler-ordnungsdienst.md"
+        Path(__file__).parents[2] / "content/vacancies/kommunaler-ordnungsdienst.md"
     ).read_text("utf-8")
     alt = re.search(r'^image_alt: "(.*)"$', source, re.M)
     assert meta["og:image:alt"] == (
