@@ -24,7 +24,8 @@ _IN_ATTRIBUTE = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 
 def clean(value: str) -> str:
     """`value` without the characters XML 1.0 does not allow."""
-    return ILLEGAL.sub("", value)
+    # Printable text holds none of them: the common case needs no regular expression.
+    return value if value.isprintable() else ILLEGAL.sub("", value)
 
 
 def text(value: str) -> str:

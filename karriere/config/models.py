@@ -17,7 +17,7 @@ MediaPath = str  # relative to content/; checked for existence by the content st
 def _one_line(value: str) -> str:
     """A title or name is shown on one line (cards, <title>, feeds, calendar files)."""
     value = value.rstrip("\n")  # what a block scalar (title: >) leaves at the end
-    if re.search("[\n\r\u2028\u2029]", value):
+    if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
         raise ValueError(f"{value[:60]!r} contains a line break (expected one line of text)")
     return value
 

@@ -67,7 +67,8 @@ def placeholder_problems(
         if value_at(meta, path) == value:
             message = f"{path[0]}: still the placeholder {value!r} {origin} (expected {expected})"
             problems.append(Problem(shown, doc.line_of(path) + 1, message))  # +1: the '---'
-    for offset, line in enumerate(body.split("\n")):
+    lines = body.split("\n") if "…" in body else ()  # every placeholder line has an '…'
+    for offset, line in enumerate(lines):
         if line.strip() in BODY_LINES:
             message = (
                 f"body: still the placeholder {line.strip()!r} {origin} "

@@ -33,6 +33,7 @@ class Scan:
 def scan_content(content_dir: Path, site_dir: Path) -> Scan:
     scan = Scan({kind: [] for kind in COLLECTIONS})
     root = content_dir.resolve()
+    site = str(site_dir).rstrip(os.sep) + os.sep  # paths as the editor sees them, from here
     stack: list[tuple[str, str | None]] = [(str(content_dir), "")]  # (folder, collection)
     while stack:
         folder, kind = stack.pop()
@@ -41,7 +42,7 @@ def scan_content(content_dir: Path, site_dir: Path) -> Scan:
         except OSError:
             continue
         for entry in entries:
-            shown = Path(entry.path).relative_to(site_dir).as_posix()
+            shown = entry.path.removeprefix(site).replace(os.sep, "/")
             if entry.is_symlink() and not _link_ok(entry, root, shown, scan):
                 continue
             if kind == "":
@@ -150,6 +151,8 @@ def _in_collection(entry: os.DirEntry, kind: str, shown: str, scan: Scan, stack:
 
 def _not_a_file(entry: os.DirEntry) -> str | None:
     """Why a `*.md` entry cannot be read as a content file, without opening it."""
+    if entry.is_file(follow_symlinks=False):
+        return None  # a regular file, told by the folder listing itself: no stat() call
     try:
         mode = entry.stat().st_mode
     except OSError:
