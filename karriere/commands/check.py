@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from karriere.base.errors import Problem
+from karriere.pipeline import Request, generate
 from karriere.site.model import Page, Site
 from karriere.site.video import caption_warnings
 from karriere.write.output import Output
@@ -25,8 +26,6 @@ from karriere.write.plan import check_unique
 
 
 def cmd_check(args: argparse.Namespace, today: date) -> int:
-    from karriere.pipeline import Request, generate
-
     result = generate(Request(site_dir=args.site, today=today))
     check_unique(result.outputs)
     found = sorted(set(result.warnings + inspect(result.site, result.outputs)))

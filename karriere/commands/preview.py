@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from karriere.base.errors import BuildError, KarriereError, Problem
+from karriere.commands.dates import today
+from karriere.config.settings import load_config
 from karriere.incremental.builder import PREVIEW, Builder
 from karriere.pipeline import Request
 
@@ -46,8 +48,6 @@ class PreviewBuilder:
         self.engine: Builder | None = None
 
     def configured_base_path(self) -> str:
-        from karriere.config.settings import load_config
-
         try:
             url = load_config(self.site_dir).settings.base_url or "/"
         except KarriereError:
@@ -108,8 +108,6 @@ class PreviewBuilder:
 
     def _engine(self) -> Builder:
         """One engine for the session; a new one when the day or the sub-path changes."""
-        from karriere.commands.dates import today
-
         self.base_path = self.configured_base_path()
         request = Request(
             site_dir=self.site_dir,
