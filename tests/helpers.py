@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -106,3 +107,12 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 BUILD_DAY = date.fromisoformat(BUILD_DATE)
+
+
+def zbar(image: Path) -> str:
+    """The text of the QR code in an image, read by zbarimg (Debian's zbar-tools)."""
+    tool = shutil.which("zbarimg")
+    assert tool, "zbarimg not found: apt-get install zbar-tools (.ci/run does)"
+    result = subprocess.run([tool, "--quiet", "--raw", str(image)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()

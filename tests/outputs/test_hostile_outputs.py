@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +18,7 @@ from xml.etree import ElementTree
 
 import icalendar
 import pytest
-from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
+from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files, zbar
 from PIL import Image
 
 from karriere.base import xmltext
@@ -304,14 +302,6 @@ def test_control_characters_in_front_matter_are_refused_or_dropped(tmp_path):
 EXPIRED_NOTICE = "Die Bewerbungsfrist ist abgelaufen"
 
 
-def decoded_qr(png: Path) -> str:
-    tool = shutil.which("zbarimg")
-    assert tool, "zbarimg not found: apt-get install zbar-tools (.ci/run does)"
-    result = subprocess.run([tool, "--quiet", "--raw", str(png)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
 def build(site: Path, out: Path, day: str) -> Path:
     result = run_cli("build", "--site", str(site), "--out", str(out), "--date", day)
     assert result.returncode == 0, result.stderr
@@ -334,7 +324,7 @@ def test_printed_poster_leads_to_the_page_that_says_the_deadline_passed(scratch_
     the poster, and the code on the print-out opens the vacancy page saying so."""
     out = build(scratch_site, tmp_path / "public", "2031-06-30")
     assert (out / "stellen/sachbearbeitung/aushang/index.html").is_file()
-    url = decoded_qr(out / "stellen/sachbearbeitung/qr.png")
+    url = zbar(out / "stellen/sachbearbeitung/qr.png")
     assert url == BASE + "stellen/sachbearbeitung/"
     build(scratch_site, out, "2031-07-01")
     assert not (out / "stellen/sachbearbeitung/aushang").exists()

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
 import icalendar
 import yaml
-from helpers import BUILD_DAY, ROOT, SCRATCH_FILES, run_cli, write_files
+from helpers import BUILD_DAY, ROOT, SCRATCH_FILES, run_cli, write_files, zbar
 from PIL import Image, ImageDraw
 
 BASE = "https://example.org/karriere/"
@@ -214,14 +212,6 @@ def test_filter_script_only_on_the_vacancy_list(example_build):
 
 
 # --- QR codes and posters ---------------------------------------------------------------
-
-
-def zbar(path: Path) -> str:
-    tool = shutil.which("zbarimg")
-    assert tool, "zbarimg not found: apt-get install zbar-tools (.ci/run does)"
-    result = subprocess.run([tool, "--quiet", "--raw", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
 
 
 def svg_to_png(svg: Path, png: Path) -> None:
