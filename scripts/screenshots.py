@@ -4,13 +4,17 @@
     python scripts/screenshots.py [--out docs/screenshots]
 
 Builds the example site with the real CLI, serves it under /karriere/ on 127.0.0.1 and
-writes home-{phone,desktop}.png and vacancy-{phone,desktop}.png: phone is a 360x800
-viewport (device scale 1), desktop 1280x800; both show the first screen only.
+writes <page>-{phone,desktop}.png for the home page, /stellen/, a vacancy, a story with
+video and an employer: phone is a 360x780 viewport (device scale 1), desktop 1280x800;
+both show the first screen only. The vacancy's A4 poster is printed by Chromium as a PDF
+(poster.pdf) and, when poppler's pdftoppm is there, drawn as poster.png.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,8 +23,14 @@ sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from siteserver import CHROMIUM, CHROMIUM_ARGS, built_site  # noqa: E402
 
-SIZES = {"phone": (360, 800), "desktop": (1280, 800)}
-PAGES = {"home": "home", "vacancy": "vacancy-open"}
+SIZES = {"phone": (360, 780), "desktop": (1280, 800)}
+PAGES = {
+    "home": "home",
+    "vacancies": "vacancy-list",
+    "vacancy": "vacancy-open",
+    "story": "story-video",
+    "employer": "arbeitgeber/jobcenter-lindenfeld/",
+}
 
 
 def main() -> int:
@@ -44,8 +54,22 @@ def main() -> int:
                 page.screenshot(path=str(target), full_page=False, animations="disabled")
                 ctx.close()
                 print(f"{target}  {target.stat().st_size // 1024} KB")
+        poster(browser, site.url(site.pages["vacancy-open"] + "aushang/"), args.out)
         browser.close()
     return 0
+
+
+def poster(browser, url: str, out: Path) -> None:
+    """The poster as the web admin prints it: Chromium's PDF, then its page as a PNG."""
+    page = browser.new_page()
+    page.goto(url, wait_until="networkidle")
+    pdf = out / "poster.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    print(f"{pdf}  {pdf.stat().st_size // 1024} KB")
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", pdf, out / "poster"], check=True)
+        print(out / "poster.png")
 
 
 if __name__ == "__main__":

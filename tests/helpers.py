@@ -116,3 +116,9 @@ def zbar(image: Path) -> str:
     result = subprocess.run([tool, "--quiet", "--raw", str(image)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def readable(html: str) -> str:
+    """HTML without the soft hyphens and line-break chances the theme puts into long
+    words: the words as a reader sees them."""
+    return html.replace("&shy;", "").replace("\u00ad", "").replace("<wbr>", "")

@@ -72,4 +72,4 @@ def broken_links(out: Path, base_path: str) -> list[str]:
 
 
 def text_of(path: Path) -> str:
-    return " ".join(" ".join(parse(path).text).split())
+    return " ".join(" ".join(parse(path).text).replace("\u00ad", "").split())

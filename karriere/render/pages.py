@@ -20,7 +20,7 @@ import jinja2
 import jinja2.runtime
 from jinja2.compiler import CodeGenerator
 from jinja2.utils import internalcode
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 try:  # markupsafe's own escaping (C, else its Python twin), without the Markup around it
     from markupsafe import _escape_inner
@@ -32,6 +32,7 @@ from karriere.base.deps import note, note_file, recording
 from karriere.base.errors import BuildError, Problem
 from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature, hash_bytes
+from karriere.base.hyphenation import Hyphenator
 from karriere.base.jsonld import dumps as json_ld
 from karriere.base.places import cache_folder as cache_dir
 from karriere.base.workers import fork_pool
@@ -164,7 +165,7 @@ class TrackingEnvironment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def new_environment(theme: Theme) -> jinja2.Environment:
+def new_environment(theme: Theme, language: str = "de") -> jinja2.Environment:
     env = TrackingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         autoescape=True,
@@ -178,23 +179,32 @@ def new_environment(theme: Theme) -> jinja2.Environment:
     )
     env.filters["date_de"] = date_de
     env.filters["money"] = money
+    hyphenator = Hyphenator(language)
+    env.filters["hyphenate"] = lambda text: hyphenated(hyphenator, text)
+    env.filters["hyphenate_labels"] = lambda html: Markup(hyphenator.labels(str(html)))
     return env
 
 
-def environment_for(theme: Theme, site_dir) -> jinja2.Environment:
+def hyphenated(hyphenator: Hyphenator, text) -> Markup:
+    """Escaped text with soft hyphens in long words: for headings, labels and cards."""
+    return Markup(hyphenator.html(str(escape(text)))) if text is not None else Markup()
+
+
+def environment_for(theme: Theme, site_dir, language: str = "de") -> jinja2.Environment:
     """The same environment while no template changed, so templates compile once per
     session (the preview: compiling costs more than rendering a few pages); compiled
     templates are also kept in .karriere-cache/jinja/."""
     files = []
     for folder in theme.template_dirs:
         files += [(str(p), file_signature(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
-    key = (tuple(theme.template_dirs), tuple(files))
-    return file_facts.get("jinja environment", key, lambda: cached_environment(theme, site_dir))
+    key = (tuple(theme.template_dirs), tuple(files), language)
+    make = lambda: cached_environment(theme, site_dir, language)  # noqa: E731
+    return file_facts.get("jinja environment", key, make)
 
 
-def cached_environment(theme: Theme, site_dir) -> jinja2.Environment:
+def cached_environment(theme: Theme, site_dir, language: str) -> jinja2.Environment:
     """A new environment that keeps compiled templates in the site's cache folder."""
-    env = new_environment(theme)
+    env = new_environment(theme, language)
     folder = cache_dir(site_dir) / "jinja-3"  # compiled code names karriere.render.pages
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -247,7 +257,7 @@ def render_pages(
     the HTML of a big site is not sent to and held by this process."""
     pages = site.pages
     site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
-    env = environment_for(theme, site.config.site_dir)
+    env = environment_for(theme, site.config.site_dir, site.settings.language)
     t = strings.load(site.settings.language)
     urls = site.urls
     common = {

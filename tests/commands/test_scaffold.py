@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 import yaml
-from helpers import BUILD_DATE, SITE_YAML, run_cli
+from helpers import BUILD_DATE, SITE_YAML, readable, run_cli
 
 from karriere.base.yamlfile import load_yaml
 from karriere.commands.new import FOLDERS, render, slug_for
@@ -83,7 +83,7 @@ def test_new_files_build(scratch_site):
     assert (out / "geschichten" / slug / "index.html").is_file()
     assert (out / slug / "index.html").is_file()
     for route in ("arbeitgeber", "berufe"):  # networks: a new employer and occupation
-        page = (out / route / slug / "index.html").read_text(encoding="utf-8")
+        page = readable((out / route / slug / "index.html").read_text(encoding="utf-8"))
         assert f"<h1>{TITLE}</h1>" in page, f"{route}: the new file's name is not the heading"
     # drafts stay out of a production build
     result = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import icalendar
 import pytest
-from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files, zbar
+from helpers import BUILD_DATE, SCRATCH_FILES, readable, run_cli, write_files, zbar
 from PIL import Image
 
 from karriere.base import xmltext
@@ -112,7 +112,7 @@ def hostile(tmp_path_factory) -> Path:
 
 
 def read(out: Path, rel: str) -> str:
-    return (out / rel).read_text(encoding="utf-8")
+    return readable((out / rel).read_text(encoding="utf-8"))
 
 
 # --- JSON-LD ------------------------------------------------------------------------------
