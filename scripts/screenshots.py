@@ -68,7 +68,9 @@ def poster(browser, url: str, out: Path) -> None:
     page.close()
     print(f"{pdf}  {pdf.stat().st_size // 1024} KB")
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", pdf, out / "poster"], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-singlefile", pdf, out / "poster"], check=True
+        )
         print(out / "poster.png")
 
 
