@@ -77,3 +77,20 @@ def test_built_pages_hyphenate_visible_headings_but_never_head_or_data(tmp_path)
     assert "&shy;" not in head and SHY not in head  # title, meta, JSON-LD
     feed = (out / "stellen" / "feed.xml").read_text(encoding="utf-8")
     assert "Verwaltungsfachangestellte" in feed and "&shy;" not in feed and SHY not in feed
+
+
+def test_the_kept_copy_of_the_patterns_hyphenates_like_the_dictionary(tmp_path, monkeypatch):
+    import pyphen
+
+    words = ["Bewerbungsschluss", "Stadtinspektoranwärterin", "Gärtnerinnen", "Kennziffer"]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    parsed = [Hyphenator("de").word(w) for w in words]  # parses, then keeps a copy
+    kept = list((tmp_path / "karriere").glob("hyphenation-*-de*.marshal"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 100_000
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    assert [Hyphenator("de").word(w) for w in words] == parsed  # read from the copy
+    kept[0].write_bytes(b"not marshal data")
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    assert [Hyphenator("de").word(w) for w in words] == parsed  # a broken copy: parsed again
+    assert kept[0].stat().st_size > 100_000  # and kept anew
