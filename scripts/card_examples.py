@@ -1,10 +1,13 @@
-"""Draw the three example cards in docs/cards/ from the example site (this repository).
+"""Draw the example cards in docs/cards/ from the example site (this repository).
 
     python scripts/card_examples.py
 
-vacancy.png: a vacancy without its own image (sachbearbeitung-buergeramt); home.png: the
-home page; story.png: the quote card of Lena's story, i.e. what a story gets when it has
-no image of its own (every example story has a photo, which is cropped instead).
+Each is the card a build publishes for that page (og:image), drawn by the same code:
+Photo cards are JPEG, as published. vacancy.png (no picture: the brand card; the employer's SVG logo rasterised with resvg),
+vacancy-photo.png (a vacancy with its own picture), network.png (a vacancy of another
+employer of the network, with that employer's SVG logo), story.png (Lena's quote over
+her picture), quote.png (the same story without a picture), home.png (the campaign's
+video poster) and faq.png (the first question, large).
 """
 
 from __future__ import annotations
@@ -29,16 +32,24 @@ def main() -> None:
     config, options = load_settings(Request(site_dir=ROOT, today=TODAY))
     site = build_site(config, load_content(config), options)
     by_route = {page.route: page for page in site.pages}
-    designs = {
-        "vacancy": cards.card_for(site, by_route["stellen/sachbearbeitung-buergeramt/"]).design,
-        "story": cards.text_design(site, by_route["geschichten/lena-ein-tag-im-buergeramt/"]),
-        "home": cards.card_for(site, by_route[""]).design,
+    routes = {
+        "vacancy": "stellen/sachbearbeitung-buergeramt/",
+        "vacancy-photo": "stellen/kommunaler-ordnungsdienst/",
+        "network": "stellen/ausbildung-immobilienkaufleute/",
+        "story": "geschichten/lena-ein-tag-im-buergeramt/",
+        "home": "",
+        "faq": "faq/",
     }
+    designs = {name: cards.card_for(site, by_route[route]).design for name, route in routes.items()}
+    designs["quote"] = cards.text_design(site, by_route[routes["story"]])
     TARGET.mkdir(parents=True, exist_ok=True)
     for name, design in designs.items():
         data = cards.render(design)
-        (TARGET / f"{name}.png").write_bytes(data)
-        print(f"docs/cards/{name}.png: {len(data) // 1024} KB")
+        suffix = ".jpg" if design.layout == "photo" else ".png"  # as a build publishes it
+        for old in TARGET.glob(f"{name}.*g"):
+            old.unlink()
+        (TARGET / f"{name}{suffix}").write_bytes(data)
+        print(f"docs/cards/{name}{suffix}: {len(data) // 1024} KB ({design.layout})")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Social card images (og:image): which card each page gets, and the files to publish.
 
-A card is named after a hash of everything drawn on it (texts, colour, font, logo, photo
-and the drawing code's VERSION), so its URL changes exactly when it looks different, and
-a file already in the site's cache (.karriere-cache/cards/) is never drawn again.
+A card is named after a hash of everything drawn on it (texts, colour, fonts, logo and
+picture by their bytes, the drawing code and the versions of Pillow and resvg), so its
+URL changes exactly when it looks different, and a file already in the site's cache
+(.karriere-cache/cards/) is never drawn again.
 `card_for()` only plans (cheap, used while rendering); `card_outputs()` draws what is
 missing, in a process pool (og_drawing.py draws one), and returns the files to publish.
 """
@@ -15,7 +16,8 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,10 +33,11 @@ from karriere.content.images import UnreadableImage, image_info
 from karriere.outputs.og_drawing import HEIGHT, WIDTH, Design, render
 from karriere.write.output import Copy, Output
 
-VERSION = "1"  # bump when the drawing code changes: every card gets a new name
 CACHE = Path(".karriere-cache") / "cards"
 FONTS = ("OpenSans-Bold.ttf", "OpenSans-Regular.ttf")
 RASTER = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
+LOGOS = RASTER | {".svg"}  # SVG logos are rasterised with resvg (og_pictures.py)
+DRAWING = Path(__file__).parent  # og_*.py: the code that draws a card
 
 
 @dataclass(frozen=True)
@@ -67,25 +70,46 @@ def card_for(site, page, signature=file_signature) -> Card | None:
     own = getattr(item.meta, "image", None) if item is not None else None
     if not settings.cards:
         return plain_card(site, page, own)
-    if own and Path(own).suffix.lower() in RASTER:
-        alt = getattr(item.meta, "image_alt", None) or page.title
-        return planned(Design("photo", photo=str(site.config.content_dir / own)), alt, signature)
     if page.kind == "404":
         page = site.page_at("") or page
-    return planned(text_design(site, page, signature), None, signature)
+    design, picture_alt = text_design(site, page, signature), None
+    picture = page_picture(site, page)
+    if picture is not None:
+        rel, picture_alt = picture
+        photo = str(site.config.content_dir / rel)
+        design = Design(**{**asdict(design), "layout": "photo", "photo": photo})
+    return planned(design, picture_alt, signature)
 
 
-def planned(design: Design, alt: str | None, signature=file_signature) -> Card:
+def page_picture(site, page) -> tuple[str, str | None] | None:
+    """(path, alt text) of the page's own raster picture: its image, else its video's
+    poster; on the home page the campaign's."""
+    meta = page.item.meta if page.item is not None else None
+    if page.kind == "home":
+        meta = site.settings.campaign
+    if meta is None:
+        return None
+    image, video = getattr(meta, "image", None), getattr(meta, "video", None)
+    if image and Path(image).suffix.lower() in RASTER:
+        return image, getattr(meta, "image_alt", None)
+    poster = getattr(video, "poster", None) if video is not None else None
+    if poster and Path(poster).suffix.lower() in RASTER:
+        return poster, None
+    return None
+
+
+def planned(design: Design, picture_alt: str | None, signature=file_signature) -> Card:
     for path in (design.logo, design.photo, *design.fonts):
         if path:
             note_file(Path(path))  # a page showing this card depends on the file's bytes
     suffix, mime = (".jpg", "image/jpeg") if design.layout == "photo" else (".png", "image/png")
     text = (design.eyebrow, design.headline, *design.details, design.organisation)
+    alt = " – ".join(t for t in text if t)
     return Card(
         path=f"cards/{design_hash(design, signature)}{suffix}",
         width=WIDTH,
         height=HEIGHT,
-        alt=alt or " – ".join(t for t in text if t),
+        alt=f"{alt}. {picture_alt}" if picture_alt else alt,
         mime=mime,
         design=design,
     )
@@ -113,11 +137,13 @@ def text_design(site, page, signature=file_signature) -> Design:
     t = strings.load(settings.language)
     meta = page.item.meta if page.item is not None else None
     eyebrow, headline, details = settings.title, page.heading or page.title, ()
+    layout, action = "text", ""
     if page.kind == "vacancy":
         deadline = meta.deadline
         due = t["card_deadline"].format(date=f"{deadline:%d.%m.%Y}") if deadline else ""
         eyebrow = site.categories.get(meta.category, meta.category)
         details = (meta.location.city, due or t["deadline_open"])
+        action = "" if page.item.expired else t["apply_now"]
     elif page.kind == "story":
         eyebrow = t["card_story"]
         headline = f"„{meta.quote}“" if meta.quote else meta.title
@@ -129,20 +155,35 @@ def text_design(site, page, signature=file_signature) -> Design:
         )
         headline = settings.title
         details = (page.description,)
-    logo = settings.organisation.logo
-    raster = logo and Path(logo).suffix.lower() in RASTER
+    elif page.kind == "faq" and page.items:  # the first question, as large as it fits
+        layout, eyebrow, headline = "question", t["faq"], page.items[0].meta.question
+    name, logo = hirer_of(site, page)
     split = urlsplit(site.options.base_url)
     return Design(
-        layout="text",
+        layout=layout,
         eyebrow=eyebrow,
         headline=headline,
         details=tuple(d for d in details if d),
         color=settings.brand.color,
-        organisation=settings.organisation.name,
+        organisation=name,
         address=(split.netloc + split.path).rstrip("/"),
-        logo=str(site.config.content_dir / logo) if raster else None,
+        logo=str(site.config.content_dir / logo) if logo else None,
         fonts=font_paths(site.config, signature),
+        action=action,
+        language=settings.language,
     )
+
+
+def hirer_of(site, page) -> tuple[str, str | None]:
+    """(name, logo or None) of who the card speaks for: a network vacancy's, story's or
+    employer page's employer, else the site's organisation."""
+    organisation = site.settings.organisation
+    name, logo = organisation.name, organisation.logo
+    network = getattr(site, "network", None)
+    if page.item is not None and network is not None:
+        hirer = network.hirer(page.item)
+        name, logo = hirer.name, hirer.logo
+    return name, logo if logo and Path(logo).suffix.lower() in LOGOS else None
 
 
 def font_paths(config: Config, signature=file_signature) -> tuple[str, str]:
@@ -167,9 +208,18 @@ def _design_hash(design: Design) -> str:
     for key in ("logo", "photo"):
         fields[key] = file_digest(fields[key]) if fields[key] else None
     fields["fonts"] = [file_digest(f) for f in design.fonts if f]
-    fields["version"] = VERSION
+    fields["code"] = drawing_code()
     blob = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:16]
+
+
+@cache  # the code does not change while a process runs
+def drawing_code() -> str:
+    """The drawing code (og_*.py) and the libraries that draw: a new picture, a new name."""
+    parts = [version("Pillow"), version("resvg-py")]
+    for path in sorted(DRAWING.glob("og_*.py")):
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def file_digest(path: str) -> str:

@@ -1,8 +1,14 @@
-"""Drawing one og:image card (1200×630) with Pillow alone: a photo cropped to fit, or
-the page's texts on the brand colour with a white band for the logo and the address.
+"""Drawing one og:image card (1200×630) with Pillow: the page's picture with a brand band
+for the text, or a bold brand-colour card; the logo on a white tag in the top corner.
+
+Layouts: 'photo' (the page's picture above a brand band with eyebrow, headline and
+details; JPEG), 'text' (the brand colour with large shapes in a deeper shade, the
+headline large; PNG) and 'question' (the FAQ: one question as large as it fits, a giant
+question mark behind it; PNG). Every text is hyphenated before it is wrapped
+(og_text.py), and its colour passes WCAG AA on what is behind it (og_pictures.py).
 
 What a card shows is a `Design`; og_cards.py plans which card each page gets, names it
-after a hash of its design and draws the missing ones with `render` (in worker processes).
+after a hash of its design and this code, and draws the missing ones with `render`.
 """
 
 from __future__ import annotations
@@ -11,63 +17,61 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw
 
-from karriere.base.file_facts import file_facts
-from karriere.content.images import opened
+from karriere.outputs.og_pictures import (  # noqa: F401 (hex_rgb, luminance: for callers)
+    AA,
+    WHITE,
+    contrast,
+    cover,
+    deeper,
+    hex_rgb,
+    ink_on,
+    logo_image,
+    luminance,
+)
+from karriere.outputs.og_text import (  # noqa: F401 (fit_line, wrap: for callers)
+    LEADING,
+    breakable,
+    fit_block,
+    fit_line,
+    font,
+    plain,
+    wrap,
+)
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300_000  # WhatsApp drops previews above this
 MARGIN = 64
-BAND = 112  # the white strip at the bottom with logo and address
+TAG = (64, 340)  # the logo's height and greatest width on its white tag
+PAD = 18  # around the logo on its tag
+TOP = 44  # from the top edge to the tag
 
 
 @dataclass(frozen=True)
 class Design:
     """What one card shows. Every field goes into the file name's hash."""
 
-    layout: str  # 'text' (generated) or 'photo' (an editor's image, cropped)
+    layout: str  # 'text', 'photo' (the page's picture with a brand band) or 'question'
     eyebrow: str = ""  # the label above the headline: category, 'Geschichte', ...
     headline: str = ""
     details: tuple[str, ...] = ()  # smaller lines under the headline
     color: str = "#005ca9"
     organisation: str = ""
     address: str = ""  # where the link goes, e.g. karriere.lindenfeld.de
-    logo: str | None = None  # a raster logo file; None draws the name as a wordmark
-    photo: str | None = None
+    logo: str | None = None  # raster or SVG; None draws the name as a wordmark
+    photo: str | None = None  # the page's picture ('photo' layout)
     fonts: tuple[str, str] = ("", "")  # bold, regular
+    action: str = ""  # a button's words, e.g. 'Jetzt bewerben'
+    language: str = "de"  # for hyphenation
 
 
 def render(design: Design) -> bytes:
-    if design.layout == "photo":
-        return crop_photo(Path(design.photo))
-    image = draw_text_card(design)
-    return encode_png(image)
-
-
-def crop_photo(path: Path) -> bytes:
-    """Cover 1200×630; portraits keep their upper part, where faces usually are."""
-    with opened(path) as source:
-        image = ImageOps.exif_transpose(source)
-        if image.mode in ("RGBA", "LA", "P"):
-            image = image.convert("RGBA")
-            flat = Image.new("RGB", image.size, "white")
-            flat.paste(image, mask=image.getchannel("A"))
-            image = flat
-        image = image.convert("RGB")
-        portrait = image.height * WIDTH > image.width * HEIGHT * 1.5
-        fitted = ImageOps.fit(
-            image,
-            (WIDTH, HEIGHT),
-            Image.Resampling.LANCZOS,
-            centering=(0.5, 0.3 if portrait else 0.5),
-        )
-    for quality in (85, 78, 70, 60, 50):
-        buffer = io.BytesIO()
-        fitted.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
-        if buffer.tell() < MAX_BYTES:
-            break
-    return buffer.getvalue()
+    if design.layout == "photo" and design.photo:
+        return encode_jpeg(draw_photo_card(design))
+    if design.layout == "question":
+        return encode_png(draw_question_card(design))
+    return encode_png(draw_text_card(design))
 
 
 def encode_png(image: Image.Image) -> bytes:
@@ -77,168 +81,235 @@ def encode_png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    """The font file at this size, loaded once while the file is unchanged."""
-    return file_facts.of_file(_load_font, path, size)
+def encode_jpeg(image: Image.Image) -> bytes:
+    """No chroma subsampling: the edges of coloured text stay sharp."""
+    for quality in (86, 78, 70, 60, 50):
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=quality, subsampling=0, optimize=True)
+        if buffer.tell() < MAX_BYTES:
+            break
+    return buffer.getvalue()
 
 
-def _load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    # The basic layout engine needs no system library and draws the same everywhere.
-    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.BASIC)
+# --- shapes with smooth edges ----------------------------------------------------------
 
 
-def hex_rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+class Pen:
+    """Shapes drawn at twice the size into a region of the card, then scaled down, so
+    that round edges have no stairs (Pillow draws shapes without antialiasing)."""
+
+    def __init__(self, image: Image.Image, box: tuple[int, int, int, int]):
+        x0, y0, x1, y1 = max(0, box[0]), max(0, box[1]), min(WIDTH, box[2]), min(HEIGHT, box[3])
+        self.image, self.origin = image, (x0, y0)
+        self.region = image.crop((x0, y0, x1, y1)).resize(
+            ((x1 - x0) * 2, (y1 - y0) * 2), Image.Resampling.NEAREST
+        )
+        self.draw = ImageDraw.Draw(self.region)
+
+    def at(self, *xy: float) -> list[float]:
+        return [2 * (v - self.origin[i % 2]) for i, v in enumerate(xy)]
+
+    def rounded(self, box, radius: int, fill) -> None:
+        self.draw.rounded_rectangle(self.at(*box), radius=2 * radius, fill=fill)
+
+    def circle(self, cx: float, cy: float, r: float, fill=None, outline=None, width=0) -> None:
+        box = self.at(cx - r, cy - r, cx + r, cy + r)
+        self.draw.ellipse(box, fill=fill, outline=outline, width=2 * width)
+
+    def polygon(self, points, fill) -> None:
+        self.draw.polygon([tuple(self.at(x, y)) for x, y in points], fill=fill)
+
+    def done(self) -> None:
+        self.image.paste(self.region.reduce(2), self.origin)
 
 
-def luminance(rgb: tuple[int, int, int]) -> float:
-    """WCAG relative luminance."""
-
-    def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+# --- pieces every layout has -----------------------------------------------------------
 
 
-def ink_on(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
-    """White text on dark brand colours, near-black on light ones: whichever reads better."""
-    lum = luminance(rgb)
-    return (255, 255, 255) if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.0625) else (26, 26, 26)
+def logo_tag(image: Image.Image, design: Design, x: int, y: int) -> tuple[int, int]:
+    """The logo (or the organisation's name) on a white tag; returns the tag's size."""
+    brand = hex_rgb(design.color)
+    size = tag_size(design)
+    pen = Pen(image, (x, y, x + size[0], y + size[1]))
+    pen.rounded((x, y, x + size[0], y + size[1]), 16, WHITE)
+    pen.done()
+    if design.logo:
+        logo = logo_image(design.logo, (TAG[1], TAG[0]), design.fonts)
+        image.paste(logo, (x + PAD, y + PAD + (TAG[0] - logo.height) // 2), logo)
+    else:
+        mark = brand if contrast(brand, WHITE) >= AA else ink_on(WHITE)
+        face, name = wordmark(design)
+        draw = ImageDraw.Draw(image)
+        draw.text((x + PAD + 4, y + size[1] // 2), name, font=face, fill=mark, anchor="lm")
+    return size
+
+
+def tag_size(design: Design) -> tuple[int, int]:
+    if design.logo:
+        width = logo_image(design.logo, (TAG[1], TAG[0]), design.fonts).width
+    else:
+        face, name = wordmark(design)
+        width = int(face.getlength(name)) + 8
+    return width + 2 * PAD, TAG[0] + 2 * PAD
+
+
+def wordmark(design: Design):
+    """The organisation's name, where it has no logo: (font, text)."""
+    face = font(design.fonts[0], 30)
+    return face, fit_line(design.organisation, face, 520)
+
+
+def pill(image, text: str, face, x: int, y: int, fill, ink, height: int = 52, right=False):
+    """A rounded label; (x, y) is its top left, or its top right with `right`."""
+    width = int(face.getlength(text)) + height
+    if right:
+        x -= width
+    pen = Pen(image, (x, y, x + width, y + height))
+    pen.rounded((x, y, x + width, y + height), height // 2, fill)
+    pen.done()
+    ImageDraw.Draw(image).text(
+        (x + height // 2, y + height // 2), text, font=face, fill=ink, anchor="lm"
+    )
+    return width
+
+
+def detail_lines(design: Design, face, width: int, most: int = 3) -> list[str]:
+    lines: list[str] = []
+    for detail in design.details:
+        lines += wrap(breakable(detail, design.language), face, width)[:2]
+    return lines[:most]
+
+
+# --- text card ---------------------------------------------------------------------------
 
 
 def draw_text_card(design: Design) -> Image.Image:
+    """The brand colour, two large shapes in a deeper shade, the headline large."""
     brand = hex_rgb(design.color)
-    ink = ink_on(brand)
+    ink, shade = ink_on(brand), deeper(brand, 0.2)
     bold, regular = design.fonts
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
-    draw = ImageDraw.Draw(image)
-    draw_band(image, draw, design, brand)
-
+    pen = Pen(image, (0, 0, WIDTH, HEIGHT))
+    pen.circle(1150, 640, 330, fill=shade)
+    pen.circle(1010, -30, 170, outline=shade, width=34)
+    pen.done()
+    top = header(image, design, ink)
     width = WIDTH - 2 * MARGIN
-    top, bottom = 56, HEIGHT - BAND - 44
-    if design.eyebrow:
-        label = font(bold, 28)
-        text = fit_line(design.eyebrow, label, width - 40)
-        box = draw.textbbox((0, 0), text, font=label, anchor="lt")
-        draw.rounded_rectangle((MARGIN, top, MARGIN + box[2] + 40, top + 52), radius=26, fill=ink)
-        draw.text((MARGIN + 20, top + 26), text, font=label, fill=brand, anchor="lm")
-        top += 52 + 36
-
+    bottom = HEIGHT - 52
     small = font(regular, 32)
-    lines = []
-    for detail in design.details:
-        lines += wrap(detail, small, width)[:2]
-    lines = lines[:3]
+    if design.action:
+        face = font(bold, 30)
+        used = pill(image, design.action, face, WIDTH - MARGIN, bottom - 60, ink, brand, 60, True)
+        lines = detail_lines(design, small, width - used - 32)
+    else:
+        lines = detail_lines(design, small, width)
+    draw = ImageDraw.Draw(image)
     y = bottom - len(lines) * 44
     for line in lines:
         draw.text((MARGIN, y), line, font=small, fill=ink, anchor="lt")
         y += 44
-
-    space = bottom - len(lines) * 44 - (24 if lines else 0) - top
-    face, heads = fit_block(design.headline, bold, width, space)
-    step = round(face.size * 1.18)
-    for i, line in enumerate(heads):
-        draw.text((MARGIN, top + i * step), line, font=face, fill=ink, anchor="lt")
+    space = bottom - len(lines) * 44 - (28 if lines else 0) - top
+    headline(image, design, (MARGIN, top, width, space), ink, largest=104, smallest=44)
     return image
 
 
-def draw_band(image: Image.Image, draw: ImageDraw.ImageDraw, design: Design, brand) -> None:
-    """White strip: the logo (or the organisation's name as a wordmark) and the address."""
+def header(image: Image.Image, design: Design, ink) -> int:
+    """Logo tag, address and eyebrow; returns where the headline may start."""
+    brand = hex_rgb(design.color)
     bold, regular = design.fonts
-    y0 = HEIGHT - BAND
-    draw.rectangle((0, y0, WIDTH, HEIGHT), fill=(255, 255, 255))
-    mark = brand if luminance(brand) < 0.18 else (26, 26, 26)
-    right = WIDTH - MARGIN
+    tag_width, tag_height = logo_tag(image, design, MARGIN, TOP)
+    draw = ImageDraw.Draw(image)
     if design.address:
         where = font(regular, 26)
-        text = fit_line(design.address, where, 460)
-        draw.text((right, y0 + BAND // 2), text, font=where, fill=(70, 70, 70), anchor="rm")
-        right -= int(where.getlength(text)) + 40
-    if design.logo:
-        with opened(Path(design.logo)) as source:
-            logo = source.convert("RGBA")
-        logo.thumbnail((right - MARGIN, BAND - 40), Image.Resampling.LANCZOS)
-        image.paste(logo, (MARGIN, y0 + (BAND - logo.height) // 2), logo)
-    else:
-        name = font(bold, 34)
-        text = fit_line(design.organisation, name, right - MARGIN)
-        draw.text((MARGIN, y0 + BAND // 2), text, font=name, fill=mark, anchor="lm")
+        room = WIDTH - 2 * MARGIN - tag_width - 40
+        text = fit_line(design.address, where, room)
+        draw.text((WIDTH - MARGIN, TOP + tag_height // 2), text, font=where, fill=ink, anchor="rm")
+    top = TOP + tag_height + 36
+    if design.eyebrow:
+        label = font(bold, 28)
+        text = fit_line(design.eyebrow, label, WIDTH - 2 * MARGIN - 52)
+        pill(image, text, label, MARGIN, top, ink, brand)
+        top += 52 + 22
+    return top
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap; a single word wider than the card is broken with a hyphen."""
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}" if line else word
-        if face.getlength(trial) <= width:
-            line = trial
-            continue
-        if line:
-            lines.append(line)
-        while wider(word, face, width):
-            cut = longest(len(word) - 1, lambda i, w=word: face.getlength(w[:i] + "-") <= width)
-            lines.append(word[: max(1, cut)] + "-")
-            word = word[max(1, cut) :]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
+def headline(image, design: Design, area, ink, largest: int, smallest: int) -> tuple[int, int]:
+    """The headline, as large as fits the area (x, y, width, height); returns the
+    size and the number of lines."""
+    x, y, width, height = area
+    face, lines = fit_block(
+        breakable(design.headline, design.language), design.fonts[0], width, height,
+        largest=largest, smallest=smallest,
+    )  # fmt: skip
+    draw = ImageDraw.Draw(image)
+    step = round(face.size * LEADING)
+    for i, line in enumerate(lines):
+        draw.text((x, y + i * step), line, font=face, fill=ink, anchor="lt")
+    return face.size, len(lines)
 
 
-# A long word is measured in prefixes of doubling length, so a line costs a few
-# measurements of about its own length, not one of the whole word per character.
-# Both rely on a longer text being at least as wide as its beginning.
+# --- question card (FAQ) -------------------------------------------------------------------
 
 
-def wider(text: str, face: ImageFont.FreeTypeFont, width: int) -> bool:
-    """Whether the text is wider than `width`."""
-    n = 16
-    while n < len(text):
-        if face.getlength(text[:n]) > width:
-            return True
-        n *= 2
-    return face.getlength(text) > width
+def draw_question_card(design: Design) -> Image.Image:
+    """One question, as large as it fits, over a giant question mark."""
+    brand = hex_rgb(design.color)
+    ink, shade = ink_on(brand), deeper(brand, 0.2)
+    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
+    mark = font(design.fonts[0], 760)
+    ImageDraw.Draw(image).text((1235, 700), "?", font=mark, fill=shade, anchor="rs")
+    top = header(image, design, ink)
+    width = WIDTH - 2 * MARGIN
+    small = font(design.fonts[1], 30)
+    lines = detail_lines(design, small, width, most=1)
+    bottom = HEIGHT - 44 - len(lines) * 44
+    for line in lines:
+        ImageDraw.Draw(image).text((MARGIN, bottom + 16), line, font=small, fill=ink, anchor="lt")
+    headline(image, design, (MARGIN, top + 6, width, bottom - top - 6), ink, 152, 56)
+    return image
 
 
-def longest(most: int, fits) -> int:
-    """The largest n in 1..most with fits(n), or 0."""
-    low, high = 0, 1
-    while high <= most and fits(high):
-        low, high = high, high * 2
-    high = min(high - 1, most)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(middle):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+# --- photo card ------------------------------------------------------------------------------
 
 
-def fit_block(text: str, path: str, width: int, height: int, largest=76, smallest=40):
-    """The largest size at which the text wraps into the space; else cut with '…'."""
-    for size in range(largest, smallest - 1, -4):
-        face = font(path, size)
-        lines = wrap(text, face, width)
-        if len(lines) * round(size * 1.18) <= height:
-            return face, lines
-    face = font(path, smallest)
-    lines = wrap(text, face, width)
-    keep = max(1, height // round(smallest * 1.18))
-    if len(lines) > keep:
-        lines = lines[: keep - 1] + [fit_line(" ".join(lines[keep - 1 :]), face, width)]
-    return face, lines
-
-
-def fit_line(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
-    """One line, shortened at a word with '…' when it is too wide."""
-    if face.getlength(text) <= width:
-        return text
-    words = text.split()
-    count = longest(len(words), lambda n: face.getlength(" ".join(words[:n]) + " …") <= width)
-    short = " ".join(words[: max(1, count)])
-    if face.getlength(short + " …") > width:
-        short = short[: longest(len(short), lambda n: face.getlength(short[:n] + " …") <= width)]
-    return short.rstrip(" ,;:–-") + " …"
+def draw_photo_card(design: Design) -> Image.Image:
+    """The page's picture above a brand band with the texts; the eyebrow and the logo tag
+    sit on the band's edge, so that the picture itself stays uncovered."""
+    brand = hex_rgb(design.color)
+    ink = ink_on(brand)
+    bold, regular = design.fonts
+    width = WIDTH - 2 * MARGIN
+    face, lines = fit_block(
+        breakable(design.headline, design.language), bold, width, 2 * round(64 * LEADING),
+        largest=64, smallest=40,
+    )  # fmt: skip
+    step = round(face.size * LEADING)
+    band = 58 + len(lines) * step + 82
+    top = HEIGHT - band  # the band's edge at its left end; it rises to the right
+    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
+    image.paste(cover(Path(design.photo), (WIDTH, top + 40)), (0, 0))
+    pen = Pen(image, (0, top - 40, WIDTH, top + 40))
+    pen.polygon([(0, top), (WIDTH, top - 36), (WIDTH, top + 40), (0, top + 40)], brand)
+    pen.done()
+    tag_width, tag_height = tag_size(design)
+    logo_tag(image, design, WIDTH - 40 - tag_width, top - 36 - tag_height // 2)
+    if design.eyebrow:
+        label = font(bold, 26)
+        text = fit_line(design.eyebrow, label, WIDTH - MARGIN - tag_width - 120)
+        pill(image, text, label, MARGIN, top - 24, ink, brand, 48)
+    draw = ImageDraw.Draw(image)
+    y = top + 46
+    for line in lines:
+        draw.text((MARGIN, y), line, font=face, fill=ink, anchor="lt")
+        y += step
+    room = width
+    if design.action:
+        act = font(bold, 26)
+        room -= pill(image, design.action, act, WIDTH - MARGIN, HEIGHT - 82, ink, brand, 50, True)
+        room -= 32
+    details = " · ".join(plain(d) for d in design.details if d)
+    small = font(regular, 28)
+    draw.text(
+        (MARGIN, HEIGHT - 44), fit_line(details, small, room), font=small, fill=ink, anchor="ls"
+    )
+    return image

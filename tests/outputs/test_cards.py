@@ -109,17 +109,19 @@ def test_vacancy_cards_name_their_category_location_and_deadline(example_build):
     assert "Bewerbungsschluss: {2}.{1}.{0}".format(*deadline) in alt
 
 
-def test_an_editors_image_becomes_a_cropped_photo_card(example_build):
+def test_an_editors_image_becomes_a_photo_card_with_the_texts(example_build):
     html = (example_build / "stellen/kommunaler-ordnungsdienst/index.html").read_text("utf-8")
     meta = Head(html).meta
     assert meta["og:image"].endswith(".jpg") and meta["og:image:type"] == "image/jpeg"
     source = (
         Path(__file__).parents[2] / "content/vacancies/kommunaler-ordnungsdienst.md"
     ).read_text("utf-8")
-    alt = re.search(r'^image_alt: "(.*)"$', source, re.M)
-    assert meta["og:image:alt"] == (
-        alt.group(1) if alt else "Mitarbeiter*innen für den Kommunalen Ordnungsdienst (17 Stellen)"
-    )
+    alt = re.search(r'^image_alt: "(.*)"$', source, re.M).group(1)
+    title = "Mitarbeiter*innen für den Kommunalen Ordnungsdienst (17 Stellen)"
+    # What the card says first, then what its picture shows.
+    assert meta["og:image:alt"].startswith("Fachkräfte – " + title + " – Lindenfeld – ")
+    assert meta["og:image:alt"].endswith(". " + alt)
+    assert "\u00ad" not in meta["og:image:alt"]
     with Image.open(local(example_build, meta["og:image"])) as im:
         assert (im.format, im.size) == ("JPEG", (1200, 630))
 
@@ -240,7 +242,8 @@ def test_photo_card_of_a_portrait_image(tmp_path):
     meta = Head((out / "geschichten/lena/index.html").read_text("utf-8")).meta
     with Image.open(local(out, meta["og:image"])) as im:
         assert (im.format, im.size) == ("JPEG", (1200, 630))
-    assert meta["og:image:alt"] == "Mein erstes Jahr"  # no image_alt: the page title
+    # No image_alt: what the card says.
+    assert meta["og:image:alt"].startswith("Aus dem Arbeitsalltag – „")
 
 
 def test_production_build_without_base_url_explains_why(tmp_path):
@@ -320,21 +323,20 @@ def test_a_drawn_card_is_a_small_1200x630_png_on_a_light_or_dark_brand():
             assert (im.format, im.size) == ("PNG", (1200, 630))
             rgb = im.convert("RGB")
             assert rgb.getpixel((5, 5)) == drawing.hex_rgb(color)  # branded background
-            assert rgb.getpixel((5, 625)) == (255, 255, 255)  # the band with the name
+            assert rgb.getpixel((5, 625)) == drawing.hex_rgb(color)
+            tag = (drawing.MARGIN + 24, drawing.TOP + 8)
+            assert rgb.getpixel(tag) == (255, 255, 255)  # the white tag for the logo
         assert len(data) < drawing.MAX_BYTES
 
 
-def test_a_raster_logo_is_drawn_into_the_band(tmp_path):
+def test_a_raster_logo_is_drawn_on_its_tag(tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (200, 100), (200, 0, 0)).save(logo)
     with_logo = design(logo=str(logo))
     assert cards.design_hash(with_logo) != cards.design_hash(design())
     with Image.open(io.BytesIO(drawing.render(with_logo))) as im:
-        assert im.convert("RGB").getpixel((drawing.MARGIN + 10, 630 - drawing.BAND // 2)) == (
-            200,
-            0,
-            0,
-        )
+        inside = (drawing.MARGIN + drawing.PAD + 10, drawing.TOP + drawing.PAD + 32)
+        assert im.convert("RGB").getpixel(inside) == (200, 0, 0)
 
 
 @pytest.mark.parametrize("color, ink", [("#0a6e5c", (255, 255, 255)), ("#f2b705", (26, 26, 26))])
