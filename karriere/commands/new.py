@@ -2,8 +2,8 @@
 
 Every field of the content type appears, active or commented out, each with a short
 German comment, so an editor sees what is possible without opening the documentation.
-What site.yaml knows (categories, the organisation's address) is filled in; the other
-example values are placeholders that may not be published (placeholders.py).
+What site.yaml knows (categories, the organisation's address, du or Sie) is filled in;
+the other example values are placeholders that may not be published (placeholders.py).
 """
 
 from __future__ import annotations
@@ -74,11 +74,11 @@ summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
-## Ihre Aufgaben
+## {tasks}
 
 - …
 
-## Ihr Profil
+## {profile}
 
 - …
 
@@ -154,7 +154,7 @@ summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
-## Was dich erwartet
+## {expect}
 
 - …
 """
@@ -163,6 +163,8 @@ EMPLOYER = """\
 ---
 name: {title}   # Name des Arbeitgebers; der Dateiname ist der Schlüssel für employer: in Stellen
 short_name: ""   # Kurzname für Listen und Filter, z. B. "LVB"
+# article: die   # Artikel des Namens: der, die oder das; für "bei der …", "beim …" in Texten
+# dative: "den Stadtwerken Musterstadt"   # statt article bei Namen im Plural: der Name, wie er nach "bei" steht
 # logo: media/logo-arbeitgeber.svg   # Logo, relativ zu content/ (Datei nach content/media/ kopieren)
 website: "https://www.example.org"   # Website des Arbeitgebers (https://)
 address: {{street: "Rathausplatz 1", postal_code: "12345", city: "Musterstadt", country: "DE"}}   # Anschrift
@@ -193,7 +195,7 @@ pay: ""   # Vergütung als Text, z. B. "TVAöD: 1.218–1.378 € im Monat"
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video zum Beruf
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
-## Was du lernst
+## {learn}
 
 - …
 
@@ -210,6 +212,21 @@ TEMPLATES = {
     "event": EVENT,
     "employer": EMPLOYER,
     "occupation": OCCUPATION,
+}
+# Headings that address the reader, as site.yaml's `address` says (du or sie).
+HEADINGS = {
+    "du": {
+        "tasks": "Deine Aufgaben",
+        "profile": "Dein Profil",
+        "expect": "Was dich erwartet",
+        "learn": "Was du lernst",
+    },
+    "sie": {
+        "tasks": "Ihre Aufgaben",
+        "profile": "Ihr Profil",
+        "expect": "Was Sie erwartet",
+        "learn": "Was Sie lernen",
+    },
 }
 BERLIN = ZoneInfo("Europe/Berlin")
 # Without an address in site.yaml; "Musterstadt" is an error once published (placeholders.py).
@@ -236,6 +253,7 @@ def render(kind: str, title: str, today: date, settings: SiteConfig | None = Non
         categories=", ".join(categories),
         start=start.isoformat(),
         end=(start + timedelta(hours=5)).isoformat(),
+        **HEADINGS[settings.address if settings else "sie"],
     )
 
 
@@ -248,7 +266,8 @@ def flow_address(address: Address | None, *keys: str) -> str:
 
 
 def site_settings(site: Path) -> SiteConfig | None:
-    """The site's settings (categories, address), or None if site.yaml is unusable."""
+    """The site's settings (categories, address, du or Sie), or None if site.yaml is
+    unusable."""
     from karriere.config.settings import load_config
 
     try:

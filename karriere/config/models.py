@@ -10,6 +10,7 @@ from pydantic import AfterValidator, Field, StringConstraints, field_validator, 
 
 from karriere.base.addresses import web_url_problem
 from karriere.base.schema import Strict
+from karriere.base.strings import Name
 
 MediaPath = str  # relative to content/; checked for existence by the content stage
 
@@ -34,6 +35,33 @@ Title = Annotated[
 Question = Annotated[
     str, StringConstraints(min_length=1, max_length=QUESTION_MAX), AfterValidator(_one_line)
 ]
+
+# An organisation's name in running text takes its case: "bei der Stadt Lindenfeld",
+# "beim Jobcenter Lindenfeld". Organisation (site.yaml) and Employer both have these.
+Article = Literal["der", "die", "das"]
+ARTICLE_HELP = "Artikel des Namens: der, die oder das (für 'bei der Stadt …', 'beim Jobcenter …')"
+DATIVE_HELP = "Name im Dativ mit Artikel, statt article, z. B. 'den Stadtwerken Lindenfeld'"
+DATIVE_ARTICLES = ("der ", "dem ", "den ")
+
+
+def dative_problem(dative: str | None, article: str | None) -> str | None:
+    if dative is None:
+        return None
+    if article is not None:
+        return "give article or dative, not both (expected dative alone for names in the plural)"
+    if not dative.startswith(DATIVE_ARTICLES):
+        return (
+            f"{dative!r} has no article (expected the name as after 'bei', with der, dem "
+            "or den, e.g. 'den Stadtwerken Lindenfeld')"
+        )
+    return None
+
+
+def with_case(model):
+    """The model with its `name` as a Name that knows its dative, for theme words."""
+    name = Name.of(model.name, model.article, model.dative)
+    object.__setattr__(model, "name", name)  # (Strict models are frozen)
+    return model
 
 
 class Address(Strict):

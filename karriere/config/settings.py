@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from karriere.base.addresses import (
     base_url_problem,
@@ -19,7 +20,19 @@ from karriere.base.schema import Strict, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlProblem, load_yaml
 from karriere.config.cms import CmsSettings
-from karriere.config.models import Address, Contact, Line, Social, Title, Video
+from karriere.config.models import (
+    ARTICLE_HELP,
+    DATIVE_HELP,
+    Address,
+    Article,
+    Contact,
+    Line,
+    Social,
+    Title,
+    Video,
+    dative_problem,
+    with_case,
+)
 
 DEFAULT_CATEGORIES = {
     "ausbildung": "Ausbildung",
@@ -37,11 +50,22 @@ class Organisation(Strict):
     url: str | None = Field(None, description="Website, z. B. https://www.musterstadt.de")
     logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/logo.svg")
     address: Address | None = Field(None, description="Anschrift")
+    article: Article | None = Field(None, description=ARTICLE_HELP)
+    dative: Line | None = Field(None, description=DATIVE_HELP)
 
     @field_validator("url")
     @classmethod
     def _web(cls, value):
         return checked(web_url_problem, value, "e.g. https://www.musterstadt.de")
+
+    @field_validator("dative")
+    @classmethod
+    def _dative(cls, value, info):
+        return checked(dative_problem, value, info.data.get("article"))
+
+    @model_validator(mode="after")
+    def _name_with_case(self):
+        return with_case(self)
 
 
 class Brand(Strict):
@@ -82,6 +106,9 @@ class SiteConfig(Strict):
         None, description="Öffentliche Adresse, z. B. https://example.org/karriere/"
     )
     language: str = Field("de", description="Sprache der Website")
+    address: Literal["du", "sie"] = Field(
+        "sie", description="Anrede der Leser*innen in den Texten des Themes: du oder sie"
+    )
     description: str | None = Field(None, description="Kurzbeschreibung für Suchmaschinen")
     organisation: Organisation = Field(description="Arbeitgeberin")
     theme: str = Field("default", description="Name des Themes unter themes/")

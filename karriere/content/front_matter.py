@@ -9,12 +9,42 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from karriere.base.schema import Strict
-from karriere.config.models import Address, Contact, Line, Question, Salary, Social, Title, Video
+from karriere.base.strings import Name
+from karriere.config.models import (
+    ARTICLE_HELP,
+    DATIVE_HELP,
+    Address,
+    Article,
+    Contact,
+    Line,
+    Question,
+    Salary,
+    Social,
+    Title,
+    Video,
+    dative_problem,
+    with_case,
+)
 
 Employment = Literal[
     "full_time", "part_time", "temporary", "contractor", "intern", "volunteer", "per_diem", "other"
 ]
 SAFE_LINK = re.compile(r"(https://|mailto:)", re.IGNORECASE)
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_or_text(value):
+    """`start: 2026-08-01` is a date, whatever YAML made of it (it leaves dates as text:
+    base/yamlfile.py), so that pages show it as 01.08.2026; other text stays text."""
+    if isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a day in the calendar (expected a real date like "
+                "2026-06-05, or text such as 'zum nächstmöglichen Zeitpunkt')"
+            ) from None
+    return value
 
 
 class Vacancy(Strict):
@@ -51,6 +81,11 @@ class Vacancy(Strict):
                 f"{value!r} is not allowed (expected a link starting with https:// or mailto:)"
             )
         return value
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _start(cls, value):
+        return _day_or_text(value)
 
 
 class Story(Strict):
@@ -106,6 +141,8 @@ class Employer(Strict):
     logo: str | None = Field(None, description="Logo, relativ zu content/, z. B. media/lvb.svg")
     website: str | None = Field(None, description="Website (https://)")
     address: Address | None = Field(None, description="Anschrift")
+    article: Article | None = Field(None, description=ARTICLE_HELP)
+    dative: Line | None = Field(None, description=DATIVE_HELP)
     social: Social = Field(default_factory=Social, description="Eigene Social-Media-Kanäle")
     contact: Contact | None = Field(None, description="Ansprechperson für Fragen")
     summary: str | None = Field(None, description="Ein Satz für Listen und Suchmaschinen")
@@ -118,9 +155,26 @@ class Employer(Strict):
             raise ValueError(f"{value!r} must start with https://")
         return value
 
+    @field_validator("dative")
+    @classmethod
+    def _dative(cls, value, info):
+        problem = dative_problem(value, info.data.get("article"))
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @model_validator(mode="after")
+    def _name_with_case(self):
+        return with_case(self)
+
     @property
     def label(self) -> str:
-        return self.short_name or self.name
+        """The short name if there is one ("LVB"), with the article of the long one
+        ("bei den LVB")."""
+        if not self.short_name:
+            return self.name
+        article = self.name.dative.partition(" ")[0] if self.name.dative else None
+        return Name(self.short_name, f"{article} {self.short_name}" if article else None)
 
 
 class Occupation(Strict):

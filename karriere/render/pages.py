@@ -225,7 +225,9 @@ class SparingBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def date_de(value) -> str:
-    """05.06.2026, the way German readers write dates."""
+    """05.06.2026, the way German readers write dates; text such as "zum nächstmöglichen
+    Zeitpunkt" stays as it is. Front matter turns ISO days into dates, so that they
+    never reach here as text (content/front_matter.py)."""
     if isinstance(value, date):  # (what strftime("%d.%m.%Y") writes, a third of its cost)
         return f"{value.day:02d}.{value.month:02d}.{value.year}"
     return str(value)

@@ -169,7 +169,7 @@ LEFT_OVER = {
     "faq": [(9, "body: still the placeholder 'Die Antwort in zwei, drei kurzen Sätzen …'")],
     "page": [(15, "body: still the placeholder 'Text der Seite …'")],
     "event": [(5, "location: still the placeholder 'Musterstadt'"), (15, "body:")],
-    "employer": [(5, "website: still the placeholder"), (6, "address: still the placeholder")],
+    "employer": [(7, "website: still the placeholder"), (8, "address: still the placeholder")],
     "occupation": [(15, "body: still the placeholder '- …'")],
 }
 
