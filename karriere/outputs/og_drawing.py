@@ -32,6 +32,7 @@ from karriere.outputs.og_pictures import (  # noqa: F401 (hex_rgb, luminance: fo
 )
 from karriere.outputs.og_text import (  # noqa: F401 (fit_line, wrap: for callers)
     LEADING,
+    balanced,
     breakable,
     fit_block,
     fit_line,
@@ -82,10 +83,12 @@ def encode_png(image: Image.Image) -> bytes:
 
 
 def encode_jpeg(image: Image.Image) -> bytes:
-    """No chroma subsampling: the edges of coloured text stay sharp."""
-    for quality in (86, 78, 70, 60, 50):
+    """No chroma subsampling while it fits: the edges of coloured text stay sharp. A
+    very busy picture is saved coarser, step by step, until it is under MAX_BYTES."""
+    steps = [(0, q) for q in (86, 76, 66)] + [(2, q) for q in (66, 50, 35, 20)]
+    for subsampling, quality in steps:
         buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=quality, subsampling=0, optimize=True)
+        image.save(buffer, "JPEG", quality=quality, subsampling=subsampling, optimize=True)
         if buffer.tell() < MAX_BYTES:
             break
     return buffer.getvalue()
@@ -237,10 +240,12 @@ def headline(image, design: Design, area, ink, largest: int, smallest: int) -> t
     """The headline, as large as fits the area (x, y, width, height); returns the
     size and the number of lines."""
     x, y, width, height = area
+    text = breakable(design.headline, design.language)
     face, lines = fit_block(
-        breakable(design.headline, design.language), design.fonts[0], width, height,
-        largest=largest, smallest=smallest,
-    )  # fmt: skip
+        text, design.fonts[0], width, height, largest=largest, smallest=smallest
+    )
+    if not lines[-1].endswith("…"):
+        lines = balanced(text, face, width, lines)
     draw = ImageDraw.Draw(image)
     step = round(face.size * LEADING)
     for i, line in enumerate(lines):
@@ -252,20 +257,28 @@ def headline(image, design: Design, area, ink, largest: int, smallest: int) -> t
 
 
 def draw_question_card(design: Design) -> Image.Image:
-    """One question, as large as it fits, over a giant question mark."""
+    """One question over a giant question mark, as large as it fits: the eyebrow sits
+    beside the logo and the address at the foot, so the question has the card's middle."""
     brand = hex_rgb(design.color)
     ink, shade = ink_on(brand), deeper(brand, 0.2)
+    bold, regular = design.fonts
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
-    mark = font(design.fonts[0], 760)
-    ImageDraw.Draw(image).text((1235, 700), "?", font=mark, fill=shade, anchor="rs")
-    top = header(image, design, ink)
-    width = WIDTH - 2 * MARGIN
-    small = font(design.fonts[1], 30)
-    lines = detail_lines(design, small, width, most=1)
-    bottom = HEIGHT - 44 - len(lines) * 44
-    for line in lines:
-        ImageDraw.Draw(image).text((MARGIN, bottom + 16), line, font=small, fill=ink, anchor="lt")
-    headline(image, design, (MARGIN, top + 6, width, bottom - top - 6), ink, 152, 56)
+    mark = font(bold, 760)
+    ImageDraw.Draw(image).text((1200, 690), "?", font=mark, fill=shade, anchor="rs")
+    tag_width, tag_height = logo_tag(image, design, MARGIN, TOP)
+    if design.eyebrow:
+        label = font(bold, 28)
+        x = MARGIN + tag_width + 24
+        text = fit_line(design.eyebrow, label, WIDTH - MARGIN - x - 52)
+        pill(image, text, label, x, TOP + (tag_height - 52) // 2, ink, brand)
+    bottom = HEIGHT - 40
+    if design.address:
+        where = font(regular, 26)
+        text = fit_line(design.address, where, WIDTH - 2 * MARGIN)
+        ImageDraw.Draw(image).text((MARGIN, bottom), text, font=where, fill=ink, anchor="ls")
+        bottom -= 26 + 28
+    top = TOP + tag_height + 30
+    headline(image, design, (MARGIN, top, WIDTH - 2 * MARGIN, bottom - top), ink, 156, 56)
     return image
 
 
@@ -279,10 +292,10 @@ def draw_photo_card(design: Design) -> Image.Image:
     ink = ink_on(brand)
     bold, regular = design.fonts
     width = WIDTH - 2 * MARGIN
-    face, lines = fit_block(
-        breakable(design.headline, design.language), bold, width, 2 * round(64 * LEADING),
-        largest=64, smallest=40,
-    )  # fmt: skip
+    text = breakable(design.headline, design.language)
+    face, lines = fit_block(text, bold, width, 2 * round(64 * LEADING), largest=64, smallest=40)
+    if not lines[-1].endswith("…"):
+        lines = balanced(text, face, width, lines)
     step = round(face.size * LEADING)
     band = 58 + len(lines) * step + 82
     top = HEIGHT - band  # the band's edge at its left end; it rises to the right

@@ -140,6 +140,27 @@ def fit_block(text: str, path: str, width: int, height: int, largest=76, smalles
     return face, lines
 
 
+def balanced(text: str, face: ImageFont.FreeTypeFont, width: int, lines: list[str]) -> list[str]:
+    """The same number of lines and words in the narrowest width that holds them, so
+    that no line ends with a lone short word ("… führen / zur / Stadtverwaltung?")."""
+    if len(lines) < 2:
+        return lines
+    count, held = len(lines), words(lines)
+
+    def holds(w: int) -> bool:
+        trial = wrap(text, face, w)
+        return len(trial) <= count and words(trial) <= held
+
+    low, high = width // 2, width  # binary search over about ten wraps
+    while low < high:
+        middle = (low + high) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return wrap(text, face, high)
+
+
 def words(lines: list[str]) -> int:
     """How many words the lines hold: more than the text had when one broke."""
     return sum(len(line.split()) for line in lines)
