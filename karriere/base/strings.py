@@ -136,10 +136,8 @@ def entry_problems(key, value, entries: dict) -> list[str]:
         texts = [value]
     else:
         return ['invalid value (expected text, or {du: "…", sie: "…"} with both forms)']
-    problems = []
-    for text in texts:
-        problems += case_problems(key, text, entries)
-    return problems
+    found = [problem for text in texts for problem in case_problems(key, text, entries)]
+    return list(dict.fromkeys(found))  # (du and sie often share a mistake)
 
 
 def case_problems(key: str, text: str, entries: dict) -> list[str]:
@@ -154,10 +152,14 @@ def case_problems(key: str, text: str, entries: dict) -> list[str]:
         if cases:
             return ["uses a case, but is the text for names without an article (expected {name})"]
         if key.removesuffix(TWIN) not in entries:
-            return [f"no entry {key.removesuffix(TWIN)} for this text without an article"]
+            return [
+                f"no entry {key.removesuffix(TWIN)} for this text without an article "
+                "(expected both, or neither)"
+            ]
     elif cases and key + TWIN not in entries:
         return [
-            f"names someone in a case, but has no {key + TWIN} (expected one, e.g. 'Stellen: {{organisation}}')"
+            f"names someone in a case, but has no {key + TWIN} "
+            "(expected one that needs no article, e.g. 'Stellen: {organisation}')"
         ]
     return []
 

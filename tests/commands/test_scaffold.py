@@ -214,3 +214,31 @@ def test_scaffold_is_filled_from_site_yaml(scratch_site):
     result = build(scratch_site)  # only what site.yaml cannot know is left to fill in
     assert result.returncode == 1
     assert "location:" not in result.stderr and ":14: apply_url:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("address", "headings", "other"),
+    [
+        ("du", ["## Deine Aufgaben", "## Dein Profil", "## Was dich erwartet", "## Was du lernst"],
+         ["Ihre", "Ihr ", " Sie "]),
+        ("sie", ["## Ihre Aufgaben", "## Ihr Profil", "## Was Sie erwartet", "## Was Sie lernen"],
+         ["Deine", "Dein ", " dich", " du "]),
+    ],
+)  # fmt: skip
+def test_scaffolds_address_the_reader_as_site_yaml_says(scratch_site, address, headings, other):
+    """Bodies written for readers (vacancies, events, occupations) say du or Sie."""
+    (scratch_site / "site.yaml").write_text(f"address: {address}\n" + SITE_YAML, "utf-8")
+    for kind in ("vacancy", "event", "occupation"):
+        assert run_cli("new", kind, "Neu", "--site", str(scratch_site)).returncode == 0
+    bodies = "\n".join(
+        (scratch_site / f"content/{FOLDERS[kind]}/neu.md").read_text("utf-8").split("---\n")[2]
+        for kind in ("vacancy", "event", "occupation")
+    )
+    for heading in headings:
+        assert heading in bodies.splitlines(), (address, heading)
+    for word in other:
+        assert word not in bodies, (address, word)
+    result = run_cli("build", "--site", str(scratch_site), "--drafts", "--date", BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    page = readable((scratch_site / "public/stellen/neu/index.html").read_text("utf-8"))
+    assert headings[0].removeprefix("## ") in page
