@@ -81,7 +81,8 @@ def qr_inputs(item: Item, base_url: str) -> tuple[str, str, dict[str, tuple[str,
     keys is per karriere version: incremental/state.py.)"""
     url, title = base_url + item.route.lstrip("/"), item.meta.title
     paths = {
-        kind: (f"{item.route}qr.{kind}", hash_text("qr", url, title, kind)) for kind in QR_KINDS
+        kind: (f"{item.route}qr.{kind}", hash_text("qr", qrcodes.FORMAT, url, title, kind))
+        for kind in QR_KINDS
     }
     return url, title, paths
 

@@ -16,6 +16,8 @@ from karriere.base.xmltext import clean
 BORDER = 4  # modules of quiet zone, as the QR standard asks
 SVG_SCALE = 4  # pixels per module: the SVG scales anyway
 PNG_SCALE = 10  # pixels per module: sharp enough for an office document at 4 cm
+# Changes with what the files hold, so that a build does not keep last build's files.
+FORMAT = "2: svg view #code"
 
 
 def modules(url: str) -> tuple[int, bytes]:
@@ -34,16 +36,20 @@ def file(kind: str, url: str, title: str, cells: tuple[int, bytes] | None = None
 
 
 def svg(side: int, cells: bytes, title: str) -> bytes:
-    """One path of one-module-high strokes, one per run of dark modules."""
+    """One path of one-module-high strokes, one per run of dark modules. The file has the
+    quiet zone that office documents need; `qr.svg#code` shows the code without it, so
+    that a poster can make the code itself 6 cm wide and let the paper be the margin."""
     runs = [
         f"M{m.start() - y * side + BORDER} {y + BORDER}.5h{m.end() - m.start()}"
         for y in range(side)
         for m in _DARK_RUN.finditer(cells, y * side, (y + 1) * side)
     ]
     size = (side + 2 * BORDER) * SVG_SCALE
+    inner, edge = side * SVG_SCALE, BORDER * SVG_SCALE
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
         f'viewBox="0 0 {size} {size}"><title>{escape(clean(title))}</title>'
+        f'<view id="code" viewBox="{edge} {edge} {inner} {inner}"/>'
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f'<path transform="scale({SVG_SCALE})" stroke="#000" d="{"".join(runs)}"/></svg>\n'
     ).encode()
