@@ -32,6 +32,9 @@
       history.replaceState(null, "", q ? "?" + q : location.pathname);
     }
     form.hidden = false;
+    /* One way to narrow: the form replaces the links that do the same without JS. */
+    [].forEach.call(document.querySelectorAll(".refine-links"), function (nav) { nav.hidden = true; });
+    if (location.search && form.closest("details")) form.closest("details").open = true;
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
