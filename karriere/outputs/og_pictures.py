@@ -133,16 +133,20 @@ def self_contained(svg: str) -> str:
 
 
 def cover(path: Path, size: tuple[int, int]) -> Image.Image:
-    """The picture cropped to cover `size`, keeping more of its upper part than of its
-    lower. Transparent parts become white."""
+    """The picture cropped to cover `size`, keeping more of its upper part (faces, and
+    the headline a poster carries) than of its lower. Transparent parts become white."""
+    width, height = size
     with opened(path) as source:
+        source.draft("RGB", (max(size), max(size)))  # a large JPEG is decoded at 1/2, 1/4 …
         image = ImageOps.exif_transpose(source)
         if image.mode in ("RGBA", "LA", "P"):
             image = image.convert("RGBA")
             flat = Image.new("RGB", image.size, WHITE)
             flat.paste(image, mask=image.getchannel("A"))
             image = flat
-        image = image.convert("RGB")
-        width, height = size
-        # The upper part: faces, and the headline a poster carries.
+        if image.mode != "RGB":
+            image = image.convert("RGB")
+        if image.width == width and image.height >= height:  # as wide as the card: cut
+            top = (image.height - height) // 5
+            return image.crop((0, top, width, top + height))
         return ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.2))
