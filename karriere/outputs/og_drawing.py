@@ -322,7 +322,10 @@ def draw_photo_card(design: Design) -> Image.Image:
     top = HEIGHT - band  # the band's edge at its left end; it rises to the right
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
     image.paste(cover(Path(design.photo), (WIDTH, top + 40)), (0, 0))
-    pen = Pen(image, (0, top - 40, WIDTH, top + 40))
+    pen = Pen(image, (0, top - 48, WIDTH, top + 40))
+    # A stripe in the ink colour parts band and picture, even where the picture has the
+    # brand colour itself (a campaign's poster often has).
+    pen.polygon([(0, top - 8), (WIDTH, top - 44), (WIDTH, top + 40), (0, top + 40)], ink)
     pen.polygon([(0, top), (WIDTH, top - 36), (WIDTH, top + 40), (0, top + 40)], brand)
     pen.done()
     tag_width, tag_height = tag_size(design)
