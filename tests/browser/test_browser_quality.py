@@ -95,8 +95,16 @@ def test_render_blocking_and_image_dimensions(site):
         rel = css.relative_to(site.out).as_posix()
         if "@import" in text:
             problems.append(f"{rel}: @import makes a second render-blocking request")
-        if re.search(r"@font-face", text):
-            problems.append(f"{rel}: web font (@font-face)")
+        # Fonts only the site's own (issue 28): self-hosted WOFF2 that never hides text
+        # (swap, or optional: a late font is not swapped in, so nothing moves).
+        for face in re.findall(r"@font-face\s*{[^}]*}", text):
+            urls = re.findall(r"url\(\s*['\"]?([^)'\"]+)", face)
+            if not urls or any(
+                re.match(r"([a-z]+:|//)", u) or not u.endswith(".woff2") for u in urls
+            ):
+                problems.append(f"{rel}: web font that is not a self-hosted WOFF2: {face}")
+            if not re.search(r"font-display:(swap|optional)", face.replace(" ", "")):
+                problems.append(f"{rel}: web font that may hide text (font-display): {face}")
         gz = len(gzip.compress(text.encode(), compresslevel=6))
         if gz > 8 * 1024:
             problems.append(f"{rel}: stylesheet is {gz} bytes gzipped (> 8 KB is not 'small')")

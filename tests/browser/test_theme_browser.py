@@ -287,3 +287,18 @@ def test_vacancy_prints_its_address_without_links_to_press(open_page, site):
     assert 80 <= box["width"] <= 200, f"the QR code should be small but scannable: {box}"
     page.emulate_media(media="screen")
     assert page.locator(".share").is_visible()
+
+
+def test_the_sites_own_font_is_self_hosted_with_its_licence(open_page, site):
+    page, rec = open_page("home", **PHONE)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert page.evaluate("""document.fonts.check('700 20px "Brand Sans"')""")
+    assert (
+        page.locator("h1")
+        .evaluate("h => getComputedStyle(h).fontFamily")
+        .startswith('"Brand Sans"')
+    )
+    fonts = [u for u in rec.requests if u.endswith(".woff2")]
+    assert fonts and all(u.startswith(site.base_url) for u in fonts), fonts
+    licence = (site.out / "assets" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in licence
