@@ -22,7 +22,6 @@ from karriere.base.yamlfile import YamlProblem, load_yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
 ADDRESSES = ("du", "sie")  # the ways to address the reader; site.yaml's `address`
-ARTICLES = ("der", "die", "das")  # nominative articles an editor may give with a name
 # The cases a word may ask a name for, and the preposition each puts in front.
 CASES = {"dativ": "", "bei": "bei", "von": "von"}
 CONTRACTED = {"bei dem": "beim", "von dem": "vom"}  # "bei dem Jobcenter" reads stilted
