@@ -88,7 +88,7 @@ def encode_png(image: Image.Image, exact: tuple = ()) -> bytes:
             palette[3 * nearest : 3 * nearest + 3] = entries[nearest] = color
     paletted.putpalette(palette)
     buffer = io.BytesIO()
-    paletted.save(buffer, "PNG", compress_level=6)
+    paletted.save(buffer, "PNG", compress_level=3)  # level 6: 15 % smaller, twice the time
     return buffer.getvalue()
 
 

@@ -14,13 +14,14 @@ from PIL import Image, ImageOps
 
 from karriere.base.file_facts import file_facts
 from karriere.content.images import UnreadableImage, opened
+from karriere.outputs.og_text import font
 
 WHITE, DARK, BLACK = (255, 255, 255), (26, 26, 26), (0, 0, 0)
 AA = 4.5  # WCAG AA contrast for text of any size
 # References an SVG may keep: its own elements and embedded raster pictures.
 INSIDE = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp);base64,)", re.IGNORECASE)
 # Logo text is drawn with the card's own font: the same picture on every machine.
-LOGO_CSS = "text, tspan, textPath { font-family: 'Open Sans' !important }"
+LOGO_CSS = "text, tspan, textPath {{ font-family: '{family}' !important }}"
 
 
 # --- colours ----------------------------------------------------------------------------
@@ -86,8 +87,10 @@ def svg_image(path: Path, box: tuple[int, int], font_files: tuple[str, ...]) -> 
     from outside: only the card's fonts, and pictures embedded in the SVG itself."""
     try:
         svg = self_contained(path.read_text("utf-8"))
-        options = dict(skip_system_fonts=True, font_files=list(font_files), style_sheet=LOGO_CSS)
-        options |= {f: "Open Sans" for f in ("font_family", "sans_serif_family", "serif_family")}
+        family = font(font_files[0], 20).getname()[0]  # e.g. 'Open Sans', or a theme's own
+        css = LOGO_CSS.format(family=family.replace("'", ""))
+        options = dict(skip_system_fonts=True, font_files=list(font_files), style_sheet=css)
+        options |= {f: family for f in ("font_family", "sans_serif_family", "serif_family")}
         # Twice the size, then scaled down to fit: the empty margin some logos have
         # around the drawing is cut off first (a wide logo may fit only by its width).
         logo = raster(svg, height=2 * box[1], **options)
