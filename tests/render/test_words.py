@@ -255,6 +255,9 @@ def test_dates_read_as_german_and_machines_get_iso(tmp_path):
     assert "Termin in den Kalender eintragen" in event and ".ics)" not in event
     story = text_of(out / "geschichten/lena/index.html")
     assert '<time datetime="2026-09-01">01.09.2026</time>' in story
+    for path in out.rglob("*.html"):  # no page shows a day the way machines write it
+        shown = re.sub(r"<script.*?</script>|<[^>]+>", " ", text_of(path), flags=re.S)
+        assert not re.search(r"\b\d{4}-\d\d-\d\d\b", shown), path
     feed = (out / "stellen/feed.xml").read_text(encoding="utf-8")
     assert re.search(r"<updated>\d{4}-\d\d-\d\dT", feed) and "01.10.2026" not in feed
 
