@@ -99,6 +99,34 @@ def test_long_words_in_headings_and_labels_can_break_with_a_hyphen(open_page, ta
     assert page.evaluate("document.documentElement.lang") == "de"
 
 
+# Words that the browser had to break in the middle, with no hyphen: "Bewerbung|sschluss".
+BROKEN_WORDS = r"""() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!el || !el.getClientRects().length || el.closest('script, [hidden]')) continue;
+    for (const m of node.data.matchAll(/[\p{L}­]+/gu)) {
+      if (m[0].includes('­') || m[0].length < 4) continue;
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                                       .map(r => Math.round(r.top)));
+      if (tops.size > 1) out.push(`<${el.tagName.toLowerCase()}> ${m[0]}`);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("target", TEXT_PAGES)
+def test_no_word_is_broken_without_a_hyphen(open_page, target):
+    page, _ = open_page(target, **PHONE)
+    broken = page.evaluate(BROKEN_WORDS)
+    assert broken == [], f"{target} at 360 px, broken mid-word:\n" + "\n".join(broken)
+
+
 @pytest.mark.parametrize("target", ["arbeitgeber/", "home", "arbeitgeber/jobcenter-lindenfeld/"])
 def test_employer_logos_keep_their_aspect_ratio(open_page, target):
     page, _ = open_page(target, **PHONE)
@@ -302,3 +330,32 @@ def test_the_sites_own_font_is_self_hosted_with_its_licence(open_page, site):
     assert fonts and all(u.startswith(site.base_url) for u in fonts), fonts
     licence = (site.out / "assets" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL Open Font License" in licence
+
+
+def test_breadcrumb_current_page_sits_on_the_links_line(open_page):
+    page, _ = open_page("vacancy-open", width=1280, height=800)
+    link = page.locator(".breadcrumbs a").first.bounding_box()
+    current = page.locator(".breadcrumbs [aria-current=page]").bounding_box()
+    assert abs(link["y"] - current["y"]) <= 1 and abs(link["height"] - current["height"]) <= 1
+
+
+def test_faq_markers_stay_inside_the_column(open_page):
+    page, _ = open_page("faq", **PHONE)
+    summaries = page.locator("details.faq > summary")
+    assert summaries.count() >= 3
+    left = page.locator("main .wrap").first.evaluate(
+        "el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)"
+    )
+    for i in range(summaries.count()):
+        summary = summaries.nth(i)
+        # A list-item summary draws its triangle outside its box, into the margin.
+        assert summary.evaluate("s => getComputedStyle(s).display") != "list-item"
+        assert summary.bounding_box()["x"] >= left - 0.5
+
+
+def test_event_facts_box_has_room_at_the_top(open_page):
+    page, _ = open_page("termine/ausbildungsmesse-2037/", **PHONE)
+    box = page.locator(".facts-box").first
+    padding = box.evaluate("el => parseFloat(getComputedStyle(el).paddingTop)")
+    first = box.locator("dt").first.bounding_box()["y"] - box.bounding_box()["y"]
+    assert padding >= 12 and first >= 12
