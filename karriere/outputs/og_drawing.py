@@ -223,7 +223,8 @@ def draw_text_card(design: Design) -> Image.Image:
     small = font(regular, 32)
     if design.action:
         face = font(bold, 30)
-        used = pill(image, design.action, face, WIDTH - MARGIN, bottom - 60, ink, brand, 60, True)
+        action = fit_line(design.action, face, WIDTH // 2 - MARGIN)
+        used = pill(image, action, face, WIDTH - MARGIN, bottom - 60, ink, brand, 60, True)
         lines = detail_lines(design, small, width - used - 32)
     else:
         lines = detail_lines(design, small, width)
@@ -342,7 +343,8 @@ def draw_photo_card(design: Design) -> Image.Image:
     room = width
     if design.action:
         act = font(bold, 26)
-        room -= pill(image, design.action, act, WIDTH - MARGIN, HEIGHT - 82, ink, brand, 50, True)
+        action = fit_line(design.action, act, WIDTH // 2 - MARGIN)
+        room -= pill(image, action, act, WIDTH - MARGIN, HEIGHT - 82, ink, brand, 50, True)
         room -= 32
     details = " · ".join(plain(d) for d in design.details if d)
     small = font(regular, 28)

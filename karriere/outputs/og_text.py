@@ -42,7 +42,10 @@ def plain(text: str) -> str:
 def breakable(text: str, language: str) -> str:
     """The text with break marks at the hyphenation points of its long words."""
     # The dictionary is parsed once per process (pyphen keeps it): a new Hyphenator is cheap.
-    marked = Hyphenator(language).text(plain(text))
+    try:
+        marked = Hyphenator(language).text(plain(text))
+    except ValueError:  # a long word with no break point at all ("xxxxxxxxxxxx")
+        marked = plain(text)
     return JOINT.sub(r"\1" + ZWSP, marked)
 
 
@@ -62,7 +65,8 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
             continue
         if line:
             lines.append(plain(line))
-        while wider(word, face, width):
+        # (A single letter wider than the line stays as it is: cutting it gains nothing.)
+        while len(plain(word)) > 1 and wider(word, face, width):
             head, word = split_word(word, face, width)
             lines.append(head)
         line = word
@@ -125,12 +129,18 @@ def fit_block(text: str, path: str, width: int, height: int, largest=76, smalles
     sizes = range(largest, smallest - 1, -step)
     for whole_words in (True, False):
         for size in sizes:
-            face = font(path, size)
+            face, most = font(path, size), height // round(size * LEADING)
+            # Sizes that cannot fit are known without wrapping (a long text is costly):
+            # too wide a word, or more lines than the height holds even if packed full.
+            if whole_words and any(wider(w, face, width) for w in text.split()):
+                continue
+            if width_of(text, face) > most * max(width, 1) + most * face.getlength(" "):
+                continue
             lines = wrap(text, face, width)
-            if len(lines) * round(size * LEADING) > height:
+            if len(lines) > most:
                 continue
             if whole_words and words(lines) > len(text.split()):
-                continue  # a word broke: a smaller size may keep it whole
+                continue  # a word broke at a space-less point: a smaller size may keep it
             return face, lines
     face = font(path, smallest)
     lines = wrap(text, face, width)

@@ -225,6 +225,13 @@ def test_an_editors_soft_hyphen_is_never_drawn():
     assert plain == typed
 
 
+def test_wrapping_ends_even_where_not_one_letter_fits():
+    face = text.font(FONTS[0], 76)
+    for width in (-50, 0, 10):
+        lines = text.wrap(text.breakable("Ab Verwaltungsfachangestellte", "de"), face, width)
+        assert "".join(line.removesuffix("-") for line in lines) == "AbVerwaltungsfachangestellte"
+
+
 def test_balanced_lines_leave_no_lone_word():
     face = text.font(FONTS[0], 120)
     question = "Welche Wege führen zur Stadtverwaltung?"
@@ -239,7 +246,9 @@ def test_a_2000_character_word_is_drawn_in_time_in_every_layout(layout):
     word = "Verwaltungsfachangestellte" * 77  # 2,002 characters, no space
     photo = str(ROOT / "content/media/kod.jpg")
     started = time.perf_counter()
-    data = drawing.render(design(layout=layout, headline=word, eyebrow=word, photo=photo))
+    every_text = dict(eyebrow=word, headline=word, details=(word, word), action=word)
+    every_text |= dict(organisation=word, address=word)
+    data = drawing.render(design(layout=layout, photo=photo, **every_text))
     assert time.perf_counter() - started < 10
     assert len(data) < drawing.MAX_BYTES
 
