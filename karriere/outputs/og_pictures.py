@@ -150,6 +150,6 @@ def cover(path: Path, size: tuple[int, int]) -> Image.Image:
         if image.mode != "RGB":
             image = image.convert("RGB")
         if image.width == width and image.height >= height:  # as wide as the card: cut
-            top = (image.height - height) // 5
+            top = (image.height - height) // 10
             return image.crop((0, top, width, top + height))
-        return ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.2))
+        return ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.1))
