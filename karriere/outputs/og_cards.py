@@ -1,8 +1,8 @@
 """Social card images (og:image): which card each page gets, and the files to publish.
 
 A card is named after a hash of everything drawn on it (texts, colour, fonts, logo and
-picture by their bytes, the drawing code and the versions of Pillow and resvg), so its
-URL changes exactly when it looks different, and a file already in the site's cache
+picture by their bytes, the drawing code, the versions of Pillow, resvg and pyphen), so
+its URL changes exactly when it looks different, and a file already in the site's cache
 (.karriere-cache/cards/) is never drawn again.
 `card_for()` only plans (cheap, used while rendering); `card_outputs()` draws what is
 missing, in a process pool (og_drawing.py draws one), and returns the files to publish.
@@ -215,8 +215,9 @@ def _design_hash(design: Design) -> str:
 
 @cache  # the code does not change while a process runs
 def drawing_code() -> str:
-    """The drawing code (og_*.py) and the libraries that draw: a new picture, a new name."""
-    parts = [version("Pillow"), version("resvg-py")]
+    """The drawing code (og_*.py) and the libraries that draw or hyphenate: a new
+    picture, a new name."""
+    parts = [version("Pillow"), version("resvg-py"), version("pyphen")]
     for path in sorted(DRAWING.glob("og_*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
