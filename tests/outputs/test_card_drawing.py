@@ -278,3 +278,32 @@ def test_the_card_name_follows_logo_picture_and_code(tmp_path, monkeypatch):
     monkeypatch.setattr(cards, "drawing_code", lambda: "other drawing code")
     names.add(cards.design_hash(base))
     assert len(names) == 7
+
+
+def test_a_changed_svg_logo_gives_every_card_a_new_name_and_picture(tmp_path):
+    files = dict(SCRATCH_FILES)
+    files["site.yaml"] = files["site.yaml"].replace(
+        '  name: "Stadt Teststadt"\n', '  name: "Stadt Teststadt"\n  logo: media/logo.svg\n'
+    )
+    site = write_files(tmp_path / "site", files)
+    logo = site / "content/media/logo.svg"
+    logo.parent.mkdir(parents=True)
+    drawing_of = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">{}</svg>'
+    logo.write_text(drawing_of.format('<rect width="200" height="60" fill="#2255cc"/>'))
+    out = tmp_path / "public"
+
+    def build_and_read() -> tuple[str, Image.Image]:
+        result = run_cli("build", "--site", str(site), "--out", str(out), "--date", BUILD_DATE)
+        assert result.returncode == 0, result.stderr
+        html = (out / "faq/index.html").read_text("utf-8")
+        return re.search(r'property="og:image" content="([^"]+)"', html)[1], og_image(
+            out, "faq/index.html"
+        )[0]
+
+    first, card = build_and_read()
+    assert share(card, tag_box(), (34, 85, 204), 2) > 0.05
+    logo.write_text(drawing_of.format('<rect width="200" height="60" fill="#cc5522"/>'))
+    second, card = build_and_read()  # the same build folder: only what changed is made
+    assert second != first
+    assert share(card, tag_box(), (204, 85, 34), 2) > 0.05
+    assert share(card, tag_box(), (34, 85, 204), 2) == 0
