@@ -86,7 +86,7 @@ class Hyphenator:
         for point in map(int, points):
             if point - (kept[-1] if kept else 0) >= MIN_PART and len(word) - point >= MIN_PART:
                 kept.append(point)
-        ends = kept[1:] + [len(word)]
+        ends = kept[1:] + [len(word)] if kept else []
         kept = [point for point, end in zip(kept, ends, strict=True) if end - point >= MIN_PART]
         pieces, start = [], 0
         for point in kept:

@@ -34,6 +34,7 @@ def test_gender_star_and_slash_break_where_a_reader_expects(german):
     assert german.html("(m/w/d)") == "(m/w/d)"  # one-letter parts never break
     assert german.html("Ausbildung") == "Aus&shy;bil&shy;dung"
     assert german.html("Rathaus") == "Rathaus"  # short words stay whole
+    assert german.html("xxxxxxxxxxxx") == "xxxxxxxxxxxx"  # no break point in the patterns
 
 
 def test_markup_never_touches_tags_attributes_or_code(german):
