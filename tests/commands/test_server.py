@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, write_files
+from helpers import ROOT, readable, write_files
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
 
@@ -170,7 +170,7 @@ def test_burst_of_saves_gives_few_rebuilds(preview):
 
 
 def test_drafts_and_expired_vacancies_are_shown_marked(preview):
-    _, listing = preview.get("stellen/")
+    listing = readable(preview.get("stellen/")[1])
     assert "Geheimer Entwurf" in listing and "Entwurf" in listing
     assert "Abgelaufene Stelle" in listing and "Abgelaufen" in listing
 
