@@ -180,14 +180,25 @@ def new_environment(theme: Theme, language: str = "de") -> jinja2.Environment:
     env.filters["date_de"] = date_de
     env.filters["money"] = money
     hyphenator = Hyphenator(language)
-    env.filters["hyphenate"] = lambda text: hyphenated(hyphenator, text)
+    env.filters["hyphenate"] = hyphenate_filter(hyphenator)
     env.filters["hyphenate_labels"] = lambda html: Markup(hyphenator.labels(str(html)))
     return env
 
 
-def hyphenated(hyphenator: Hyphenator, text) -> Markup:
-    """Escaped text with soft hyphens in long words: for headings, labels and cards."""
-    return Markup(hyphenator.html(str(escape(text)))) if text is not None else Markup()
+def hyphenate_filter(hyphenator: Hyphenator):
+    """Escaped text with soft hyphens in long words: for headings, labels and cards. The
+    same titles and theme words come on many pages, so each text is done once."""
+    done: dict[str, Markup] = {}
+
+    def hyphenate(text) -> Markup:
+        if type(text) is not str:  # Markup, a number, None: not worth keeping
+            return Markup(hyphenator.html(str(escape(text)))) if text is not None else Markup()
+        result = done.get(text)
+        if result is None:
+            result = done[text] = Markup(hyphenator.html(str(escape(text))))
+        return result
+
+    return hyphenate
 
 
 def environment_for(theme: Theme, site_dir, language: str = "de") -> jinja2.Environment:
