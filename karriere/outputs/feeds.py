@@ -52,7 +52,7 @@ def _stamp(day) -> str:
 def feed(site: Site, recall: Recall | None = None) -> Output:
     """Atom feed of open vacancies. Dates come from the content, so builds are reproducible.
     `recall`: the live preview's, which hands back the entries of unchanged vacancies."""
-    t = strings.load(site.settings.language)
+    t = strings.load(site.settings.language, site.settings.address)
     recall = recall if recall is not None else Recall()
     categories = site.categories
     labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy

@@ -134,7 +134,7 @@ def plain_card(site, page, own: str | None) -> Card | None:
 
 def text_design(site, page, signature=file_signature) -> Design:
     settings = site.settings
-    t = strings.load(settings.language)
+    t = strings.load(settings.language, settings.address)
     meta = page.item.meta if page.item is not None else None
     eyebrow, headline, details = settings.title, page.heading or page.title, ()
     layout, action = "text", ""

@@ -271,7 +271,7 @@ def render_pages(
     pages = site.pages
     site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
     env = environment_for(theme, site.config.site_dir, site.settings.language)
-    t = strings.load(site.settings.language)
+    t = strings.load(site.settings.language, site.settings.address)
     urls = site.urls
     common = {
         "site": site,

@@ -189,7 +189,7 @@ def aspect_of(video: Video, poster: Poster | None) -> str:
 
 
 def make_view(site, video: Video, title: str, description: str | None, day=None) -> VideoView:
-    t = strings.load(site.settings.language)
+    t = strings.load(site.settings.language, site.settings.address)
     urls = site.urls
     content_dir = site.config.content_dir
     poster = None

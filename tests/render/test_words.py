@@ -8,22 +8,10 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 import yaml
-from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, SITE_YAML, readable, run_cli, write_files
+from helpers import BUILD_DATE, SCRATCH_FILES, SITE_YAML, readable, run_cli, write_files
 
 from karriere.base.strings import LOCALES
-
-# Until the stages that load the words pass site.yaml's address to strings.load, every
-# site reads the Sie forms; the du-site tests then fail, as expected (see the report).
-CALLERS = ["render/pages.py", "outputs/feeds.py", "outputs/og_cards.py", "site/pages.py"]
-ADDRESS_PENDING = any(
-    re.search(r"strings\.load\([^)\n]*language\)", (ROOT / "karriere" / c).read_text())
-    for c in CALLERS
-)
-needs_address = pytest.mark.xfail(
-    ADDRESS_PENDING, strict=True, reason="callers of strings.load do not pass the address yet"
-)
 
 # Words that give the form of address away, whichever theme word they come from.
 DU_MARKERS = [
@@ -176,7 +164,6 @@ def test_a_sie_site_shows_no_du_word(tmp_path):
         assert marker in everything, f"{marker!r} is nowhere: the test sees too little"
 
 
-@needs_address
 def test_a_du_site_shows_no_sie_word(tmp_path):
     shown = pages(build_site(tmp_path, with_address("du")))
     for path, text in shown.items():
