@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Iterator
-from datetime import date
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Protocol
 
@@ -20,7 +19,7 @@ import jinja2
 import jinja2.runtime
 from jinja2.compiler import CodeGenerator
 from jinja2.utils import internalcode
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 try:  # markupsafe's own escaping (C, else its Python twin), without the Markup around it
     from markupsafe import _escape_inner
@@ -32,7 +31,6 @@ from karriere.base.deps import note, note_file, recording
 from karriere.base.errors import BuildError, Problem
 from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature, hash_bytes
-from karriere.base.hyphenation import Hyphenator
 from karriere.base.jsonld import dumps as json_ld
 from karriere.base.places import cache_folder as cache_dir
 from karriere.base.workers import fork_pool
@@ -41,6 +39,7 @@ from karriere.content.images import image_info
 from karriere.outputs import og_cards as cards
 from karriere.outputs import security
 from karriere.render import jsonld
+from karriere.render.filters import add_filters
 from karriere.render.list_cards import Cards, Shared, splice
 from karriere.site import video
 from karriere.site.model import Page, Site
@@ -177,28 +176,8 @@ def new_environment(theme: Theme, language: str = "de") -> jinja2.Environment:
         # brings a new environment (environment_for), so nothing in it goes stale.
         cache_size=-1,
     )
-    env.filters["date_de"] = date_de
-    env.filters["money"] = money
-    hyphenator = Hyphenator(language)
-    env.filters["hyphenate"] = hyphenate_filter(hyphenator)
-    env.filters["hyphenate_labels"] = lambda html: Markup(hyphenator.labels(str(html)))
+    add_filters(env, language)
     return env
-
-
-def hyphenate_filter(hyphenator: Hyphenator):
-    """Escaped text with soft hyphens in long words: for headings, labels and cards. The
-    same titles and theme words come on many pages, so each text is done once."""
-    done: dict[str, Markup] = {}
-
-    def hyphenate(text) -> Markup:
-        if type(text) is not str:  # Markup, a number, None: not worth keeping
-            return Markup(hyphenator.html(str(escape(text)))) if text is not None else Markup()
-        result = done.get(text)
-        if result is None:
-            result = done[text] = Markup(hyphenator.html(str(escape(text))))
-        return result
-
-    return hyphenate
 
 
 def environment_for(theme: Theme, site_dir, language: str = "de") -> jinja2.Environment:
@@ -233,21 +212,6 @@ class SparingBytecodeCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
-
-
-def date_de(value) -> str:
-    """05.06.2026, the way German readers write dates; text such as "zum nächstmöglichen
-    Zeitpunkt" stays as it is. Front matter turns ISO days into dates, so that they
-    never reach here as text (content/front_matter.py)."""
-    if isinstance(value, date):  # (what strftime("%d.%m.%Y") writes, a third of its cost)
-        return f"{value.day:02d}.{value.month:02d}.{value.year}"
-    return str(value)
-
-
-def money(value: float) -> str:
-    """3.456,78 € style: German separators, cents only when there are any."""
-    text = f"{value:,.2f}" if value % 1 else f"{value:,.0f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " €"
 
 
 def image_global(content_dir, urls):

@@ -9,6 +9,7 @@ import pytest
 from markupsafe import Markup, escape
 
 from karriere.base import strings
+from karriere.render import filters
 from karriere.render import pages as render_module
 from karriere.render.pages import TrackingEnvironment
 
@@ -74,8 +75,8 @@ def test_the_theme_words_are_attributes_and_keys():
     "day", [date(2026, 6, 5), date(2026, 11, 22), date(1, 1, 1), date(999, 12, 31)]
 )
 def test_german_dates_are_written_as_strftime_writes_them(day):
-    assert render_module.date_de(day) == day.strftime("%d.%m.%Y")
-    assert render_module.date_de("2026-06-05") == "2026-06-05"  # not a date: as it is
+    assert filters.date_de(day) == day.strftime("%d.%m.%Y")
+    assert filters.date_de("2026-06-05") == "2026-06-05"  # not a date: as it is
 
 
 def test_template_globals_are_a_plain_dict_with_the_environments_underneath():
