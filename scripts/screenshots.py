@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-from siteserver import CHROMIUM, CHROMIUM_ARGS, built_site  # noqa: E402
+from siteserver import CHROMIUM, CHROMIUM_ARGS, build_site, built_site  # noqa: E402
 
 SIZES = {"phone": (360, 780), "desktop": (1280, 800)}
 PAGES = {
@@ -54,24 +54,46 @@ def main() -> int:
                 page.screenshot(path=str(target), full_page=False, animations="disabled")
                 ctx.close()
                 print(f"{target}  {target.stat().st_size // 1024} KB")
-        poster(browser, site.url(site.pages["vacancy-open"] + "aushang/"), args.out)
+        poster(browser, site.pages["vacancy-open"] + "aushang/", args.out)
         browser.close()
     return 0
 
 
-def poster(browser, url: str, out: Path) -> None:
-    """The poster as the web admin prints it: Chromium's PDF, then its page as a PNG."""
-    page = browser.new_page()
-    page.goto(url, wait_until="networkidle")
-    pdf = out / "poster.pdf"
-    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-    page.close()
+def poster(browser, path: str, out: Path) -> None:
+    """The poster as the web admin prints it: built for the site's own address (its QR
+    code and strips name it), printed by Chromium as a PDF, then drawn as a PNG."""
+    import tempfile
+
+    import yaml
+
+    base_url = yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8"))["base_url"]
+    with tempfile.TemporaryDirectory() as tmp:
+        built = Path(tmp)
+        build_site(REPO, built, base_url)
+        page = browser.new_page()
+        page.route(base_url + "**", lambda route: serve_file(route, built, base_url))
+        page.goto(base_url + path, wait_until="networkidle")
+        pdf = out / "poster.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        page.close()
     print(f"{pdf}  {pdf.stat().st_size // 1024} KB")
     if shutil.which("pdftoppm"):
         subprocess.run(
             ["pdftoppm", "-png", "-r", "60", "-singlefile", pdf, out / "poster"], check=True
         )
         print(out / "poster.png")
+
+
+def serve_file(route, built: Path, base_url: str) -> None:
+    """A request to the site's own address, answered from the built folder."""
+    rel = route.request.url[len(base_url) :].split("?", 1)[0].split("#", 1)[0]
+    path = built / rel
+    if path.is_dir():
+        path = path / "index.html"
+    if path.is_file():
+        route.fulfill(path=str(path))
+    else:
+        route.fulfill(status=404, body="")
 
 
 if __name__ == "__main__":
