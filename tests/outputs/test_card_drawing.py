@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from card_designs import FONTS, design
 from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, run_cli, write_files
 from PIL import Image
 
@@ -21,7 +22,6 @@ from karriere.outputs import og_pictures as pictures
 from karriere.outputs import og_text as text
 
 BASE = "https://example.org/karriere/"
-FONTS = tuple(str(cards.BUILTIN / "cards" / f) for f in cards.FONTS)
 LOGO_YELLOW = (242, 183, 5)  # the top bar of content/media/logo.svg
 GWL_BLUE = (31, 79, 153)  # the square of content/media/logos/gwl-wohnen.svg
 
@@ -41,20 +41,6 @@ def share(image: Image.Image, box, color, tolerance: int = 12) -> float:
     pixels = list(image.crop(box).get_flattened_data())
     near = sum(all(abs(a - b) <= tolerance for a, b in zip(p, color, strict=True)) for p in pixels)
     return near / len(pixels)
-
-
-def design(**kw) -> drawing.Design:
-    base = dict(
-        layout="text",
-        eyebrow="Ausbildung",
-        headline="Straßenbauer*in (m/w/d)",
-        details=("Lindenfeld", "Bewerbungsschluss: 05.06.2026"),
-        color="#0a6e5c",
-        organisation="Stadt Lindenfeld",
-        address="karriere.lindenfeld.de",
-        fonts=FONTS,
-    )
-    return drawing.Design(**{**base, **kw})
 
 
 def tag_box(width: int = 420) -> tuple[int, int, int, int]:

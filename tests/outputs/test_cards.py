@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from card_designs import FONTS, design
 from helpers import BUILD_DATE, BUILD_DAY, ROOT, SCRATCH_FILES, run_cli, write_files
 from PIL import Image, ImageDraw
 
@@ -258,23 +259,6 @@ def test_production_build_without_base_url_explains_why(tmp_path):
 
 
 # --- drawing --------------------------------------------------------------------------------
-
-
-FONTS = tuple(str(cards.BUILTIN / "cards" / f) for f in cards.FONTS)
-
-
-def design(**kw) -> drawing.Design:
-    base = dict(
-        layout="text",
-        eyebrow="Ausbildung",
-        headline="Straßenbauer*in (m/w/d)",
-        details=("Lindenfeld", "Bewerbungsschluss: 05.06.2026"),
-        color="#0a6e5c",
-        organisation="Stadt Lindenfeld",
-        address="karriere.lindenfeld.de",
-        fonts=FONTS,
-    )
-    return drawing.Design(**{**base, **kw})
 
 
 def test_the_font_has_umlauts_sharp_s_and_german_quotes():
