@@ -42,10 +42,7 @@ def plain(text: str) -> str:
 def breakable(text: str, language: str) -> str:
     """The text with break marks at the hyphenation points of its long words."""
     # The dictionary is parsed once per process (pyphen keeps it): a new Hyphenator is cheap.
-    try:
-        marked = Hyphenator(language).text(plain(text))
-    except ValueError:  # a long word with no break point at all ("xxxxxxxxxxxx")
-        marked = plain(text)
+    marked = Hyphenator(language).text(plain(text))
     return JOINT.sub(r"\1" + ZWSP, marked)
 
 
