@@ -15,6 +15,7 @@ from karriere.base.addresses import (
     link_problem,
     web_url_problem,
 )
+from karriere.base.colours import AA, WHITE, contrast, darkened_for_white, hex_rgb, rgb_hex
 from karriere.base.errors import BuildError, Problem
 from karriere.base.schema import Strict, validate
 from karriere.base.text import read_text
@@ -71,13 +72,22 @@ class Organisation(Strict):
 class Brand(Strict):
     """Erscheinungsbild."""
 
-    color: str = Field("#005ca9", description="Hausfarbe als #rrggbb")
+    color: str = Field(
+        "#005ca9", description="Hausfarbe als #rrggbb, dunkel genug für weiße Schrift (4,5:1)"
+    )
 
     @field_validator("color")
     @classmethod
     def _hex(cls, value):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
             raise ValueError(f"{value!r} is not a colour (expected #rrggbb, e.g. #005ca9)")
+        rgb = hex_rgb(value)
+        if contrast(rgb, WHITE) < AA:  # the theme writes white on it, and links in it
+            raise ValueError(
+                f"{value!r} is too light for white text and for links on white: contrast "
+                f"{contrast(rgb, WHITE):.1f}:1 (expected at least {AA}:1, "
+                f"e.g. the darker {rgb_hex(darkened_for_white(rgb))})"
+            )
         return value.lower()
 
 

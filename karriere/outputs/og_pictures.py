@@ -12,12 +12,12 @@ from xml.etree import ElementTree
 import resvg_py
 from PIL import Image, ImageOps
 
+from karriere.base.colours import AA, BLACK, WHITE, contrast, hex_rgb, luminance  # noqa: F401
 from karriere.base.file_facts import file_facts
 from karriere.content.images import UnreadableImage, opened
 from karriere.outputs.og_text import font
 
-WHITE, DARK, BLACK = (255, 255, 255), (26, 26, 26), (0, 0, 0)
-AA = 4.5  # WCAG AA contrast for text of any size
+DARK = (26, 26, 26)
 # References an SVG may keep: its own elements and embedded raster pictures.
 INSIDE = re.compile(r"\s*(#|data:image/(png|jpeg|gif|webp);base64,)", re.IGNORECASE)
 # Logo text is drawn with the card's own font: the same picture on every machine.
@@ -25,27 +25,6 @@ LOGO_CSS = "text, tspan, textPath {{ font-family: '{family}' !important }}"
 
 
 # --- colours ----------------------------------------------------------------------------
-
-
-def hex_rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
-
-
-def luminance(rgb: tuple[int, int, int]) -> float:
-    """WCAG relative luminance."""
-
-    def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def ink_on(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
