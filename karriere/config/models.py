@@ -57,11 +57,23 @@ def dative_problem(dative: str | None, article: str | None) -> str | None:
     return None
 
 
-def with_case(model):
-    """The model with its `name` as a Name that knows its dative, for theme words."""
-    name = Name.of(model.name, model.article, model.dative)
-    object.__setattr__(model, "name", name)  # (Strict models are frozen)
-    return model
+class NamedWithCase(Strict):
+    """A model with `name`, `article` and `dative` (the organisation, an employer): the
+    dative checked, and `name` made a Name that knows its dative, for theme words."""
+
+    @field_validator("dative", check_fields=False)
+    @classmethod
+    def _dative(cls, value, info):
+        problem = dative_problem(value, info.data.get("article"))
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @model_validator(mode="after")
+    def _name_with_case(self):
+        name = Name.of(self.name, self.article, self.dative)
+        object.__setattr__(self, "name", name)  # (Strict models are frozen)
+        return self
 
 
 class Address(Strict):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from karriere.base.addresses import (
     base_url_problem,
@@ -28,11 +28,10 @@ from karriere.config.models import (
     Article,
     Contact,
     Line,
+    NamedWithCase,
     Social,
     Title,
     Video,
-    dative_problem,
-    with_case,
 )
 
 DEFAULT_CATEGORIES = {
@@ -44,7 +43,7 @@ DEFAULT_CATEGORIES = {
 }
 
 
-class Organisation(Strict):
+class Organisation(NamedWithCase):
     """Die Arbeitgeberin, die standardmäßig ausschreibt."""
 
     name: Line = Field(description="Name, z. B. 'Stadt Musterstadt'")
@@ -58,15 +57,6 @@ class Organisation(Strict):
     @classmethod
     def _web(cls, value):
         return checked(web_url_problem, value, "e.g. https://www.musterstadt.de")
-
-    @field_validator("dative")
-    @classmethod
-    def _dative(cls, value, info):
-        return checked(dative_problem, value, info.data.get("article"))
-
-    @model_validator(mode="after")
-    def _name_with_case(self):
-        return with_case(self)
 
 
 class Brand(Strict):

@@ -17,13 +17,12 @@ from karriere.config.models import (
     Article,
     Contact,
     Line,
+    NamedWithCase,
     Question,
     Salary,
     Social,
     Title,
     Video,
-    dative_problem,
-    with_case,
 )
 
 Employment = Literal[
@@ -133,7 +132,7 @@ class Page(Strict):
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
 
 
-class Employer(Strict):
+class Employer(NamedWithCase):
     """Arbeitgeber in einem Netzwerk (content/employers/*.md). Der Text ist die Vorstellung."""
 
     name: Title = Field(description="Name, z. B. 'Lindenfelder Verkehrsbetriebe'")
@@ -154,18 +153,6 @@ class Employer(Strict):
         if value is not None and not value.startswith("https://"):
             raise ValueError(f"{value!r} must start with https://")
         return value
-
-    @field_validator("dative")
-    @classmethod
-    def _dative(cls, value, info):
-        problem = dative_problem(value, info.data.get("article"))
-        if problem:
-            raise ValueError(problem)
-        return value
-
-    @model_validator(mode="after")
-    def _name_with_case(self):
-        return with_case(self)
 
     @property
     def label(self) -> str:
