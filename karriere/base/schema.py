@@ -200,6 +200,8 @@ def _message(model: type[BaseModel], err: dict) -> str:
     text = err["msg"]
     if text.startswith("Value error, "):
         text = text[len("Value error, ") :]
+    if not loc and kind == "value_error":  # a check of the whole model says which field
+        return text
     value = err.get("input")
     if value is None:
         return f"{name}: is empty ({_EXPECTED.get(kind, 'expected a value')})"

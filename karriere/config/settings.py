@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from karriere.base.addresses import (
     base_url_problem,
@@ -21,6 +21,7 @@ from karriere.base.schema import Strict, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlProblem, load_yaml
 from karriere.config.cms import CmsSettings
+from karriere.config.languages import Language, twice_listed
 from karriere.config.models import (
     ARTICLE_HELP,
     DATIVE_HELP,
@@ -106,6 +107,10 @@ class SiteConfig(Strict):
         None, description="Öffentliche Adresse, z. B. https://example.org/karriere/"
     )
     language: str = Field("de", description="Sprache der Website")
+    languages: list[Language] | None = Field(
+        None,
+        description="Sprachen der Website; die erste ist die Standardsprache (ohne Angabe: nur language)",
+    )
     address: Literal["du", "sie"] = Field(
         "sie", description="Anrede der Leser*innen in den Texten des Themes: du oder sie"
     )
@@ -139,6 +144,34 @@ class SiteConfig(Strict):
     @classmethod
     def _language(cls, value):
         return checked(language_problem, value)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value):
+        if value is not None and not value:
+            raise ValueError("is empty (expected at least the default language, e.g. - {code: de})")
+        return checked(twice_listed, value)
+
+    @model_validator(mode="after")
+    def _default_language(self):
+        """With `languages:`, the first one is the default; `language:` may only agree."""
+        if self.languages:
+            first = self.languages[0].code
+            if "language" in self.model_fields_set and self.language != first:
+                raise ValueError(
+                    f"language: {self.language!r} differs from the first of languages: "
+                    f"{first!r} (expected the default language first in languages:, "
+                    "and language: left out)"
+                )
+            object.__setattr__(self, "language", first)  # (the model is frozen)
+        return self
+
+    @property
+    def site_languages(self) -> list[Language]:
+        """Every language of the site, the default first (one without `languages:`)."""
+        if self.languages:
+            return list(self.languages)
+        return [Language(code=self.language, label=self.language)]
 
     @field_validator("base_url")
     @classmethod
