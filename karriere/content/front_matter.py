@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 
 from karriere.base.schema import Strict
 from karriere.base.strings import Name
+from karriere.content.translations import words_schema
 from karriere.config.models import (
     ARTICLE_HELP,
     DATIVE_HELP,
@@ -260,3 +261,10 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "occupations": Occupation,
     "events": Event,
 }
+
+
+# The schema of a translation (<slug>.<code>.md) in each collection: its words only.
+TRANSLATIONS: dict[str, type[Strict]] = {
+    kind: words_schema(kind, model) for kind, model in COLLECTIONS.items()
+}
+globals().update({model.__name__: model for model in TRANSLATIONS.values()})  # (pickle)

@@ -20,7 +20,7 @@ from karriere.base.schema import CONTROL, Strict, share_fields_sets, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlDocument, YamlProblem, load_yaml
 from karriere.config.settings import Config
-from karriere.content.front_matter import COLLECTIONS
+from karriere.content.front_matter import COLLECTIONS, TRANSLATIONS
 from karriere.content.markdown import unsafe_links
 from karriere.content.markdown_video import body_videos, check_body
 from karriere.content.media import (
@@ -33,6 +33,12 @@ from karriere.content.media import (
 )
 from karriere.content.placeholders import placeholder_problems
 from karriere.content.scan import scan_content
+from karriere.content.translations import (
+    check_translations,
+    fact_problems,
+    language_of,
+    without_facts,
+)
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -52,6 +58,7 @@ class Entry:
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     videos: tuple = ()  # markdown_video.body_videos(body): the valid ```video blocks
     head: str = ""  # hash of the front matter's text (cache.Fingerprints)
+    language: str = ""  # a translation's language code (<slug>.<code>.md); "" the original
 
     @property
     def body(self) -> str:
@@ -77,10 +84,12 @@ def compact(entry: Entry) -> Entry:
 
 @dataclass
 class Content:
-    """All entries by collection, in a stable order (by slug)."""
+    """All entries by collection, in a stable order (by slug). Translations apart, by
+    collection: their front matter holds only words (site/languages.py joins them)."""
 
     collections: dict[str, list[Entry]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)  # from the scan of content/
+    translations: dict[str, list[Entry]] = field(default_factory=dict)
 
     def __getitem__(self, kind: str) -> list[Entry]:
         return self.collections.get(kind, [])
@@ -130,14 +139,16 @@ def load_content(config: Config, load=None) -> Content:
     content = Content(warnings=scan.warnings)
     problems: list[Problem] = list(scan.errors) + check_media_files(config)
     for kind, schema in COLLECTIONS.items():
-        entries = []
+        entries, translations = [], []
         for path in scan.files[kind]:
             entry, found = load(config, kind, schema, path)
             problems.extend(found)
             if entry is not None:
-                entries.append(entry)
+                (translations if entry.language else entries).append(entry)
         content.collections[kind] = entries
+        content.translations[kind] = translations
     problems.extend(check_slugs(content))
+    problems.extend(check_translations(config, content))
     problems.extend(check_campaign_video(config))
     problems.extend(check_logo(config))
     problems.extend(check_references(config, content))
@@ -163,7 +174,15 @@ def load_entry(
         return None, [Problem(shown, exc.line, exc.message)]
     if doc.data is None:
         return None, [Problem(shown, 1, "front matter is empty (expected fields such as title:)")]
-    meta, problems = validate(schema, doc, shown, line_offset=1)
+    slug, language = language_of(path)
+    problems = []
+    if language is not None:  # a translation: words only
+        problems = fact_problems(kind, schema, doc, shown)
+        if problems:
+            doc = YamlDocument(without_facts(kind, schema, doc.data), doc.node)
+        schema = TRANSLATIONS[kind]
+    meta, more = validate(schema, doc, shown, line_offset=1)
+    problems += more
     problems += check_links(body, body_line, shown)
     problems += check_characters(body, body_line, shown)
     problems += check_body(body, body_line, shown, config.content_dir, media_problem)
@@ -171,7 +190,6 @@ def load_entry(
         return None, problems + check_as_written(config, kind, schema, doc, shown)
     problems += check_media(config, media_fields(meta), doc, shown)
     problems += placeholder_problems(kind, meta, doc, body, body_line, shown)
-    slug = path.stem.lower()
     entry = Entry(
         kind=kind,
         slug=slug,
@@ -182,6 +200,7 @@ def load_entry(
         field_lines=_field_lines(doc),
         videos=body_videos(body),
         head=hash_text(front),
+        language=language or "",
     )
     return entry, problems
 
@@ -272,7 +291,8 @@ def check_links(body: str, body_line: int, shown: str) -> list[Problem]:
 
 def check_slugs(content: Content) -> list[Problem]:
     problems = []
-    for entry in content.all():
+    translations = [e for entries in content.translations.values() for e in entries]
+    for entry in content.all() + translations:
         if not SLUG.fullmatch(entry.slug):
             problems.append(
                 Problem(

@@ -28,7 +28,8 @@ class KnownContent:
         self.media: tuple = ("", "", [])  # Builder._media_digests of that build (builder.py)
         self._others: set[str] | None = None  # the media files' absolute paths
         self.pending: set[str] = set()  # files named to builds that failed since
-        self._where: dict[str, tuple[str, int]] | None = None  # path -> (kind, position)
+        # path -> (group, kind, position): group "collections" or "translations" (Content)
+        self._where: dict[str, tuple[str, str, int]] | None = None
         self._loaded: Content | None = None  # this build's, until it succeeds
         self._short = False  # whether this build took the short way
 
@@ -91,33 +92,37 @@ class KnownContent:
 
     def _update(self, config: Config, load_entry, changed: set[str]) -> Content:
         where = self._index()
-        collections = dict(self.content.collections)
-        copied: set[str] = set()
+        groups = {
+            "collections": dict(self.content.collections),
+            "translations": dict(self.content.translations),
+        }
+        copied: set[tuple[str, str]] = set()
         problems, entries = [], []
         for path in sorted(p for p in changed if p in where):  # not: temporary files
-            kind, index = where[path]
-            original = self.site_dir / self.content[kind][index].source  # as listed
+            group, kind, index = where[path]
+            original = self.site_dir / getattr(self.content, group)[kind][index].source
             entry, found = load_entry(config, kind, COLLECTIONS[kind], original)
             problems += found
             if entry is None:
                 continue
-            if kind not in copied:
-                collections[kind] = list(collections[kind])
-                copied.add(kind)
-            collections[kind][index] = entry
+            if (group, kind) not in copied:
+                groups[group][kind] = list(groups[group][kind])
+                copied.add((group, kind))
+            groups[group][kind][index] = entry
             entries.append(entry)
-        content = Content(collections, self.content.warnings)  # (the same folders)
+        content = Content(groups["collections"], self.content.warnings, groups["translations"])
         problems += check_references(config, content, entries)
         if problems:
             raise BuildError(problems)
         return content
 
-    def _index(self) -> dict[str, tuple[str, int]]:
+    def _index(self) -> dict[str, tuple[str, str, int]]:
         if self._where is None:
             site_dir = os.path.abspath(self.site_dir)
             self._where = {
-                os.path.join(site_dir, entry.source): (kind, n)  # sources are normalised
-                for kind, entries in self.content.collections.items()
+                os.path.join(site_dir, entry.source): (group, kind, n)  # sources are normalised
+                for group in ("collections", "translations")
+                for kind, entries in getattr(self.content, group).items()
                 for n, entry in enumerate(entries)
             }
         return self._where

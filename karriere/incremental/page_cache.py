@@ -91,7 +91,7 @@ class PageCache:
         self._shared: dict[tuple, tuple] = {}
         self._pairs_of: dict[frozenset, tuple] = {}  # pairs() by its argument, this build
         self._site: Site | None = None
-        self._globals: dict = {}
+        self._globals: dict[str, dict] = {}
         # Kept pages as the same Output objects as last build (writer.plan: `last`).
         # path -> (page, record, Output, manifest state), last build's (same base only)
         self.kept: dict[str, tuple] = memory.kept if same_base else {}
@@ -115,7 +115,8 @@ class PageCache:
             self.card_ids, self.card_calls, self.template_hashes, self.fingerprints.memo,
         )  # fmt: skip
 
-    def begin(self, site: Site, globals_: dict) -> None:
+    def begin(self, site: Site, globals_: dict[str, dict]) -> None:
+        """`globals_`: each language's template globals, by page.language ("": default)."""
         self._site = site
         self._globals = globals_
 
@@ -309,13 +310,15 @@ class PageCache:
             return repr(file_signature(Path(key[1])))
         if kind == "body":  # an entry's body was read (site.Item.html): its file's hash
             return self.fingerprints.entry_hashes.get(key[1]) or os.urandom(8).hex()
-        if kind == "global":
-            if key[1] not in self._globals:
+        if kind == "global":  # ("global", name, language?)
+            found = self._globals.get(key[2] if len(key) > 2 else "", {})
+            if key[1] not in found:
                 return "missing"
-            return self.fingerprints.of(self._globals[key[1]])
-        if kind == "site":
+            return self.fingerprints.of(found[key[1]])
+        if kind == "site":  # ("site", name, arguments, language?)
             try:
-                value = getattr(self._site, key[1])
+                site = self._site.in_language(key[3]) if len(key) > 3 else self._site
+                value = getattr(site, key[1])
                 if key[2] is not None:  # a method call with these arguments
                     value = value(*key[2])
             except Exception as exc:  # the page will fail the same way, or not

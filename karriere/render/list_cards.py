@@ -79,6 +79,17 @@ class Cards:
         self.calls: dict[tuple, Call] = dict(self.last_calls)
         self.page_path = ""  # the page being rendered
         self.holes: list[bytes] = []  # the page being rendered: the bytes of each hole
+        self.language: tuple = ()  # (code,) for the cards of another language (sibling)
+
+    def sibling(self, env: jinja2.Environment, common: dict, code: str) -> Cards:
+        """The cards of another language: rendered with its environment and words, kept
+        in the same store under keys of their own (a German item listed on an English
+        page gets the English words around it)."""
+        other = Cards.__new__(Cards)
+        other.__dict__.update(self.__dict__)
+        other.env, other.common, other.language = env, common, (code,)
+        other.made, other.holes, other._noted, other._page = {}, [], set(), None
+        return other
 
     def begin_page(self, path: str) -> None:
         self.page_path = path
@@ -95,7 +106,7 @@ class Cards:
     def _cards(self, items, heading: int) -> bytes:
         if self.checker is None:
             return b"".join([self.card(v, heading)[1][1] for v in items])
-        slot = (self.page_path, len(self.holes), heading)
+        slot = (self.page_path, len(self.holes), heading)  # (the path tells the language)
         call = self._again(self.last_calls.get(slot), items, heading)
         if call is None:
             call = self._call(items, heading)
@@ -126,7 +137,7 @@ class Cards:
     def _call(self, items, heading: int) -> Call:
         """Each item's card: by identity from this build or the last, where what it read is
         unchanged (checked once per distinct list of dependencies), else by key (card)."""
-        mine = self.ids.setdefault(heading, {})
+        mine = self.ids.setdefault((heading, *self.language) if self.language else heading, {})
         found = list(map(mine.get, map(id, items)))
         deps = list(map(_first, map(_third, filter(None, found))))
         distinct = dict(zip(map(id, deps), deps, strict=True))
@@ -157,7 +168,7 @@ class Cards:
     def card(self, item, heading: int) -> tuple[tuple, tuple]:
         """(key, (dependencies, html)) of the item's card, rendered only if needed."""
         checker = self.checker
-        key = (checker.item_key(item), heading) if checker else (id(item), heading)
+        key = (checker.item_key(item) if checker else id(item), heading, *self.language)
         hit = self.used.get(key) or self.known.get(key)
         if hit is not None and (checker is None or checker.unchanged(hit[0])):
             self._pass_on(hit[0])

@@ -64,23 +64,25 @@ class PageCache(Protocol):
 
 
 class TrackedSite:
-    """The Site as templates see it: every attribute read is noted as a dependency."""
+    """The Site as templates see it: every attribute read is noted as a dependency, with
+    the language of the site read for a page in another language than the default."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, language: str = ""):
         object.__setattr__(self, "_site", site)
+        object.__setattr__(self, "_language", (language,) if language else ())
 
     def __getattr__(self, name: str):
         value = getattr(self._site, name)
         if callable(value) and hasattr(value, "__self__"):
-            return _tracked_method(name, value)
-        note(("site", name, None))
+            return _tracked_method(name, value, self._language)
+        note(("site", name, None, *self._language))
         return value
 
 
-def _tracked_method(name: str, method):
+def _tracked_method(name: str, method, language: tuple = ()):
     def call(*args, **kwargs):
         plain = all(isinstance(a, (str, int, bool, type(None))) for a in args)
-        note(("site", name, args) if plain and not kwargs else ("always",))
+        note(("site", name, args, *language) if plain and not kwargs else ("always",))
         return method(*args, **kwargs)
 
     return call
@@ -112,7 +114,7 @@ class TrackingContext(jinja2.runtime.Context):
 
     def resolve_or_missing(self, key: str):
         if key not in ("page", "site"):
-            note(("global", key))
+            note(("global", key, *self.environment.page_language))
         return super().resolve_or_missing(key)
 
 
@@ -152,6 +154,9 @@ class TextOutputGenerator(CodeGenerator):
 class TrackingEnvironment(jinja2.Environment):
     context_class = TrackingContext
     code_generator_class = TextOutputGenerator
+    # (code,) for the pages of a language other than the site's default; () otherwise:
+    # what a page reads from its globals is noted with it (render_pages sets it).
+    page_language: tuple = ()
 
     def _load_template(self, name, globals):  # every extends/include/import passes here
         note(("template", name))
@@ -222,6 +227,28 @@ def image_global(content_dir, urls):
     return image
 
 
+def page_globals(site: TrackedSite, asset_names: dict[str, str]) -> dict:
+    """What every page's template sees besides `page`, for the site in one language."""
+    t = strings.load(site.code, site.settings.address)
+    urls, prefix = site.urls, site.prefix
+    common = {
+        "site": site,
+        "settings": site.settings,
+        "t": t,
+        "url": urls.path,
+        "local_url": lambda route: urls.path(prefix + route),  # in this page's language
+        "absolute_url": urls.absolute,
+        "asset": lambda name: urls.path("assets/" + asset_names[name]),
+        "today": site.options.today,
+        "image": image_global(site.config.content_dir, urls),
+        "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
+        "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
+        "json_ld": json_ld,  # any other JSON-LD block (the video's)
+    }
+    common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
+    return common
+
+
 def render_pages(
     site: Site,
     theme: Theme,
@@ -233,32 +260,25 @@ def render_pages(
     """`spool`: a folder where worker processes may write the pages they render, so that
     the HTML of a big site is not sent to and held by this process."""
     pages = site.pages
-    site = TrackedSite(site)  # type: ignore[assignment]  # globals below close over it too
-    env = environment_for(theme, site.config.site_dir, site.settings.language)
-    t = strings.load(site.settings.language, site.settings.address)
-    urls = site.urls
-    common = {
-        "site": site,
-        "settings": site.settings,
-        "t": t,
-        "url": urls.path,
-        "absolute_url": urls.absolute,
-        "asset": lambda name: urls.path("assets/" + asset_names[name]),
-        "today": site.options.today,
-        "image": image_global(site.config.content_dir, urls),
-        "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
-        "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
-        "json_ld": json_ld,  # any other JSON-LD block (the video's)
-    }
-    common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
-    common["vacancy_cards"] = vacancy_cards = Cards(env, common, cache)
-    common["shared"] = Shared(env, common)
+    card_store: Cards | None = None
+    languages: dict[str, tuple] = {}  # page.language -> (environment, globals)
+    for local in site.sites:
+        code = "" if local is site else local.code
+        env = environment_for(theme, site.config.site_dir, local.code)
+        env.page_language = (code,) if code else ()
+        common = page_globals(TrackedSite(local, code), asset_names)
+        if card_store is None:
+            card_store = Cards(env, common, cache)
+        common["vacancy_cards"] = card_store.sibling(env, common, code) if code else card_store
+        common["shared"] = Shared(env, common)
+        languages[code] = (env, common)
+    vacancy_cards = languages[""][1]["vacancy_cards"]
     if cache is not None:
-        cache.begin(site._site, common)
+        cache.begin(site, {code: common for code, (_, common) in languages.items()})
     outputs = cache.reuse_all(pages) if cache is not None else [None] * len(pages)
     todo = [number for number, kept in enumerate(outputs) if kept is None]
     problems: set[Problem] = set()
-    for number, data, problem, deps, made in render_many(env, common, pages, todo, jobs, spool):
+    for number, data, problem, deps, made in render_many(languages, pages, todo, jobs, spool):
         vacancy_cards.used.update(made)
         if problem is not None:
             problems.add(problem)
@@ -283,17 +303,18 @@ def render_pages(
 
 
 # The hook forked workers read their job from: they inherit this process's memory, so the
-# environment, the globals and the pages are never pickled to them. Set by render_many only:
-# [env, globals, pages, broken, (spool folder, as a tree?)].
+# environments, the globals and the pages are never pickled to them. Set by render_many
+# only: [{page.language: (env, globals)}, pages, broken, (spool folder, as a tree?)].
 _job: list = []
 
 
 def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, frozenset, dict]:
     """(number, bytes or (spooled file, digest), problem, dependencies, cards rendered)."""
-    env, common, pages, broken, spool = _job
+    languages, pages, broken, spool = _job
     if broken:  # a template does not compile: one message is enough, and faster
         return number, None, broken[0], frozenset(), {}
     page = pages[number]
+    env, common = languages[page.language]
     cards = common["vacancy_cards"]
     cards.begin_page(page.output_path)
     made, holes = cards.made, cards.holes
@@ -332,17 +353,17 @@ def render_chunk(numbers: list[int]) -> list[tuple]:
 
 
 def render_many(
-    env, common: dict, pages: list[Page], todo: list[int], jobs: int, spool: Spool | None = None
+    languages: dict, pages: list[Page], todo: list[int], jobs: int, spool: Spool | None = None
 ) -> Iterator:
     """Render pages[n] for n in todo, in a pool of forked processes when worth it."""
-    _job[:] = [env, common, pages, [], None]
+    _job[:] = [languages, pages, [], None]
     try:
         if jobs <= 1 or len(todo) < PARALLEL_FROM or not hasattr(os, "fork"):
             yield from map(render_one, todo)
             return
         folder = spool.folder() if spool is not None else None
         if folder is not None:
-            _job[4] = (str(spool.site), True) if spool.site is not None else (str(folder), False)
+            _job[3] = (str(spool.site), True) if spool.site is not None else (str(folder), False)
         size = max(8, min(64, len(todo) // (jobs * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with fork_pool(jobs) as pool:

@@ -13,6 +13,7 @@ from karriere.config.settings import Config
 from karriere.content.loading import Content, Entry
 from karriere.content.markdown import MarkdownRenderer
 from karriere.site.model import Item, Site, Urls, is_open
+from karriere.site.languages import language_sites
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
 from karriere.site.video import placed_videos
@@ -63,6 +64,9 @@ def build_site(
     site.network = build_network(site, content, item, visible, recall)
     site.videos = placed_videos(site, recall)
     site.pages = plan_pages(site, recall)
+    site.translations = language_sites(site, content, item, visible, recall)
+    for local in site.translations.values():
+        site.pages = site.pages + local.pages
     collisions = route_collisions(site.pages, recall)
     if collisions:
         raise BuildError(collisions)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from karriere.base.deps import note
 from karriere.base.packed import unpack
 from karriere.config.models import Address, Contact, Social
+from karriere.config.languages import Language
 from karriere.config.settings import Config
 from karriere.content.loading import Entry
 
@@ -153,6 +154,7 @@ class Page:
     in_sitemap: bool = True
     noindex: bool = False
     extra: dict = field(default_factory=dict)
+    language: str = ""  # the code of a language other than the default (languages.py)
 
     def __post_init__(self) -> None:
         # Not a field (fingerprints and comparisons skip it); asked for very often.
@@ -168,13 +170,58 @@ class Site:
     stories: list[Item]
     faq: list[Item]
     pages_content: list[Item]
-    pages: list[Page] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # the default language's site: all
     network: Network | None = None  # employers, occupations, events (site/network.py)
     videos: list = field(default_factory=list)  # where each video is (video.placed_videos)
+    language: Language | None = None  # this site's language; None: the default one
+    # The default language's site only: the site in each other language (languages.py).
+    translations: dict[str, Site] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.language is None:
+            self.language = self.config.settings.site_languages[0]
 
     @property
     def settings(self):
         return self.config.settings
+
+    @property
+    def code(self) -> str:
+        """This site's language code (<html lang>)."""
+        return self.language.code
+
+    @property
+    def prefix(self) -> str:
+        """Where this language's pages live: '' for the default language, else 'en/'."""
+        return "" if self.code == self.settings.language else f"{self.code}/"
+
+    @property
+    def title(self) -> str:
+        return self.language.title or self.settings.title
+
+    @property
+    def description(self) -> str | None:
+        return self.language.description or self.settings.description
+
+    @property
+    def campaign(self):
+        """site.yaml's campaign, with this language's words where site.yaml gives them."""
+        campaign, words = self.settings.campaign, self.language.campaign
+        if campaign is None or words is None:
+            return campaign
+        update = {k: v for k, v in words if v is not None and k != "video_title"}
+        if words.video_title and campaign.video is not None:
+            update["video"] = campaign.video.model_copy(update={"title": words.video_title})
+        return campaign.model_copy(update=update)
+
+    def in_language(self, code: str) -> Site:
+        """The site in a language of site.yaml (this one for its own code)."""
+        return self if code in ("", self.code) else self.translations[code]
+
+    @property
+    def sites(self) -> list[Site]:
+        """The site in every language, the default first."""
+        return [self, *self.translations.values()]
 
     @cached_property
     def open_vacancies(self) -> list[Item]:

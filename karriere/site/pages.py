@@ -22,14 +22,14 @@ _category_of = attrgetter("entry.meta.category")
 def plan_pages(site: Site, recall: Recall) -> list[Page]:
     """Every HTML page of the site, in a stable order. An item's own page depends only on
     the item and the words of the language, so `recall` hands back last build's."""
-    t = strings.load(site.settings.language, site.settings.address)
+    t = strings.load(site.code, site.settings.address)
     settings = site.settings
     open_vacancies = site.listed_vacancies
-    home_description = settings.description or t["home_description"].format(
+    home_description = site.description or t["home_description"].format(
         organisation=settings.organisation.name
     )
     pages = [
-        Page("", "home.html", "home", settings.title, home_description, items=open_vacancies),
+        Page("", "home.html", "home", site.title, home_description, items=open_vacancies),
         Page(
             "stellen/",
             "vacancy_list.html",

@@ -1,0 +1,154 @@
+"""Translations: `content/<collection>/<slug>.<code>.md` beside `<slug>.md` (spec:
+"Languages"). A translation holds only words; the facts (dates, deadline, place, pay,
+links, category, media) are the original's, so that they can never differ between
+languages. Its front matter is checked against a words-only schema made from the
+original's; `translated()` puts the two together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from pydantic import Field, create_model
+
+from karriere.base.errors import Problem
+from karriere.base.hashing import hash_text
+from karriere.base.schema import Strict
+from karriere.base.yamlfile import YamlDocument
+from karriere.config.models import Line, MediaPath, Video
+
+# The words a translation may set, per collection (the body is always its own).
+WORDS = {
+    "vacancies": ("title", "summary", "image_alt", "video"),
+    "stories": ("title", "summary", "quote", "role", "image_alt", "video"),
+    "faq": ("question",),
+    "pages": ("title", "summary", "image_alt", "video"),
+    "employers": ("name", "summary"),
+    "occupations": ("name", "summary", "requirements", "image_alt", "video"),
+    "events": ("title", "summary", "image_alt"),
+}
+# A language code as the last part of a file name: x.en.md, x.tr.md.
+CODE = re.compile(r"[a-z]{2,3}")
+
+
+class VideoWords(Strict):
+    """Die Worte eines Videos in einer Übersetzung."""
+
+    title: Line | None = Field(None, description="Titel des Videos")
+    captions: MediaPath | None = Field(None, description="Untertitel (WebVTT) in dieser Sprache")
+    transcript: str | None = Field(None, description="Abschrift in dieser Sprache")
+
+    def media_paths(self) -> list[tuple[str, str]]:
+        return [("captions", self.captions)] if self.captions else []
+
+
+def language_of(path: Path) -> tuple[str, str | None]:
+    """(slug, language code) of a content file; the code None for an original."""
+    stem, dot, code = path.stem.rpartition(".")
+    if dot and stem and CODE.fullmatch(code):
+        return stem.lower(), code
+    return path.stem.lower(), None
+
+
+def words_schema(kind: str, original: type[Strict]) -> type[Strict]:
+    """The schema of a translation of `original`: its word fields, all optional. Made
+    once per collection (front_matter.TRANSLATIONS), where pickle finds it by name."""
+    fields = {}
+    for name in WORDS.get(kind, ()):
+        if name == "video":
+            fields[name] = (VideoWords | None, Field(None, description="Worte des Videos"))
+            continue
+        info = original.model_fields[name]
+        fields[name] = (info.rebuild_annotation() | None, Field(None, description=info.description))
+    name = f"{original.__name__}Translation"
+    return create_model(name, __base__=Strict, __module__=original.__module__, **fields)
+
+
+def fact_problems(kind: str, original: type[Strict], doc: YamlDocument, shown: str) -> list[Problem]:
+    """Facts set in a translation: each an error that names where it belongs."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    words = WORDS.get(kind, ())
+    problems = []
+    for key in data:
+        if key in original.model_fields and key not in words:
+            problems.append(Problem(shown, doc.line_of((key,)) + 1, _fact_message(shown, key, words)))
+        elif key == "video" and isinstance(data[key], dict):
+            for inner in data[key]:
+                if inner in Video.model_fields and inner not in VideoWords.model_fields:
+                    problems.append(
+                        Problem(shown, doc.line_of((key, inner)) + 1, _fact_message(shown, f"video.{inner}", ("title", "captions", "transcript")))
+                    )
+    return problems
+
+
+def _fact_message(shown: str, key: str, words) -> str:
+    original = original_source(shown)
+    return (
+        f"{key}: is a fact, not a word, so a translation takes it from {original} "
+        f"and must not set it: it may never differ between languages "
+        f"(expected only {', '.join(words)} and the text; set {key} in {original})"
+    )
+
+
+def without_facts(kind: str, original: type[Strict], data: dict) -> dict:
+    """The front matter without the facts fact_problems reported (so that the schema
+    does not report them a second time as unknown fields)."""
+    words = WORDS.get(kind, ())
+    kept = {k: v for k, v in data.items() if k not in original.model_fields or k in words}
+    video = kept.get("video")
+    if isinstance(video, dict):
+        kept["video"] = {k: v for k, v in video.items() if k not in Video.model_fields or k in VideoWords.model_fields}
+    return kept
+
+
+def original_source(shown: str) -> str:
+    """content/vacancies/x.en.md -> content/vacancies/x.md"""
+    folder, _, name = shown.rpartition("/")
+    stem = name.removesuffix(".md").rpartition(".")[0]
+    return f"{folder}/{stem}.md"
+
+
+def translated(original, translation):
+    """The entry of a translation: the original's facts with the translation's words."""
+    words = {name: getattr(translation.meta, name) for name in translation.meta.model_fields_set}
+    video = words.pop("video", None)
+    meta = original.meta.model_copy(update=words)
+    if video is not None and getattr(original.meta, "video", None) is not None:
+        update = {name: getattr(video, name) for name in video.model_fields_set}
+        meta = meta.model_copy(update={"video": original.meta.video.model_copy(update=update)})
+    head = hash_text(original.head, translation.head)  # (an entry's fingerprint)
+    return replace(translation, meta=meta, videos=translation.videos or original.videos, head=head)
+
+
+def check_translations(config, content) -> list[Problem]:
+    """Each translation needs its original, in a language that site.yaml lists."""
+    settings = config.settings
+    codes = [language.code for language in settings.site_languages]
+    problems = []
+    for kind, entries in content.translations.items():
+        originals = {entry.slug for entry in content[kind]}
+        for entry in entries:
+            original = original_source(entry.source)
+            if entry.language == codes[0]:
+                message = (
+                    f"is a translation into {entry.language!r}, the site's default language, "
+                    f"whose text is {original} (expected the text in {original}, or a "
+                    "language from site.yaml's languages:)"
+                )
+            elif entry.language not in codes:
+                listed = ", ".join(codes[1:]) or "none yet"
+                message = (
+                    f"is a translation into {entry.language!r}, a language that site.yaml's "
+                    f"languages: does not list (expected one of: {listed}; or add "
+                    f"- {{code: {entry.language}, label: …}} to languages:)"
+                )
+            elif entry.slug not in originals:
+                message = (
+                    f"translates {original}, which does not exist (expected a file {original} "
+                    "in the default language beside it, or this file renamed)"
+                )
+            else:
+                continue
+            problems.append(Problem(entry.source, 1, message))
+    return problems
