@@ -10,7 +10,6 @@ from pydantic import Field, field_validator, model_validator
 
 from karriere.base.schema import Strict
 from karriere.base.strings import Name
-from karriere.content.translations import words_schema
 from karriere.config.models import (
     ARTICLE_HELP,
     DATIVE_HELP,
@@ -25,6 +24,7 @@ from karriere.config.models import (
     Title,
     Video,
 )
+from karriere.content.translations import words_schema
 
 Employment = Literal[
     "full_time", "part_time", "temporary", "contractor", "intern", "volunteer", "per_diem", "other"

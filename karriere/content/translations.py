@@ -65,19 +65,29 @@ def words_schema(kind: str, original: type[Strict]) -> type[Strict]:
     return create_model(name, __base__=Strict, __module__=original.__module__, **fields)
 
 
-def fact_problems(kind: str, original: type[Strict], doc: YamlDocument, shown: str) -> list[Problem]:
+def fact_problems(
+    kind: str, original: type[Strict], doc: YamlDocument, shown: str
+) -> list[Problem]:
     """Facts set in a translation: each an error that names where it belongs."""
     data = doc.data if isinstance(doc.data, dict) else {}
     words = WORDS.get(kind, ())
     problems = []
     for key in data:
         if key in original.model_fields and key not in words:
-            problems.append(Problem(shown, doc.line_of((key,)) + 1, _fact_message(shown, key, words)))
+            problems.append(
+                Problem(shown, doc.line_of((key,)) + 1, _fact_message(shown, key, words))
+            )
         elif key == "video" and isinstance(data[key], dict):
             for inner in data[key]:
                 if inner in Video.model_fields and inner not in VideoWords.model_fields:
                     problems.append(
-                        Problem(shown, doc.line_of((key, inner)) + 1, _fact_message(shown, f"video.{inner}", ("title", "captions", "transcript")))
+                        Problem(
+                            shown,
+                            doc.line_of((key, inner)) + 1,
+                            _fact_message(
+                                shown, f"video.{inner}", ("title", "captions", "transcript")
+                            ),
+                        )
                     )
     return problems
 
@@ -98,7 +108,11 @@ def without_facts(kind: str, original: type[Strict], data: dict) -> dict:
     kept = {k: v for k, v in data.items() if k not in original.model_fields or k in words}
     video = kept.get("video")
     if isinstance(video, dict):
-        kept["video"] = {k: v for k, v in video.items() if k not in Video.model_fields or k in VideoWords.model_fields}
+        kept["video"] = {
+            k: v
+            for k, v in video.items()
+            if k not in Video.model_fields or k in VideoWords.model_fields
+        }
     return kept
 
 

@@ -12,8 +12,8 @@ from karriere.base.recall import Recall
 from karriere.config.settings import Config
 from karriere.content.loading import Content, Entry
 from karriere.content.markdown import MarkdownRenderer
-from karriere.site.model import Item, Site, Urls, is_open
 from karriere.site.languages import language_sites
+from karriere.site.model import Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
 from karriere.site.video import placed_videos

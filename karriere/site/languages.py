@@ -69,7 +69,10 @@ def site_in(
         language=language,
     )
     in_language = Content(
-        {kind: [entries.get(kind, {}).get(e.slug, e) for e in content[kind]] for kind in NETWORK_KINDS}
+        {
+            kind: [entries.get(kind, {}).get(e.slug, e) for e in content[kind]]
+            for kind in NETWORK_KINDS
+        }
     )
     local.network = build_network(local, in_language, local_item, visible, recall)
     local.videos = placed_videos(local, recall)

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from karriere.base.deps import note
 from karriere.base.packed import unpack
-from karriere.config.models import Address, Contact, Social
 from karriere.config.languages import Language
+from karriere.config.models import Address, Contact, Social
 from karriere.config.settings import Config
 from karriere.content.loading import Entry
 
