@@ -165,7 +165,7 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     """Every file of the site but the pages. Add a new kind of output here (see
     incremental/store.py on caching it)."""
     result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
-    result.append(machine.feed(site, hooks.recall_rows))
+    result += [machine.feed(local, hooks.recall_rows) for local in site.sites]  # one each
     result += network_outputs(
         site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool, hooks.recall_rows
     )

@@ -19,7 +19,8 @@ def front_matter(path: Path) -> dict:
 
 
 def vacancies() -> dict[str, dict]:
-    return {p.stem: front_matter(p) for p in sorted((ROOT / "content/vacancies").glob("*.md"))}
+    originals = [p for p in sorted((ROOT / "content/vacancies").glob("*.md")) if "." not in p.stem]
+    return {p.stem: front_matter(p) for p in originals}
 
 
 def is_open(meta: dict) -> bool:

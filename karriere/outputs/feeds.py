@@ -25,7 +25,8 @@ def sitemap(site: Site, recall: Recall | None = None) -> Output:
 def _sitemap_file(rows: list[str]) -> Output:
     xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
         + "\n".join(filter(None, rows))
         + "\n</urlset>\n"
     )
@@ -36,7 +37,14 @@ def _sitemap_row(page: Page, absolute: Callable) -> str:
     """`absolute`: Urls.absolute of the base_url that recall's key holds."""
     if not page.in_sitemap:
         return ""
-    return f"  <url><loc>{text(absolute(page.route))}</loc></url>"
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{attribute(absolute(route))}"/>'
+        for code, route in page.alternates
+    )
+    if links:  # x-default: the default language's page, listed first
+        default = attribute(absolute(page.alternates[0][1]))
+        links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{default}"/>'
+    return f"  <url><loc>{text(absolute(page.route))}</loc>{links}</url>"
 
 
 def robots(site: Site) -> Output:
@@ -50,33 +58,36 @@ def _stamp(day) -> str:
 
 
 def feed(site: Site, recall: Recall | None = None) -> Output:
-    """Atom feed of open vacancies. Dates come from the content, so builds are reproducible.
+    """Atom feed of open vacancies in the site's language (one per language, each at
+    <code>/stellen/feed.xml). Dates come from the content, so builds are reproducible.
     `recall`: the live preview's, which hands back the entries of unchanged vacancies."""
-    t = strings.load(site.settings.language, site.settings.address)
+    t = strings.load(site.code, site.settings.address)
     recall = recall if recall is not None else Recall()
     categories = site.categories
     labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy
     urls = site.urls
+    german = "" if site.code == site.settings.language else site.settings.language
     rows = recall.many(
-        _feed_entry, site.open_vacancies, key=(urls.base_url, labels),
-        categories=categories, absolute=urls.absolute,
+        _feed_entry, site.open_vacancies, key=(urls.base_url, labels, german),
+        categories=categories, absolute=urls.absolute, german=german,
     )  # fmt: skip
-    feed_url = urls.absolute("stellen/feed.xml")
-    code = language(site.settings.language)
+    path = site.prefix + "stellen/feed.xml"
+    feed_url = urls.absolute(path)
+    code = language(site.code)
     lang = f' xml:lang="{code}"' if code else ""
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom"{lang}>\n'
-        f"  <title>{text(t['feed_title'].format(title=site.settings.title))}</title>\n"
+        f"  <title>{text(t['feed_title'].format(title=site.title))}</title>\n"
         f'  <link rel="self" type="application/atom+xml" href="{attribute(feed_url)}"/>\n'
-        f'  <link rel="alternate" type="text/html" href="{attribute(urls.absolute("stellen/"))}"/>\n'
+        f'  <link rel="alternate" type="text/html" href="{attribute(urls.absolute(site.prefix + "stellen/"))}"/>\n'
         f"  <id>{text(feed_url)}</id>\n"
     )
     author = f"  <author><name>{text(site.settings.organisation.name)}</name></author>\n"
-    return recall.joined(_feed_file, rows, head, author, _stamp(site.options.today))
+    return recall.joined(_feed_file, rows, head, author, _stamp(site.options.today), path)
 
 
-def _feed_file(rows: list, head: str, author: str, today: str) -> Output:
+def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Output:
     """`rows`: (entry as UTF-8, date) of each open vacancy, None for a draft (not
     announced); `today` stands for the newest date when there is no entry."""
     rows = list(filter(None, rows))
@@ -87,19 +98,21 @@ def _feed_file(rows: list, head: str, author: str, today: str) -> Output:
         b"\n" if rows else b"",
         b"</feed>\n",
     ])  # fmt: skip
-    return Bytes("stellen/feed.xml", data, origin="the vacancies feed")
+    return Bytes(path, data, origin="the vacancies feed")
 
 
-def _feed_entry(v: Item, categories: dict, absolute: Callable) -> tuple | None:
+def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "") -> tuple | None:
     """(the <entry> of an open vacancy in UTF-8, its date), or None for a draft.
-    (recall's key holds what `absolute` and `categories` give: base_url and labels.)"""
+    (recall's key holds what `absolute`, `categories` and `german` give: base_url, labels,
+    and the default language's code in another language's feed, for untranslated items.)"""
     if v.draft:
         return None
     m = v.meta
     url = absolute(v.route)
     posted = _stamp(m.posted)
+    lang = f' xml:lang="{german}"' if german and not v.entry.language else ""
     entry = (
-        "  <entry>\n"
+        f"  <entry{lang}>\n"
         f"    <title>{text(m.title)}</title>\n"
         f'    <link rel="alternate" type="text/html" href="{attribute(url)}"/>\n'
         f"    <id>{text(url)}</id>\n"

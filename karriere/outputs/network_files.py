@@ -46,6 +46,8 @@ def network_outputs(
     outputs += [event_ics(site, ev) for ev in site.network.events]
     base = site.urls.base_url
     items = poster_items(site)
+    for local in site.sites[1:]:  # the posters of translated items, under /<code>/
+        items += [item for item in poster_items(local) if item.entry.language]
     made = make_qr_codes(recall.missing(qr_codes, items, base), base, files, jobs, spool)
     outputs += chain.from_iterable(recall.many(qr_codes, items, base, files=files, made=made))
     return outputs

@@ -12,7 +12,7 @@ from karriere.base.recall import Recall
 from karriere.config.settings import Config
 from karriere.content.loading import Content, Entry
 from karriere.content.markdown import MarkdownRenderer
-from karriere.site.languages import language_sites
+from karriere.site.languages import language_sites, with_alternates
 from karriere.site.model import Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
@@ -64,9 +64,10 @@ def build_site(
     site.network = build_network(site, content, item, visible, recall)
     site.videos = placed_videos(site, recall)
     site.pages = plan_pages(site, recall)
-    site.translations = language_sites(site, content, item, visible, recall)
-    for local in site.translations.values():
+    for local in language_sites(site, content, item, visible, recall):
         site.pages = site.pages + local.pages
+    if len(site.family) > 1:
+        site.pages = with_alternates(site.pages, site.settings.site_languages, recall)
     collisions = route_collisions(site.pages, recall)
     if collisions:
         raise BuildError(collisions)

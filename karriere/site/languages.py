@@ -31,12 +31,12 @@ NETWORK_KINDS = ("employers", "occupations", "events")
 
 def language_sites(
     site: Site, content: Content, item: Callable, visible: Callable, recall: Recall
-) -> dict[str, Site]:
-    """The site in every language of site.yaml but the default, by code."""
-    return {
-        language.code: site_in(language, site, content, item, visible, recall)
+) -> list[Site]:
+    """The site in every language of site.yaml but the default (each joins site.family)."""
+    return [
+        site_in(language, site, content, item, visible, recall)
         for language in site.settings.site_languages[1:]
-    }
+    ]
 
 
 def site_in(
@@ -67,6 +67,7 @@ def site_in(
         faq=swap(site.faq, "faq"),
         pages_content=swap(site.pages_content, "pages"),
         language=language,
+        family=site.family,
     )
     in_language = Content(
         {
@@ -106,3 +107,33 @@ def localized_page(page: Page, prefix: str, code: str) -> Page | None:
     route = page.route if page.item is not None else prefix + page.route
     crumbs = [(title, prefix + target) for title, target in page.breadcrumbs]
     return replace(page, route=route, breadcrumbs=crumbs, language=code)
+
+
+# Pages that are German whatever the language (BITV § 4), outside the hreflang set.
+OUTSIDE_LANGUAGES = frozenset({"404", "easy_read", "sign_language"})
+
+
+def with_alternates(pages: list[Page], languages: list[Language], recall: Recall) -> list[Page]:
+    """Every page with the routes of itself in each language it exists in (hreflang)."""
+    default = languages[0].code
+    prefixes = {default: ""} | {language.code: f"{language.code}/" for language in languages[1:]}
+    at = {page.route for page in pages}
+    result = []
+    for page in pages:
+        if page.kind in OUTSIDE_LANGUAGES:
+            result.append(page)
+            continue
+        base = page.route.removeprefix(prefixes[page.language or default])
+        found = tuple(
+            (code, prefix + base) for code, prefix in prefixes.items() if prefix + base in at
+        )
+        if len(found) < 2:
+            result.append(page)
+            continue
+        key = "\x1f".join(route for _, route in found)
+        result.append(recall(_alternated, page, key=key, alternates=found))
+    return result
+
+
+def _alternated(page: Page, alternates: tuple) -> Page:
+    return replace(page, alternates=alternates)

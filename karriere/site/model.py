@@ -155,6 +155,9 @@ class Page:
     noindex: bool = False
     extra: dict = field(default_factory=dict)
     language: str = ""  # the code of a language other than the default (languages.py)
+    # ((code, route), ...) of this page in every language it exists in, itself included;
+    # empty for a page in one language only (languages.with_alternates)
+    alternates: tuple = ()
 
     def __post_init__(self) -> None:
         # Not a field (fingerprints and comparisons skip it); asked for very often.
@@ -174,12 +177,15 @@ class Site:
     network: Network | None = None  # employers, occupations, events (site/network.py)
     videos: list = field(default_factory=list)  # where each video is (video.placed_videos)
     language: Language | None = None  # this site's language; None: the default one
-    # The default language's site only: the site in each other language (languages.py).
-    translations: dict[str, Site] = field(default_factory=dict)
+    # The site in every language by code, the default first: one dict that the sites of
+    # all languages share (languages.py). Only the default language's site has `pages` of
+    # every language; each other's are its own.
+    family: dict[str, Site] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.language is None:
             self.language = self.config.settings.site_languages[0]
+        self.family.setdefault(self.language.code, self)
 
     @property
     def settings(self):
@@ -215,13 +221,18 @@ class Site:
         return campaign.model_copy(update=update)
 
     def in_language(self, code: str) -> Site:
-        """The site in a language of site.yaml (this one for its own code)."""
-        return self if code in ("", self.code) else self.translations[code]
+        """The site in a language of site.yaml ("": the default language)."""
+        return self.family[code or self.settings.language]
 
     @property
     def sites(self) -> list[Site]:
         """The site in every language, the default first."""
-        return [self, *self.translations.values()]
+        return list(self.family.values())
+
+    @property
+    def default(self) -> Site:
+        """The site in the default language (which holds every language's pages)."""
+        return self.family[self.settings.language]
 
     @cached_property
     def open_vacancies(self) -> list[Item]:
