@@ -134,9 +134,9 @@ def plain_card(site, page, own: str | None) -> Card | None:
 
 def text_design(site, page, signature=file_signature) -> Design:
     settings = site.settings
-    t = strings.load(settings.language, settings.address)
+    t = strings.load(site.code, settings.address)
     meta = page.item.meta if page.item is not None else None
-    eyebrow, headline, details = settings.title, page.heading or page.title, ()
+    eyebrow, headline, details = site.title, page.heading or page.title, ()
     layout, action = "text", ""
     if page.kind == "vacancy":
         deadline = meta.deadline
@@ -153,7 +153,7 @@ def text_design(site, page, signature=file_signature) -> Design:
         eyebrow = (
             t["count_vacancies_one"] if count == 1 else t["count_vacancies"].format(count=count)
         )
-        headline = settings.title
+        headline = site.title
         details = (page.description,)
     elif page.kind == "faq" and page.items:  # the first question, as large as it fits
         layout, eyebrow, headline = "question", t["faq"], page.items[0].meta.question
@@ -253,8 +253,8 @@ def card_outputs(site) -> list[Output]:
 def publish(site) -> tuple[list[Output], Stats]:
     cards = {}
     signature = lru_cache(maxsize=None)(file_signature)  # each file looked at once per build
-    for page in site.pages:
-        card = card_for(site, page, signature)
+    for page in site.pages:  # (every language's: the site's own, in its language)
+        card = card_for(site.in_language(page.language), page, signature)
         if card is not None and card.design is not None:
             cards.setdefault(card.path, card)
     cache = cache_dir(site.config.site_dir) / CACHE.name  # (elsewhere for a read-only site)

@@ -60,6 +60,12 @@ def job_posting(site, page) -> dict:
         "hiringOrganization": hiring_organization(site, item),
         "jobLocation": {"@type": "Place", "address": postal_address(m.location)},
         "url": site.urls.absolute(page.route),
+        # (JobPosting has no inLanguage of its own; the page it is the main entity of has)
+        "mainEntityOfPage": {
+            "@type": "WebPage",
+            "@id": site.urls.absolute(page.route),
+            "inLanguage": site.code,
+        },
     }
     if m.deadline:
         data["validThrough"] = end_of_day(m.deadline)
@@ -110,6 +116,7 @@ def faq_page(site, page) -> dict:
         "@context": CONTEXT,
         "@type": "FAQPage",
         "url": site.urls.absolute(page.route),
+        "inLanguage": site.code,
         "mainEntity": [
             {
                 "@type": "Question",
