@@ -95,9 +95,8 @@ def fact_problems(
 def _fact_message(shown: str, key: str, words) -> str:
     original = original_source(shown)
     return (
-        f"{key}: is a fact, not a word, so a translation takes it from {original} "
-        f"and must not set it: it may never differ between languages "
-        f"(expected only {', '.join(words)} and the text; set {key} in {original})"
+        f"{key}: a translation takes this fact from {original}, so that it never differs "
+        f"between languages (expected only the words {', '.join(words)} and the text here)"
     )
 
 
