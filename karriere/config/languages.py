@@ -53,6 +53,12 @@ class Language(Strict):
     def direction(self) -> str:
         return self.dir or ("rtl" if self.code in RIGHT_TO_LEFT else "ltr")
 
+    @property
+    def locale(self) -> str:
+        """Open Graph's locale, language_TERRITORY: de_DE, en_US, ar_EG (Babel's likely
+        territory for the language)."""
+        return open_graph_locale(self.code)
+
 
 def known_language(code: str) -> bool:
     """A code Babel has locale data for (so dates and numbers can be written in it)."""
@@ -63,6 +69,14 @@ def known_language(code: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return True
+
+
+def open_graph_locale(code: str) -> str:
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(code.split("-")[0], "")
+    territory = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+    return f"{code}_{territory}" if territory.isalpha() and territory.isupper() else code
 
 
 def twice_listed(languages: list[Language]) -> str | None:
