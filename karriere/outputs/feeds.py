@@ -64,10 +64,11 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
     feed_url = urls.absolute("stellen/feed.xml")
     code = language(site.settings.language)
     lang = f' xml:lang="{code}"' if code else ""
+    title = t.gettext("Offene Stellen: %(title)s") % {"title": site.settings.title}
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom"{lang}>\n'
-        f"  <title>{text(t['feed_title'].format(title=site.settings.title))}</title>\n"
+        f"  <title>{text(title)}</title>\n"
         f'  <link rel="self" type="application/atom+xml" href="{attribute(feed_url)}"/>\n'
         f'  <link rel="alternate" type="text/html" href="{attribute(urls.absolute("stellen/"))}"/>\n'
         f"  <id>{text(feed_url)}</id>\n"
