@@ -26,6 +26,6 @@ def code_digest() -> str:
         rel = path.relative_to(PACKAGE)
         if rel.parts[0] in ("themes", "__pycache__") or not path.is_file():
             continue
-        if path.suffix in (".py", ".yaml", ".js", ".json"):
+        if path.suffix in (".py", ".yaml", ".js", ".json", ".po"):
             parts += [rel.as_posix(), hash_bytes(path.read_bytes())]
     return hash_text(*parts)

@@ -1,31 +1,37 @@
-"""The theme's user-facing words, one YAML file per language in karriere/locales/, and
-the names they mention.
+"""The theme's user-facing words: gettext catalogs in karriere/locales/<lang>/LC_MESSAGES/
+theme.po, read at run time with Babel (no compile step), and the names they mention.
 
-An entry is a plain string, or `{du: "…", sie: "…"}` where it addresses the reader; the
-site's `address` picks one, so that templates still read each word as `t.key`.
-
-A word may name an organisation in the case German needs after a preposition:
-`{organisation:bei}` gives "bei der Stadt Lindenfeld" or "beim Jobcenter Lindenfeld",
-`{organisation:von}` "von der Stadt …", `{organisation:dativ}` "der Stadt …" (see Name).
-Such a word has a twin `<key>_ohne_artikel` that needs no case ("Karriereportal: Stadt
-Lindenfeld"); format() takes the twin for a name whose article nobody gave.
+A msgid is the German text in the Sie form. Its du form is the same msgid under msgctxt
+"du"; the site's `address` picks one. A word may name an organisation in the case German
+needs after a preposition: `%(organisation:bei)s` gives "bei der Stadt Lindenfeld" or
+"beim Jobcenter Lindenfeld", `:von` "von der Stadt …", `:dativ` "der Stadt …" (see Name).
+Such a word has a twin under msgctxt "ohne Artikel" ("du, ohne Artikel" for a du form)
+that needs no case ("Karriereportal: %(organisation)s."); `%` takes the twin for a name
+whose article nobody gave. The other forms are declared for extraction in word_forms.py.
+A word missing in a language comes in German, never as its msgid's key.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from io import BytesIO
 from pathlib import Path
-from string import Formatter
 
-from karriere.base.errors import BuildError, Problem
-from karriere.base.yamlfile import YamlProblem, load_yaml
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
 
 LOCALES = Path(__file__).parent.parent / "locales"
+DOMAIN = "theme"
+LANGUAGES = ("de", "en", "tr", "ar", "uk")  # the catalogs shipped
 ADDRESSES = ("du", "sie")  # the ways to address the reader; site.yaml's `address`
+DU, PLAIN = "du", "ohne Artikel"  # the msgctxts of the du form and of the twin
 # The cases a word may ask a name for, and the preposition each puts in front.
 CASES = {"dativ": "", "bei": "bei", "von": "von"}
 CONTRACTED = {"bei dem": "beim", "von dem": "vom"}  # "bei dem Jobcenter" reads stilted
-TWIN = "_ohne_artikel"
+PLACEHOLDER = re.compile(r"%\((\w+)(?::(\w+))?\)([sd])|%%")
 
 
 class Name(str):
@@ -65,116 +71,142 @@ class Name(str):
 
 
 class Phrase(str):
-    """A word that names someone in a case; format() takes its twin when a name given
-    has no dative (an unknown article, or a plain string)."""
+    """A word in the reader's language and form. `phrase % {"organisation": name}` fills
+    its placeholders, naming someone in a case, or takes the twin (`plain`) when a name
+    given has no dative (an unknown article, or a plain string)."""
 
-    plain: str
-    names: frozenset[str]
+    plain: str | None
 
-    def __new__(cls, text: str, plain: str, names: frozenset[str]) -> Phrase:
+    def __new__(cls, text: str, plain: str | None = None) -> Phrase:
         phrase = super().__new__(cls, text)
-        phrase.plain, phrase.names = plain, names
+        phrase.plain = plain
         return phrase
 
-    def format(self, *args, **values) -> str:
-        if any(getattr(values.get(name), "dative", None) is None for name in self.names):
-            return self.plain.format(*args, **values)
-        return str.format(self, *args, **values)
+    def __mod__(self, values) -> str:  # type: ignore[override]
+        return fill(self, values)
 
 
-class Strings(dict):
-    """The words by name, also as attributes: templates write `t.apply_now`, and Jinja
-    looks for an attribute first (on a plain dict it fails, at some cost, every time)."""
+def fill(phrase: str, values: dict, escape=str) -> str:
+    """`phrase` with its placeholders filled in; each value passes through `escape` (the
+    templates' markupsafe.escape), the text of the phrase does not."""
+    text = phrase
+    plain = getattr(phrase, "plain", None)
+    if plain is not None and any(
+        getattr(values.get(name), "dative", None) is None for name in cased(phrase)
+    ):
+        text = plain
 
-    def __init__(self, words: dict[str, str]):
-        super().__init__(words)
-        self.__dict__.update(words)
+    def one(match: re.Match) -> str:
+        name, case, kind = match.groups()
+        if name is None:
+            return "%"
+        value = values[name]
+        if kind == "d":
+            value = str(int(value))
+        elif case:
+            value = format(value, case) if isinstance(value, Name) else str(value)
+        return escape(value)
 
-
-@cache
-def load(language: str = "de", address: str = "sie") -> Strings:
-    """The words of `language` (German if there is no such file) for readers addressed
-    as `address` (du or sie)."""
-    path = LOCALES / f"{language}.yaml"
-    if not path.is_file():
-        path = LOCALES / "de.yaml"
-    return Strings(resolve(read(path), address))
-
-
-def read(path: Path) -> dict[str, str | dict[str, str]]:
-    """The entries of a locale file, checked: a broken one stops the build with its line."""
-    shown = f"karriere/locales/{path.name}"
-    try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
-    except YamlProblem as exc:
-        raise BuildError([Problem(shown, exc.line, exc.message)]) from None
-    if not isinstance(doc.data, dict):
-        raise BuildError([Problem(shown, 1, 'not a list of words (expected key: "text")')])
-    problems = [
-        Problem(shown, doc.line_of((key,)), f"{key}: {message}")
-        for key, value in doc.data.items()
-        for message in entry_problems(key, value, doc.data)
-    ]
-    if problems:
-        raise BuildError(problems)
-    return doc.data
+    return PLACEHOLDER.sub(one, text)
 
 
-def entry_problems(key, value, entries: dict) -> list[str]:
-    """What is wrong with one entry of a locale file: its shape, its placeholders."""
-    if isinstance(value, dict):
-        if sorted(value) != sorted(ADDRESSES) or not all(
-            isinstance(v, str) for v in value.values()
-        ):
-            return ['invalid value (expected text, or {du: "…", sie: "…"} with both forms)']
-        du, sie = (placeholders(value[a]) for a in ADDRESSES)
-        if du != sie:
-            return [f"du and sie use different placeholders {sorted(du ^ sie)} (expected the same)"]
-        texts = list(value.values())
-    elif isinstance(value, str):
-        texts = [value]
-    else:
-        return ['invalid value (expected text, or {du: "…", sie: "…"} with both forms)']
-    found = [problem for text in texts for problem in case_problems(key, text, entries)]
-    return list(dict.fromkeys(found))  # (du and sie often share a mistake)
-
-
-def case_problems(key: str, text: str, entries: dict) -> list[str]:
-    """`{name:case}` uses a known case; a word with cases has a twin without, and back."""
-    try:
-        cases = {spec for _, field, spec, _ in Formatter().parse(text) if field and spec}
-    except ValueError as exc:
-        return [f"{exc} (expected placeholders like {{count}})"]
-    if cases - set(CASES):
-        return [f"unknown case {sorted(cases - set(CASES))} (expected one of: {', '.join(CASES)})"]
-    if key.endswith(TWIN):
-        if cases:
-            return ["uses a case, but is the text for names without an article (expected {name})"]
-        if key.removesuffix(TWIN) not in entries:
-            return [
-                f"no entry {key.removesuffix(TWIN)} for this text without an article "
-                "(expected both, or neither)"
-            ]
-    elif cases and key + TWIN not in entries:
-        return [
-            f"names someone in a case, but has no {key + TWIN} "
-            "(expected one that needs no article, e.g. 'Stellen: {organisation}')"
-        ]
-    return []
+def cased(text: str) -> set[str]:
+    """The names that `text` asks for in a case."""
+    return {name for name, case, _ in PLACEHOLDER.findall(text) if name and case}
 
 
 def placeholders(text: str) -> set[str]:
+    """The names of the placeholders of `text`, without their cases."""
+    return {name for name, _, _ in PLACEHOLDER.findall(text) if name}
+
+
+class Words:
+    """The theme's words for one language and way of address: what Jinja's i18n extension
+    needs (gettext, ngettext, pgettext, npgettext), each giving a Phrase."""
+
+    def __init__(self, language: str, address: str, catalogs: list[Translations]):
+        self.language, self.address = language, address
+        self.catalogs = catalogs  # this language's first, then German's
+        self.contexts = (DU, None) if address == "du" else (None,)
+        self.language_name = language_name(language)
+        self._done: dict[tuple, Phrase] = {}  # the same words come on every page
+
+    def gettext(self, message: str) -> Phrase:
+        return self.pgettext(None, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> Phrase:
+        return self.npgettext(None, singular, plural, n)
+
+    def pgettext(self, context: str | None, message: str) -> Phrase:
+        key = (context, message)
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._phrase(context, message, None)
+        return found
+
+    def npgettext(self, context: str | None, singular: str, plural: str, n: int) -> Phrase:
+        text = self._find(context, singular, n)
+        if text is None:
+            text = singular if n == 1 else plural
+        return Phrase(
+            text, self._find(join(context, PLAIN), singular, n) if cased(singular) else None
+        )
+
+    def _phrase(self, context: str | None, message: str, n: int | None) -> Phrase:
+        text = self._find(context, message, n)
+        plain = self._find(join(context, PLAIN), message, n) if cased(message) else None
+        return Phrase(message if text is None else text, plain)
+
+    def _find(self, context: str | None, message: str, n: int | None) -> str | None:
+        """The translation, from the reader's form to the plain one, in this language,
+        then in German."""
+        for catalog in self.catalogs:
+            for form in self.contexts:
+                ctx = join(form, context)
+                key = f"{ctx}\x04{message}" if ctx else message
+                if n is not None:
+                    key = (key, catalog.plural(n))
+                text = catalog._catalog.get(key)
+                if text:
+                    return text
+        return None
+
+
+def join(*contexts: str | None) -> str | None:
+    return ", ".join(c for c in contexts if c) or None
+
+
+def language_name(language: str) -> str:
+    """The language's name in itself: "Deutsch", "English", "Türkçe"."""
     try:
-        return {field for _, field, _, _ in Formatter().parse(text) if field}
-    except ValueError:
-        return set()  # (case_problems reports it)
+        name = Locale.parse(language).get_display_name(language) or language
+    except (ValueError, UnknownLocaleError):
+        return language
+    return name[:1].upper() + name[1:]
 
 
-def resolve(entries: dict, address: str) -> dict[str, str]:
-    """Each word in the reader's form; words with cases as Phrases with their twin."""
-    words = {k: v[address] if isinstance(v, dict) else v for k, v in entries.items()}
-    for key, text in list(words.items()):
-        names = frozenset(f for _, f, spec, _ in Formatter().parse(text) if f and spec)
-        if names:
-            words[key] = Phrase(text, words[key + TWIN], names)
-    return words
+def catalog_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(language: str) -> Translations:
+    """One .po file, compiled in memory."""
+    with catalog_path(language).open("rb") as po:
+        catalog = read_po(po, locale=language, domain=DOMAIN)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+@cache
+def catalog(language: str) -> Translations | None:
+    return read_catalog(language) if catalog_path(language).is_file() else None
+
+
+@cache
+def load(language: str = "de", address: str = "sie") -> Words:
+    """The words of `language` (German where it has none) for readers addressed as
+    `address` (du or sie)."""
+    own = catalog(language) if language != "de" else None
+    return Words(language, address, [c for c in (own, catalog("de")) if c is not None])

@@ -75,10 +75,11 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
     feed_url = urls.absolute(path)
     code = language(site.code)
     lang = f' xml:lang="{code}"' if code else ""
+    title = t.gettext("Offene Stellen: %(title)s") % {"title": site.title}
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom"{lang}>\n'
-        f"  <title>{text(t['feed_title'].format(title=site.title))}</title>\n"
+        f"  <title>{text(title)}</title>\n"
         f'  <link rel="self" type="application/atom+xml" href="{attribute(feed_url)}"/>\n'
         f'  <link rel="alternate" type="text/html" href="{attribute(urls.absolute(site.prefix + "stellen/"))}"/>\n'
         f"  <id>{text(feed_url)}</id>\n"

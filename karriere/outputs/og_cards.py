@@ -21,7 +21,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from karriere.base import strings
+from karriere.base import locale_format, strings
 from karriere.base.deps import note_file
 from karriere.base.errors import BuildError, Problem, relpath
 from karriere.base.file_facts import file_facts
@@ -140,23 +140,28 @@ def text_design(site, page, signature=file_signature) -> Design:
     layout, action = "text", ""
     if page.kind == "vacancy":
         deadline = meta.deadline
-        due = t["card_deadline"].format(date=f"{deadline:%d.%m.%Y}") if deadline else ""
+        day = locale_format.day(deadline, locale_format.locale_of(settings.language))
+        due = t.gettext("Bewerbungsschluss: %(date)s") % {"date": day} if deadline else ""
         eyebrow = site.categories.get(meta.category, meta.category)
-        details = (meta.location.city, due or t["deadline_open"])
-        action = "" if page.item.expired else t["apply_now"]
+        details = (meta.location.city, due or t.gettext("Bewerbung laufend möglich"))
+        action = "" if page.item.expired else t.gettext("Jetzt bewerben")
     elif page.kind == "story":
-        eyebrow = t["card_story"]
+        eyebrow = t.gettext("Aus dem Arbeitsalltag")
         headline = f"„{meta.quote}“" if meta.quote else meta.title
         details = (f"{meta.name}, {meta.role}",)
     elif page.kind == "home":
         count = len(page.items)
-        eyebrow = (
-            t["count_vacancies_one"] if count == 1 else t["count_vacancies"].format(count=count)
-        )
+        eyebrow = t.ngettext("%(count)s offene Stelle", "%(count)s offene Stellen", count) % {
+            "count": count
+        }
         headline = site.title
         details = (page.description,)
     elif page.kind == "faq" and page.items:  # the first question, as large as it fits
-        layout, eyebrow, headline = "question", t["faq"], page.items[0].meta.question
+        layout, eyebrow, headline = (
+            "question",
+            t.gettext("Häufige Fragen"),
+            page.items[0].meta.question,
+        )
     name, logo = hirer_of(site, page)
     split = urlsplit(site.options.base_url)
     return Design(

@@ -1,19 +1,19 @@
-"""The Jinja filters of the theme: German dates and money, soft hyphens."""
+"""The Jinja filters of the theme: dates and money in the page's language, soft hyphens."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from markupsafe import Markup, escape
 
+from karriere.base import locale_format
 from karriere.base.hyphenation import Hyphenator
 
 
 def add_filters(env, language: str) -> None:
-    """`date_de`, `money`, and `hyphenate` (text) and `hyphenate_labels` (a body's
+    """`date`, `money`, and `hyphenate` (text) and `hyphenate_labels` (a body's
     headings and table cells) in the page's language."""
-    env.filters["date_de"] = date_de
-    env.filters["money"] = money
+    locale = locale_format.locale_of(language)
+    env.filters["date"] = date_filter(locale)
+    env.filters["money"] = lambda value: locale_format.money(value, locale)
     hyphenator = Hyphenator(language)
     env.filters["hyphenate"] = hyphenate_filter(hyphenator)
     env.filters["hyphenate_labels"] = lambda html: Markup(hyphenator.labels(str(html)))
@@ -23,28 +23,30 @@ def hyphenate_filter(hyphenator: Hyphenator):
     """Escaped text with soft hyphens in long words: for headings, labels and cards. The
     same titles and theme words come on many pages, so each text is done once."""
     done: dict[str, Markup] = {}
+    marked: dict[str, Markup] = {}  # theme words come as Markup (render/words.py)
 
     def hyphenate(text) -> Markup:
-        if type(text) is not str:  # Markup, a number, None: not worth keeping
+        kind = type(text)
+        kept = done if kind is str else marked if kind is Markup else None
+        if kept is None:  # a number, None: not worth keeping
             return Markup(hyphenator.html(str(escape(text)))) if text is not None else Markup()
-        result = done.get(text)
+        result = kept.get(text)
         if result is None:
-            result = done[text] = Markup(hyphenator.html(str(escape(text))))
+            result = kept[text] = Markup(hyphenator.html(str(escape(text))))
         return result
 
     return hyphenate
 
 
-def date_de(value) -> str:
-    """05.06.2026, the way German readers write dates; text such as "zum nächstmöglichen
-    Zeitpunkt" stays as it is. Front matter turns ISO days into dates, so that they
-    never reach here as text (content/front_matter.py)."""
-    if isinstance(value, date):  # (what strftime("%d.%m.%Y") writes, a third of its cost)
-        return f"{value.day:02d}.{value.month:02d}.{value.year}"
-    return str(value)
+def date_filter(locale):
+    """A day in the page's language: 05.06.2026, 5 Jun 2026, 5 Haz 2026. A list shows
+    the same deadlines many times, so each day is written once."""
+    done: dict = {}
 
+    def date(value) -> str:
+        text = done.get(value)
+        if text is None:
+            text = done[value] = locale_format.day(value, locale)
+        return text
 
-def money(value: float) -> str:
-    """3.456,78 € style: German separators, cents only when there are any."""
-    text = f"{value:,.2f}" if value % 1 else f"{value:,.0f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " €"
+    return date

@@ -38,7 +38,7 @@ from karriere.config.theme import Theme
 from karriere.content.images import image_info
 from karriere.outputs import og_cards as cards
 from karriere.outputs import security
-from karriere.render import jsonld
+from karriere.render import jsonld, words
 from karriere.render.filters import add_filters
 from karriere.render.list_cards import Cards, Shared, splice
 from karriere.site import video
@@ -169,7 +169,7 @@ class TrackingEnvironment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def new_environment(theme: Theme, language: str = "de") -> jinja2.Environment:
+def new_environment(theme: Theme, language: str = "de", address: str = "sie") -> jinja2.Environment:
     env = TrackingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         autoescape=True,
@@ -182,24 +182,27 @@ def new_environment(theme: Theme, language: str = "de") -> jinja2.Environment:
         cache_size=-1,
     )
     add_filters(env, language)
+    words.install(env, strings.load(language, address))
     return env
 
 
-def environment_for(theme: Theme, site_dir, language: str = "de") -> jinja2.Environment:
+def environment_for(
+    theme: Theme, site_dir, language: str = "de", address: str = "sie"
+) -> jinja2.Environment:
     """The same environment while no template changed, so templates compile once per
     session (the preview: compiling costs more than rendering a few pages); compiled
     templates are also kept in .karriere-cache/jinja/."""
     files = []
     for folder in theme.template_dirs:
         files += [(str(p), file_signature(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
-    key = (tuple(theme.template_dirs), tuple(files), language)
-    make = lambda: cached_environment(theme, site_dir, language)  # noqa: E731
+    key = (tuple(theme.template_dirs), tuple(files), language, address)
+    make = lambda: cached_environment(theme, site_dir, language, address)  # noqa: E731
     return file_facts.get("jinja environment", key, make)
 
 
-def cached_environment(theme: Theme, site_dir, language: str) -> jinja2.Environment:
+def cached_environment(theme: Theme, site_dir, language: str, address: str) -> jinja2.Environment:
     """A new environment that keeps compiled templates in the site's cache folder."""
-    env = new_environment(theme, language)
+    env = new_environment(theme, language, address)
     folder = cache_dir(site_dir) / "jinja-3"  # compiled code names karriere.render.pages
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -264,7 +267,7 @@ def render_pages(
     languages: dict[str, tuple] = {}  # page.language -> (environment, globals)
     for local in site.sites:
         code = "" if local is site else local.code
-        env = environment_for(theme, site.config.site_dir, local.code)
+        env = environment_for(theme, site.config.site_dir, local.code, site.settings.address)
         env.page_language = (code,) if code else ()
         common = page_globals(TrackedSite(local, code), asset_names)
         if card_store is None:

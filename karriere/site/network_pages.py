@@ -12,12 +12,13 @@ from karriere.site.network import stories_for, vacancies_for
 
 if TYPE_CHECKING:
     from karriere.base.recall import Recall
+    from karriere.base.strings import Words
     from karriere.site.model import Item, Site
 
 
-def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
+def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
     net = site.network
-    home = (t["home"], "")
+    home = (t.gettext("Startseite"), "")
     org = site.settings.organisation.name
     pages: list[Page] = []
     if net.employers:
@@ -26,8 +27,11 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 "arbeitgeber/",
                 "employer_list.html",
                 "employer_list",
-                t["employers"],
-                t["employers_description"].format(organisation=org),
+                t.gettext("Arbeitgeber"),
+                t.gettext(
+                    "Die Arbeitgeber im Netzwerk %(organisation:von)s und ihre offenen Stellen."
+                )
+                % {"organisation": org},
                 items=net.employers,
                 breadcrumbs=[home],
                 extra={
@@ -38,7 +42,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
             )
         )
     for e in net.employers:
-        crumbs = [home, (t["employers"], "arbeitgeber/")]
+        crumbs = [home, (t.gettext("Arbeitgeber"), "arbeitgeber/")]
         open_here = vacancies_for(site, employer=e.slug)
         pages.append(
             Page(
@@ -60,11 +64,12 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 f"stellen/arbeitgeber/{e.slug}/",
                 "vacancy_list.html",
                 "employer_vacancies",
-                f"{e.meta.name}: {t['vacancies']}",
-                t["category_description"].format(category=t["vacancies"], organisation=e.meta.name),
+                e.meta.name + ": " + t.gettext("Stellenangebote"),
+                t.gettext("%(category)s: aktuelle Stellenangebote %(organisation:bei)s.")
+                % {"category": t.gettext("Stellenangebote"), "organisation": e.meta.name},
                 items=open_here,
                 heading=e.meta.label,
-                breadcrumbs=[home, (t["vacancies"], "stellen/")],
+                breadcrumbs=[home, (t.gettext("Stellenangebote"), "stellen/")],
                 extra={"employer": e.slug},
             )
         )
@@ -74,8 +79,11 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 "berufe/",
                 "occupation_list.html",
                 "occupation_list",
-                t["occupations"],
-                t["occupations_description"].format(organisation=org),
+                t.gettext("Berufe"),
+                t.gettext(
+                    "Welche Berufe gibt es %(organisation:bei)s? Alle Ausbildungsberufe und Studiengänge von A bis Z."
+                )
+                % {"organisation": org},
                 items=net.occupations,
                 breadcrumbs=[home],
                 extra={"letters": by_letter(net.occupations)},
@@ -91,7 +99,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 o.meta.summary or first_sentence_of(o) or o.meta.name,
                 item=o,
                 items=vacancies_for(site, occupation=o.slug),
-                breadcrumbs=[home, (t["occupations"], "berufe/")],
+                breadcrumbs=[home, (t.gettext("Berufe"), "berufe/")],
                 extra={
                     "stories": stories_for(site, occupation=o.slug),
                     "faq": [f for f in site.faq if o.slug in f.meta.occupations],
@@ -106,8 +114,11 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 "termine/",
                 "event_list.html",
                 "event_list",
-                t["events"],
-                t["events_description"].format(organisation=org),
+                t.gettext("Termine"),
+                t.gettext(
+                    "Ausbildungsmessen, Infotage und Tage der offenen Tür %(organisation:bei)s."
+                )
+                % {"organisation": org},
                 items=net.upcoming_events,
                 breadcrumbs=[home],
             )
@@ -122,7 +133,7 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
                 ev.meta.title,
                 ev.meta.summary or first_sentence_of(ev) or ev.meta.title,
                 item=ev,
-                breadcrumbs=[home, (t["events"], "termine/")],
+                breadcrumbs=[home, (t.gettext("Termine"), "termine/")],
                 extra={"jsonld": event_jsonld(site, ev)},
                 in_sitemap=not hidden,
                 noindex=hidden,
@@ -132,15 +143,15 @@ def plan_network_pages(site: Site, t: dict, recall: Recall) -> list[Page]:
     return pages
 
 
-def poster_page(item: Item, t: dict) -> Page:
+def poster_page(item: Item, t: Words) -> Page:
     return Page(
         item.route + "aushang/",
         "poster.html",
         "poster",
-        f"{t['poster']}: {item.meta.title}",
-        t["poster_description"].format(title=item.meta.title),
+        t.gettext("Aushang") + ": " + item.meta.title,
+        t.gettext("Aushang zum Ausdrucken: %(title)s") % {"title": item.meta.title},
         item=item,
-        breadcrumbs=[(t["home"], "")],
+        breadcrumbs=[(t.gettext("Startseite"), "")],
         in_sitemap=False,
         noindex=True,
     )

@@ -13,6 +13,7 @@ from karriere.site.model import Page
 from karriere.site.network_pages import plan_network_pages
 
 if TYPE_CHECKING:
+    from karriere.base.strings import Words
     from karriere.site.model import Item, Site
 
 
@@ -25,19 +26,22 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
     t = strings.load(site.code, site.settings.address)
     settings = site.settings
     open_vacancies = site.listed_vacancies
-    home_description = site.description or t["home_description"].format(
-        organisation=settings.organisation.name
-    )
+    home_description = site.description or t.gettext(
+        "Ausbildung, Studium und Jobs %(organisation:bei)s: offene Stellen, Geschichten von Azubis und Antworten auf Ihre Fragen."
+    ) % {"organisation": settings.organisation.name}
     pages = [
         Page("", "home.html", "home", site.title, home_description, items=open_vacancies),
         Page(
             "stellen/",
             "vacancy_list.html",
             "vacancy_list",
-            t["vacancies"],
-            t["vacancies_description"].format(organisation=settings.organisation.name),
+            t.gettext("Stellenangebote"),
+            t.gettext(
+                "Aktuelle Stellenangebote, Ausbildungsplätze und Praktika %(organisation:bei)s."
+            )
+            % {"organisation": settings.organisation.name},
             items=open_vacancies,
-            breadcrumbs=[(t["home"], "")],
+            breadcrumbs=[(t.gettext("Startseite"), "")],
         ),
     ]
     # Every category is known (content.check_references). Each vacancy's is looked up
@@ -51,13 +55,15 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
                 f"stellen/kategorie/{key}/",
                 "vacancy_list.html",
                 "category",
-                f"{label}: {t['vacancies']}",
-                t["category_description"].format(
-                    category=label, organisation=settings.organisation.name
-                ),
+                label + ": " + t.gettext("Stellenangebote"),
+                t.gettext("%(category)s: aktuelle Stellenangebote %(organisation:bei)s.")
+                % {"category": label, "organisation": settings.organisation.name},
                 items=in_category[key],
                 heading=label,
-                breadcrumbs=[(t["home"], ""), (t["vacancies"], "stellen/")],
+                breadcrumbs=[
+                    (t.gettext("Startseite"), ""),
+                    (t.gettext("Stellenangebote"), "stellen/"),
+                ],
                 extra={"category": key},
             )
         )
@@ -67,10 +73,13 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             "geschichten/",
             "story_list.html",
             "story_list",
-            t["stories"],
-            t["stories_description"].format(organisation=settings.organisation.name),
+            t.gettext("Geschichten"),
+            t.gettext(
+                "Azubis und Beschäftigte %(organisation:von)s erzählen aus ihrem Arbeitsalltag."
+            )
+            % {"organisation": settings.organisation.name},
             items=site.stories,
-            breadcrumbs=[(t["home"], "")],
+            breadcrumbs=[(t.gettext("Startseite"), "")],
         )
     )
     pages += recall.many(story_page, site.stories, t)
@@ -79,10 +88,13 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             "faq/",
             "faq.html",
             "faq",
-            t["faq"],
-            t["faq_description"].format(organisation=settings.organisation.name),
+            t.gettext("Häufige Fragen"),
+            t.gettext(
+                "Antworten auf häufige Fragen zu Bewerbung, Ausbildung und Arbeit %(organisation:bei)s."
+            )
+            % {"organisation": settings.organisation.name},
             items=site.faq,
-            breadcrumbs=[(t["home"], "")],
+            breadcrumbs=[(t.gettext("Startseite"), "")],
         )
     )
     pages += recall.many(content_page, site.pages_content, t)
@@ -92,8 +104,8 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             "404.html",
             "404.html",
             "404",
-            t["not_found"],
-            t["not_found_text"],
+            t.gettext("Seite nicht gefunden"),
+            t.gettext("Diese Seite gibt es nicht (mehr). Vielleicht ist die Stelle schon besetzt."),
             in_sitemap=False,  # hosts answer it with status 404, which already keeps it unindexed
         )
     )
@@ -110,18 +122,18 @@ def item_page(item: Item, template: str, title: str, description: str, crumbs: l
     )  # fmt: skip
 
 
-def vacancy_page(v: Item, t: dict) -> Page:
+def vacancy_page(v: Item, t: Words) -> Page:
     description = v.meta.summary or first_sentence_of(v) or v.meta.title
-    crumbs = [(t["home"], ""), (t["vacancies"], "stellen/")]
+    crumbs = [(t.gettext("Startseite"), ""), (t.gettext("Stellenangebote"), "stellen/")]
     return item_page(v, "vacancy.html", v.meta.title, description, crumbs)
 
 
-def story_page(s: Item, t: dict) -> Page:
+def story_page(s: Item, t: Words) -> Page:
     description = s.meta.summary or s.meta.quote or first_sentence_of(s)
-    crumbs = [(t["home"], ""), (t["stories"], "geschichten/")]
+    crumbs = [(t.gettext("Startseite"), ""), (t.gettext("Geschichten"), "geschichten/")]
     return item_page(s, "story.html", s.meta.title, description, crumbs)
 
 
-def content_page(p: Item, t: dict) -> Page:
+def content_page(p: Item, t: Words) -> Page:
     description = p.meta.summary or first_sentence_of(p) or p.meta.title
-    return item_page(p, "page.html", p.meta.title, description, [(t["home"], "")])
+    return item_page(p, "page.html", p.meta.title, description, [(t.gettext("Startseite"), "")])

@@ -16,7 +16,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from karriere.base import strings
 from karriere.base.deps import note_file
 from karriere.base.errors import Problem
 from karriere.base.file_facts import file_facts
@@ -28,7 +27,7 @@ from karriere.content.images import size_of
 @dataclass(frozen=True)
 class Provider:
     name: str
-    company: str  # key in the locale: who the visitor connects to
+    company: str  # who the visitor connects to
     origin: str  # the only origin the CSP lets into frames for this provider
     embed: str
     watch: str
@@ -37,14 +36,14 @@ class Provider:
 PROVIDERS = {
     "youtube": Provider(
         "YouTube",
-        "video_company_youtube",
+        "YouTube (Google Ireland Limited)",
         "https://www.youtube-nocookie.com",
         "https://www.youtube-nocookie.com/embed/{id}",
         "https://www.youtube.com/watch?v={id}",
     ),
     "vimeo": Provider(
         "Vimeo",
-        "video_company_vimeo",
+        "Vimeo (Vimeo.com, Inc.)",
         "https://player.vimeo.com",
         "https://player.vimeo.com/video/{id}?dnt=1",
         "https://vimeo.com/{id}",
@@ -189,7 +188,6 @@ def aspect_of(video: Video, poster: Poster | None) -> str:
 
 
 def make_view(site, video: Video, title: str, description: str | None, day=None) -> VideoView:
-    t = strings.load(site.settings.language, site.settings.address)
     urls = site.urls
     content_dir = site.config.content_dir
     poster = None
@@ -214,7 +212,7 @@ def make_view(site, video: Video, title: str, description: str | None, day=None)
         file_type=file_type,
         captions_url=urls.path(video.captions) if video.captions else None,
         provider_name=provider.name if provider else "",
-        company=t[provider.company] if provider else "",
+        company=provider.company if provider else "",
         embed_url=embed_url(video),
         watch_url=watch_url(video),
         jsonld=video_object(site, video, name, description, day),

@@ -6,18 +6,16 @@ from datetime import date
 
 import jinja2
 import pytest
-from markupsafe import Markup, escape
 
-from karriere.base import strings
-from karriere.render import filters
-from karriere.render import pages as render_module
+from karriere.base import locale_format, strings
+from karriere.render import filters, words
 from karriere.render.pages import TrackingEnvironment
 
 TEMPLATE = """\
 {%- macro twice(x) %}{{ x }}{{ x }}{% endmacro -%}
 {%- block main -%}
 {% for n in [1, 2] %}{{ plain(n) }},{{ method(n) }},{{ "{}!".format(n) }},{{ twice(n) }};{% endfor %}
-{{ with_context() }} {{ with_env() }} {{ callable_object(3) }} {{ t.greeting }} {{ t["greeting"] }}
+{{ with_context() }} {{ with_env() }} {{ callable_object(3) }} {{ t.language_name }} {{ t.gettext("Startseite") }}
 {%- endblock %}"""
 
 
@@ -55,9 +53,9 @@ def test_calls_in_loops_and_blocks_reach_plain_functions_without_jinjas_extras()
         with_env=with_env,
         callable_object=Doubler(),
         marker="kontext",
-        t=strings.Strings({"greeting": "Moin"}),
+        t=strings.load("de"),
     )
-    assert html == "10,2,1!,11;20,4,2!,22;\nkontext TrackingEnvironment 6 Moin Moin"
+    assert html == "10,2,1!,11;20,4,2!,22;\nkontext TrackingEnvironment 6 Deutsch Startseite"
 
 
 def test_a_strict_undefined_called_still_fails_with_its_name():
@@ -65,46 +63,42 @@ def test_a_strict_undefined_called_still_fails_with_its_name():
         render("{{ missing(1) }}")
 
 
-def test_the_theme_words_are_attributes_and_keys():
-    words = strings.load("de")
-    assert words.apply_now == words["apply_now"]
-    assert isinstance(words, dict) and len(words.__dict__) == len(words)
+def test_theme_words_come_through_jinjas_i18n_extension_with_escaped_values():
+    env = TrackingEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    words.install(env, strings.load("en"))
+    html = env.from_string(
+        '{{ _("Offene Stellen: %(title)s", title=t) }} '
+        '{{ ngettext("%(count)s offene Stelle", "%(count)s offene Stellen", 2, count=2) }}'
+    ).render(t="<b>")
+    assert html == "Open jobs: &lt;b&gt; 2 open jobs"
 
 
 @pytest.mark.parametrize(
     "day", [date(2026, 6, 5), date(2026, 11, 22), date(1, 1, 1), date(999, 12, 31)]
 )
 def test_german_dates_are_written_as_strftime_writes_them(day):
-    assert filters.date_de(day) == day.strftime("%d.%m.%Y")
-    assert filters.date_de("2026-06-05") == "2026-06-05"  # not a date: as it is
+    german = locale_format.locale_of("de")
+    assert locale_format.day(day, german) == day.strftime("%d.%m.%Y")
+    assert locale_format.day("2026-06-05", german) == "2026-06-05"  # not a date: as it is
 
 
-def test_template_globals_are_a_plain_dict_with_the_environments_underneath():
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("de", "15.10.2037"),
+        ("tr", "15 Eki 2037"),
+        ("en", "15 Oct 2037"),
+        ("ar", "15\u200f/10\u200f/2037"),
+        ("uk", "15 жовт. 2037\u202fр."),
+    ],
+)
+def test_dates_in_each_language(language, shown):
     env = TrackingEnvironment()
-    merged = env.make_globals({"range": "mine", "extra": 1})
-    assert type(merged) is dict
-    assert merged["range"] == "mine" and merged["extra"] == 1 and "lipsum" in merged
+    filters.add_filters(env, language)
+    assert env.filters["date"](date(2037, 10, 15)) == shown
 
 
-ESCAPE_CASES = ['<a href="x">Tom & Jerry\'s</a>', "Straße", "", 3, 2.5, None, True,
-                Markup("<b>sicher</b>"), date(2026, 12, 2)]  # fmt: skip
-
-
-@pytest.mark.parametrize("value", ESCAPE_CASES)
-def test_escape_text_writes_what_markupsafe_escape_writes(value):
-    written = render_module.escape_text(value)
-    assert isinstance(written, str)
-    assert type(written) is str or isinstance(value, Markup)  # no new Markup made
-    assert written == str(escape(value))
-
-
-def test_compiled_templates_escape_output_with_escape_text_and_the_same_bytes():
-    source = (
-        "{{ a }}|{{ b }}|{{ n }}|{% autoescape false %}{{ a }}{% endautoescape %}"
-        "|{% set s %}<i>{{ a }}</i>{% endset %}{{ s }}|{{ a | e }}"
-    )
-    values = {"a": "<x & 'y'>", "b": Markup("<b>ok</b>"), "n": 7}
-    plain = jinja2.Environment(autoescape=True)
-    ours = TrackingEnvironment(autoescape=True)
-    assert "escape_text(" in ours.compile(source, raw=True)
-    assert ours.from_string(source).render(values) == plain.from_string(source).render(values)
+def test_money_in_each_language():
+    assert locale_format.money(3456, locale_format.locale_of("de")) == "3.456\xa0€"
+    assert locale_format.money(3456.5, locale_format.locale_of("de")) == "3.456,50\xa0€"
+    assert locale_format.money(3456, locale_format.locale_of("en")) == "€3,456"

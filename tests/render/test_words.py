@@ -8,10 +8,10 @@ import json
 import re
 from pathlib import Path
 
-import yaml
+from babel.messages.pofile import read_po
 from helpers import BUILD_DATE, SCRATCH_FILES, SITE_YAML, readable, run_cli, write_files
 
-from karriere.base.strings import LOCALES
+from karriere.base.strings import catalog_path
 
 # Words that give the form of address away, whichever theme word they come from.
 DU_MARKERS = [
@@ -134,13 +134,22 @@ def with_address(address: str | None) -> str:
 
 
 def locale_forms() -> dict[str, dict[str, str]]:
-    entries = yaml.safe_load((LOCALES / "de.yaml").read_text(encoding="utf-8"))
-    return {k: v for k, v in entries.items() if isinstance(v, dict)}
+    """The German words with a du form (msgctxt "du"), by msgid: {du: …, sie: …}."""
+    with catalog_path("de").open("rb") as po:
+        catalog = read_po(po)
+    forms = {}
+    for message in catalog:
+        if message.context in ("du", "du, ohne Artikel"):
+            sie = catalog.get(
+                message.id, context=message.context.replace("du", "").strip(", ") or None
+            )
+            forms[f"{message.context}: {message.id}"] = {"du": message.string, "sie": sie.string}
+    return forms
 
 
 def literal_part(text: str) -> str:
     """The longest stretch of a word without placeholders: what a page shows verbatim."""
-    return max(re.split(r"\{[^}]*\}", text), key=len).strip()
+    return max(re.split(r"%\([^)]*\)s", text), key=len).strip()
 
 
 def test_a_sie_site_shows_no_du_word(tmp_path):

@@ -1,0 +1,102 @@
+"""The forms of theme words that no template asks for by name, declared here so that
+`pybabel extract` (babel.cfg) puts them into theme.pot and `pybabel update` keeps them:
+
+- the du form of a word that addresses the reader (msgctxt "du"; strings.Words picks it
+  for a site with `address: du`);
+- the twin of a word that names an organisation in a German case, for names whose
+  article is not known (msgctxt "ohne Artikel", or "du, ohne Artikel");
+- words of the language pages, Leichte Sprache and DGS, ready for their templates.
+
+Nothing calls declared() while building; tests/render/test_catalogs.py reads it.
+"""
+
+from __future__ import annotations
+
+
+def declared(gettext, pgettext) -> list[str]:
+    return [
+        pgettext("du", "Sie sind hier"),
+        pgettext(
+            "ohne Artikel",
+            "Aktuelle Stellenangebote, Ausbildungsplätze und Praktika %(organisation:bei)s.",
+        ),
+        pgettext("ohne Artikel", "%(category)s: aktuelle Stellenangebote %(organisation:bei)s."),
+        pgettext(
+            "du",
+            "Ausbildung, Studium und Jobs %(organisation:bei)s: offene Stellen, Geschichten von Azubis und Antworten auf Ihre Fragen.",
+        ),
+        pgettext(
+            "ohne Artikel",
+            "Ausbildung, Studium und Jobs %(organisation:bei)s: offene Stellen, Geschichten von Azubis und Antworten auf Ihre Fragen.",
+        ),
+        pgettext(
+            "du, ohne Artikel",
+            "Ausbildung, Studium und Jobs %(organisation:bei)s: offene Stellen, Geschichten von Azubis und Antworten auf Ihre Fragen.",
+        ),
+        pgettext(
+            "du",
+            "Zurzeit gibt es hier keine offenen Stellen. Schauen Sie bald wieder vorbei oder sehen Sie sich alle Stellenangebote an.",
+        ),
+        pgettext(
+            "ohne Artikel",
+            "Azubis und Beschäftigte %(organisation:von)s erzählen aus ihrem Arbeitsalltag.",
+        ),
+        pgettext(
+            "ohne Artikel",
+            "Antworten auf häufige Fragen zu Bewerbung, Ausbildung und Arbeit %(organisation:bei)s.",
+        ),
+        pgettext(
+            "du", "Hier finden Sie Antworten auf die Fragen, die uns am häufigsten gestellt werden."
+        ),
+        pgettext("du", "Ihre Ansprechperson"),
+        pgettext("du", "Folgen Sie uns"),
+        pgettext("ohne Artikel", "Ein Karriereportal %(organisation:von)s."),
+        pgettext(
+            "ohne Artikel",
+            "Die Arbeitgeber im Netzwerk %(organisation:von)s und ihre offenen Stellen.",
+        ),
+        pgettext("ohne Artikel", "Offene Stellen %(employer:bei)s"),
+        pgettext(
+            "ohne Artikel",
+            "Welche Berufe gibt es %(organisation:bei)s? Alle Ausbildungsberufe und Studiengänge von A bis Z.",
+        ),
+        pgettext(
+            "du",
+            "Alle Berufe von A bis Z: Klicken Sie auf einen Beruf, um offene Stellen, Geschichten und Antworten zu sehen.",
+        ),
+        pgettext(
+            "du",
+            "Zurzeit gibt es in diesem Beruf keine offene Stelle. Schauen Sie bald wieder vorbei oder fragen Sie uns.",
+        ),
+        pgettext(
+            "ohne Artikel",
+            "Ausbildungsmessen, Infotage und Tage der offenen Tür %(organisation:bei)s.",
+        ),
+        pgettext(
+            "du",
+            "Lernen Sie uns persönlich kennen: Hier finden Sie unsere nächsten Messen und Infotage.",
+        ),
+        pgettext("du", "Zurzeit sind keine Termine geplant. Schauen Sie bald wieder vorbei."),
+        pgettext(
+            "du",
+            "Dieser Aushang passt auf eine DIN-A4-Seite. Drucken Sie ihn über das Druckmenü Ihres Browsers.",
+        ),
+        pgettext("du", "Fragen Sie uns einfach"),
+        pgettext("du", "Oder schreiben Sie uns auf"),
+        gettext("auf Deutsch"),
+        gettext("Sprache"),
+        gettext("Sprache wählen"),
+        gettext("Diese Seite auf %(language)s"),
+        gettext("Leichte Sprache"),
+        gettext("Gebärdensprache"),
+        gettext("Informationen in Leichter Sprache"),
+        gettext("Informationen in Deutscher Gebärdensprache"),
+        gettext("Video herunterladen"),
+        gettext("Auflösung"),
+        gettext("Laufzeit"),
+        gettext("Dateigröße"),
+        gettext("Weiter"),
+        gettext("Zurück"),
+        gettext("Zur deutschen Seite"),
+        gettext("Diese Seite gibt es nur auf Deutsch."),
+    ]
