@@ -44,6 +44,11 @@ def vacancy_pages(root: Path) -> list[Path]:
     )
 
 
+def vacancy_pages_in_every_language(root: Path) -> list[Path]:
+    translated = [p for p in root.glob("*/stellen/*/index.html") if len(p.parts[-4]) <= 3]
+    return vacancy_pages(root) + [p for p in translated if p.parent.name != "kategorie"]
+
+
 # --- the example site ---------------------------------------------------------------------
 
 
@@ -121,9 +126,10 @@ def test_open_vacancies_carry_a_jobposting_that_matches_the_page(example_build):
 
 def test_no_jobposting_on_expired_vacancies_or_listings(example_build):
     expired = 0
+    details = vacancy_pages_in_every_language(example_build)
     for path in sorted(example_build.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        detail = path in vacancy_pages(example_build)
+        detail = path in details
         if detail and "notice-expired" not in html:
             continue
         expired += detail
