@@ -31,10 +31,11 @@ from karriere.config.settings import Config
 from karriere.config.theme import BUILTIN
 from karriere.content.images import UnreadableImage, image_info
 from karriere.outputs.og_drawing import HEIGHT, WIDTH, Design, render
+from karriere.outputs.og_script import font_files
 from karriere.write.output import Copy, Output
 
 CACHE = Path(".karriere-cache") / "cards"
-FONTS = ("OpenSans-Bold.ttf", "OpenSans-Regular.ttf")
+FONTS = ("OpenSans-Bold.ttf", "OpenSans-Regular.ttf")  # og_script.ARABIC_FONTS: Arabic script
 RASTER = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
 LOGOS = RASTER | {".svg"}  # SVG logos are rasterised with resvg (og_pictures.py)
 DRAWING = Path(__file__).parent  # og_*.py: the code that draws a card
@@ -59,8 +60,10 @@ class Card:
 # --- planning: which card each page gets -------------------------------------------------
 
 
-def card_for(site, page, signature=file_signature) -> Card | None:
-    """The page's card; with `cards: false` the editor's image or a raster logo, or None."""
+def card_for(site, page, signature=file_signature, language=None) -> Card | None:
+    """The page's card; with `cards: false` the editor's image or a raster logo, or None.
+    `language`: the page's language code (default: the site's, `site.code`), which sets the card's
+    fonts, direction (mirrored for ar, fa, he, ur) and hyphenation."""
     settings = site.settings
     if page.kind == "poster":  # an Aushang shares its page's card: no second drawing
         # Untracked lookup: that page derives from the same item and site.yaml, which
@@ -72,7 +75,7 @@ def card_for(site, page, signature=file_signature) -> Card | None:
         return plain_card(site, page, own)
     if page.kind == "404":
         page = site.page_at("") or page
-    design, picture_alt = text_design(site, page, signature), None
+    design, picture_alt = text_design(site, page, signature, language), None
     picture = page_picture(site, page)
     if picture is not None:
         rel, picture_alt = picture
@@ -132,7 +135,7 @@ def plain_card(site, page, own: str | None) -> Card | None:
     return Card(rel, info.width, info.height, alt, mime)
 
 
-def text_design(site, page, signature=file_signature) -> Design:
+def text_design(site, page, signature=file_signature, language=None) -> Design:
     settings = site.settings
     t = strings.load(site.code, settings.address)
     meta = page.item.meta if page.item is not None else None
@@ -140,7 +143,7 @@ def text_design(site, page, signature=file_signature) -> Design:
     layout, action = "text", ""
     if page.kind == "vacancy":
         deadline = meta.deadline
-        day = locale_format.day(deadline, locale_format.locale_of(settings.language))
+        day = locale_format.day(deadline, locale_format.locale_of(language or site.code))
         due = t.gettext("Bewerbungsschluss: %(date)s") % {"date": day} if deadline else ""
         eyebrow = site.categories.get(meta.category, meta.category)
         details = (meta.location.city, due or t.gettext("Bewerbung laufend möglich"))
@@ -173,9 +176,9 @@ def text_design(site, page, signature=file_signature) -> Design:
         organisation=name,
         address=(split.netloc + split.path).rstrip("/"),
         logo=str(site.config.content_dir / logo) if logo else None,
-        fonts=font_paths(site.config, signature),
+        fonts=font_paths(site.config, signature, language or site.code),
         action=action,
-        language=settings.language,
+        language=language or site.code,
     )
 
 
@@ -191,12 +194,13 @@ def hirer_of(site, page) -> tuple[str, str | None]:
     return name, logo if logo and Path(logo).suffix.lower() in LOGOS else None
 
 
-def font_paths(config: Config, signature=file_signature) -> tuple[str, str]:
-    """The site's own themes/<name>/cards/ wins over the default theme, font by font."""
+def font_paths(config: Config, signature=file_signature, language="de") -> tuple[str, str]:
+    """The site's own themes/<name>/cards/ wins over the default theme, font by font;
+    the files are those with the language's letters (og_script.font_files)."""
     own = config.site_dir / "themes" / config.settings.theme / "cards"
     return tuple(
         str(own / f if signature(str(own / f)) is not None else BUILTIN / "cards" / f)
-        for f in FONTS
+        for f in font_files(language)
     )
 
 

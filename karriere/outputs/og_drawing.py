@@ -7,6 +7,9 @@ headline large; PNG) and 'question' (the FAQ: one question as large as it fits, 
 question mark behind it; PNG). Every text is hyphenated before it is wrapped
 (og_text.py), and its colour passes WCAG AA on what is behind it (og_pictures.py).
 
+A right-to-left language's card is the same card mirrored, its text shaped by raqm in a
+font with its letters (og_script.py).
+
 What a card shows is a `Design`; og_cards.py plans which card each page gets, names it
 after a hash of its design and this code, and draws the missing ones with `render`.
 """
@@ -30,6 +33,7 @@ from karriere.outputs.og_pictures import (  # noqa: F401 (hex_rgb, luminance: fo
     logo_image,
     luminance,
 )
+from karriere.outputs.og_script import Sides, put, question_mark
 from karriere.outputs.og_text import (  # noqa: F401 (fit_line, wrap: for callers)
     LEADING,
     balanced,
@@ -65,7 +69,7 @@ class Design:
     photo: str | None = None  # the page's picture ('photo' layout)
     fonts: tuple[str, str] = ("", "")  # bold, regular
     action: str = ""  # a button's words, e.g. 'Jetzt bewerben'
-    language: str = "de"  # for hyphenation
+    language: str = "de"  # hyphenation; direction, shaping and fonts (og_script.font_files)
 
 
 def render(design: Design) -> bytes:
@@ -161,8 +165,7 @@ def logo_tag(image: Image.Image, design: Design, x: int, y: int) -> tuple[int, i
     else:
         mark = brand if contrast(brand, WHITE) >= AA else ink_on(WHITE)
         face, name = wordmark(design)
-        draw = ImageDraw.Draw(image)
-        draw.text((x + PAD + 4, y + size[1] // 2), name, font=face, fill=mark, anchor="lm")
+        put(ImageDraw.Draw(image), (x + PAD + 4, y + size[1] // 2), name, face, mark, "lm")
     return size
 
 
@@ -177,7 +180,7 @@ def tag_size(design: Design) -> tuple[int, int]:
 
 def wordmark(design: Design):
     """The organisation's name, where it has no logo: (font, text)."""
-    face = font(design.fonts[0], 30)
+    face = font(design.fonts[0], 30, design.language)
     return face, fit_line(design.organisation, face, 520)
 
 
@@ -189,9 +192,7 @@ def pill(image, text: str, face, x: int, y: int, fill, ink, height: int = 52, ri
     pen = Pen(image, (x, y, x + width, y + height))
     pen.rounded((x, y, x + width, y + height), height // 2, fill)
     pen.done()
-    ImageDraw.Draw(image).text(
-        (x + height // 2, y + height // 2), text, font=face, fill=ink, anchor="lm"
-    )
+    put(ImageDraw.Draw(image), (x + height // 2, y + height // 2), text, face, ink, "lm")
     return width
 
 
@@ -210,28 +211,30 @@ def draw_text_card(design: Design) -> Image.Image:
     brand = hex_rgb(design.color)
     ink, shade = ink_on(brand), deeper(brand, SHADE)
     bold, regular = design.fonts
+    side = Sides(design.language, WIDTH)
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
-    pen = Pen(image, (820, 310, WIDTH, HEIGHT))  # each shape in its own corner
-    pen.circle(1150, 640, 330, fill=shade)
+    pen = Pen(image, side.box((820, 310, WIDTH, HEIGHT)))  # each shape in its own corner
+    pen.circle(side.x(1150), 640, 330, fill=shade)
     pen.done()
-    pen = Pen(image, (840, 0, 1180, 141))
-    pen.circle(1010, -30, 170, outline=shade, width=34)
+    pen = Pen(image, side.box((840, 0, 1180, 141)))
+    pen.circle(side.x(1010), -30, 170, outline=shade, width=34)
     pen.done()
     top = header(image, design, ink)
     width = WIDTH - 2 * MARGIN
     bottom = HEIGHT - 52
-    small = font(regular, 32)
+    small = font(regular, 32, design.language)
     if design.action:
-        face = font(bold, 30)
+        face = font(bold, 30, design.language)
         action = fit_line(design.action, face, WIDTH // 2 - MARGIN)
-        used = pill(image, action, face, WIDTH - MARGIN, bottom - 60, ink, brand, 60, True)
+        at, end = side.x(WIDTH - MARGIN), side.end(True)
+        used = pill(image, action, face, at, bottom - 60, ink, brand, 60, end)
         lines = detail_lines(design, small, width - used - 32)
     else:
         lines = detail_lines(design, small, width)
     draw = ImageDraw.Draw(image)
     y = bottom - len(lines) * 44
     for line in lines:
-        draw.text((MARGIN, y), line, font=small, fill=ink, anchor="lt")
+        put(draw, (side.x(MARGIN), y), line, small, ink, side.anchor("lt"))
         y += 44
     space = bottom - len(lines) * 44 - (28 if lines else 0) - top
     headline(image, design, (MARGIN, top, width, space), ink, largest=104, smallest=44)
@@ -242,36 +245,40 @@ def header(image: Image.Image, design: Design, ink) -> int:
     """Logo tag, address and eyebrow; returns where the headline may start."""
     brand = hex_rgb(design.color)
     bold, regular = design.fonts
-    tag_width, tag_height = logo_tag(image, design, MARGIN, TOP)
+    side = Sides(design.language, WIDTH)
+    tag_width, tag_height = tag_size(design)
+    logo_tag(image, design, side.left(MARGIN, tag_width), TOP)
     draw = ImageDraw.Draw(image)
     if design.address:
-        where = font(regular, 26)
+        where = font(regular, 26, design.language)
         room = WIDTH - 2 * MARGIN - tag_width - 40
         text = fit_line(design.address, where, room)
-        draw.text((WIDTH - MARGIN, TOP + tag_height // 2), text, font=where, fill=ink, anchor="rm")
+        at = (side.x(WIDTH - MARGIN), TOP + tag_height // 2)
+        put(draw, at, text, where, ink, side.anchor("rm"))
     top = TOP + tag_height + 36
     if design.eyebrow:
-        label = font(bold, 28)
+        label = font(bold, 28, design.language)
         text = fit_line(design.eyebrow, label, WIDTH - 2 * MARGIN - 52)
-        pill(image, text, label, MARGIN, top, ink, brand)
+        pill(image, text, label, side.x(MARGIN), top, ink, brand, right=side.end(False))
         top += 52 + 22
     return top
 
 
 def headline(image, design: Design, area, ink, largest: int, smallest: int) -> tuple[int, int]:
-    """The headline, as large as fits the area (x, y, width, height); returns the
-    size and the number of lines."""
+    """The headline, as large as fits the area (x, y, width, height, as designed left to
+    right); returns the size and the number of lines."""
     x, y, width, height = area
+    side = Sides(design.language, WIDTH)
     text = breakable(design.headline, design.language)
     face, lines = fit_block(
-        text, design.fonts[0], width, height, largest=largest, smallest=smallest
+        text, design.fonts[0], width, height, largest, smallest, language=design.language
     )
     if not lines[-1].endswith("…"):
         lines = balanced(text, face, width, lines)
     draw = ImageDraw.Draw(image)
     step = round(face.size * LEADING)
     for i, line in enumerate(lines):
-        draw.text((x, y + i * step), line, font=face, fill=ink, anchor="lt")
+        put(draw, (side.x(x), y + i * step), line, face, ink, side.anchor("lt"))
     return face.size, len(lines)
 
 
@@ -284,20 +291,25 @@ def draw_question_card(design: Design) -> Image.Image:
     brand = hex_rgb(design.color)
     ink, shade = ink_on(brand), deeper(brand, SHADE)
     bold, regular = design.fonts
+    side = Sides(design.language, WIDTH)
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
-    mark = font(bold, 760)
-    ImageDraw.Draw(image).text((1200, 690), "?", font=mark, fill=shade, anchor="rs")
-    tag_width, tag_height = logo_tag(image, design, MARGIN, TOP)
+    mark = font(bold, 760, design.language)
+    at = (side.x(1200), 690)
+    put(ImageDraw.Draw(image), at, question_mark(design.language), mark, shade, side.anchor("rs"))
+    tag_width, tag_height = tag_size(design)
+    logo_tag(image, design, side.left(MARGIN, tag_width), TOP)
     if design.eyebrow:
-        label = font(bold, 28)
+        label = font(bold, 28, design.language)
         x = MARGIN + tag_width + 24
         text = fit_line(design.eyebrow, label, WIDTH - MARGIN - x - 52)
-        pill(image, text, label, x, TOP + (tag_height - 52) // 2, ink, brand)
+        y = TOP + (tag_height - 52) // 2
+        pill(image, text, label, side.x(x), y, ink, brand, right=side.end(False))
     bottom = HEIGHT - 40
     if design.address:
-        where = font(regular, 26)
+        where = font(regular, 26, design.language)
         text = fit_line(design.address, where, WIDTH - 2 * MARGIN)
-        ImageDraw.Draw(image).text((MARGIN, bottom), text, font=where, fill=ink, anchor="ls")
+        at = (side.x(MARGIN), bottom)
+        put(ImageDraw.Draw(image), at, text, where, ink, side.anchor("ls"))
         bottom -= 26 + 28
     top = TOP + tag_height + 30
     headline(image, design, (MARGIN, top, WIDTH - 2 * MARGIN, bottom - top), ink, 156, 56)
@@ -313,42 +325,49 @@ def draw_photo_card(design: Design) -> Image.Image:
     brand = hex_rgb(design.color)
     ink = ink_on(brand)
     bold, regular = design.fonts
+    side, language = Sides(design.language, WIDTH), design.language
     width = WIDTH - 2 * MARGIN
-    text = breakable(design.headline, design.language)
-    face, lines = fit_block(text, bold, width, 2 * round(64 * LEADING), largest=64, smallest=40)
+    text = breakable(design.headline, language)
+    limit = 2 * round(64 * LEADING)
+    face, lines = fit_block(text, bold, width, limit, largest=64, smallest=40, language=language)
     if not lines[-1].endswith("…"):
         lines = balanced(text, face, width, lines)
     step = round(face.size * LEADING)
     band = 58 + len(lines) * step + 82
-    top = HEIGHT - band  # the band's edge at its left end; it rises to the right
+    top = HEIGHT - band  # the band's edge at its start (left) end; it rises to the end
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
     image.paste(cover(Path(design.photo), (WIDTH, top + 40)), (0, 0))
     pen = Pen(image, (0, top - 48, WIDTH, top + 40))
     # A stripe in the ink colour parts band and picture, even where the picture has the
     # brand colour itself (a campaign's poster often has).
-    pen.polygon([(0, top - 8), (WIDTH, top - 44), (WIDTH, top + 40), (0, top + 40)], ink)
-    pen.polygon([(0, top), (WIDTH, top - 36), (WIDTH, top + 40), (0, top + 40)], brand)
+    for points, fill in (
+        ([(0, top - 8), (WIDTH, top - 44), (WIDTH, top + 40), (0, top + 40)], ink),
+        ([(0, top), (WIDTH, top - 36), (WIDTH, top + 40), (0, top + 40)], brand),
+    ):
+        pen.polygon([(side.x(x), y) for x, y in points], fill)
     pen.done()
     tag_width, tag_height = tag_size(design)
-    logo_tag(image, design, WIDTH - 40 - tag_width, top - 36 - tag_height // 2)
+    logo_tag(
+        image, design, side.left(WIDTH - 40 - tag_width, tag_width), top - 36 - tag_height // 2
+    )
     if design.eyebrow:
-        label = font(bold, 26)
+        label = font(bold, 26, language)
         text = fit_line(design.eyebrow, label, WIDTH - MARGIN - tag_width - 120)
-        pill(image, text, label, MARGIN, top - 24, ink, brand, 48)
+        pill(image, text, label, side.x(MARGIN), top - 24, ink, brand, 48, side.end(False))
     draw = ImageDraw.Draw(image)
     y = top + 46
     for line in lines:
-        draw.text((MARGIN, y), line, font=face, fill=ink, anchor="lt")
+        put(draw, (side.x(MARGIN), y), line, face, ink, side.anchor("lt"))
         y += step
     room = width
     if design.action:
-        act = font(bold, 26)
+        act = font(bold, 26, language)
         action = fit_line(design.action, act, WIDTH // 2 - MARGIN)
-        room -= pill(image, action, act, WIDTH - MARGIN, HEIGHT - 82, ink, brand, 50, True)
+        at = side.x(WIDTH - MARGIN)
+        room -= pill(image, action, act, at, HEIGHT - 82, ink, brand, 50, side.end(True))
         room -= 32
     details = " · ".join(plain(d) for d in design.details if d)
-    small = font(regular, 28)
-    draw.text(
-        (MARGIN, HEIGHT - 44), fit_line(details, small, room), font=small, fill=ink, anchor="ls"
-    )
+    small = font(regular, 28, language)
+    at = (side.x(MARGIN), HEIGHT - 44)
+    put(draw, at, fit_line(details, small, room), small, ink, side.anchor("ls"))
     return image

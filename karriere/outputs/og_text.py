@@ -16,6 +16,7 @@ from PIL import ImageFont
 
 from karriere.base.file_facts import file_facts
 from karriere.base.hyphenation import SHY, Hyphenator
+from karriere.outputs.og_script import Shaped, direction
 
 ZWSP = "\u200b"  # a break after a hard hyphen or slash: nothing is added at the break
 MARKS = re.compile(f"[{SHY}{ZWSP}]")
@@ -24,8 +25,11 @@ JOINT = re.compile(r"(?<=[^\W\d_]{2})([-/])(?=[^\W\d_]{2})")
 LEADING = 1.14  # line height of headlines, as a multiple of the font size
 
 
-def font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    """The font file at this size, loaded once while the file is unchanged."""
+def font(path: str, size: int, language: str = "de") -> ImageFont.FreeTypeFont | Shaped:
+    """The font file at this size, loaded once while the file is unchanged; for a
+    right-to-left language one that shapes its text (og_script.Shaped)."""
+    if direction(language) == "rtl":
+        return file_facts.of_file(Shaped, path, size, language)
     return file_facts.of_file(_load_font, path, size)
 
 
@@ -120,13 +124,16 @@ def longest(most: int, fits) -> int:
     return low
 
 
-def fit_block(text: str, path: str, width: int, height: int, largest=76, smallest=40, step=4):
+def fit_block(
+    text: str, path: str, width: int, height: int, largest=76, smallest=40, step=4, language="de"
+):
     """The largest size at which the text wraps into the space, preferring a size at
-    which no word has to break; else the smallest size, cut with '…'."""
+    which no word has to break; else the smallest size, cut with '…'. The text is
+    measured as drawn: shaped, for a right-to-left language."""
     sizes = range(largest, smallest - 1, -step)
     for whole_words in (True, False):
         for size in sizes:
-            face, most = font(path, size), height // round(size * LEADING)
+            face, most = font(path, size, language), height // round(size * LEADING)
             # Sizes that cannot fit are known without wrapping (a long text is costly):
             # too wide a word, or more lines than the height holds even if packed full.
             if whole_words and any(wider(w, face, width) for w in text.split()):
@@ -139,7 +146,7 @@ def fit_block(text: str, path: str, width: int, height: int, largest=76, smalles
             if whole_words and words(lines) > len(text.split()):
                 continue  # a word broke at a space-less point: a smaller size may keep it
             return face, lines
-    face = font(path, smallest)
+    face = font(path, smallest, language)
     lines = wrap(text, face, width)
     keep = max(1, height // round(smallest * LEADING))
     if len(lines) > keep:

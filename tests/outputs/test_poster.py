@@ -109,7 +109,7 @@ def test_poster_has_logo_headline_deadline_qr_code_and_strips(built):
     for strip in strips(html):
         assert strip.startswith("Sachbearbeiter*in Bürgeramt") and strip.endswith(short)
         assert "(m/w/d)" not in strip  # the title short
-    (address,) = re.findall(r'<p class="poster-address">(.*?)</p>', html)
+    (address,) = re.findall(r'<p class="poster-address"><span dir="ltr">(.*?)</span></p>', html)
     assert readable(address) == short
     assert "Erika Muster" in html and "+49 1234 56-78" in html
     assert not parts.find("img", "poster-picture")  # the vacancy has none
