@@ -19,7 +19,7 @@ import jinja2
 import jinja2.runtime
 from jinja2.compiler import CodeGenerator
 from jinja2.utils import internalcode
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 try:  # markupsafe's own escaping (C, else its Python twin), without the Markup around it
     from markupsafe import _escape_inner
@@ -249,7 +249,31 @@ def page_globals(site: TrackedSite, asset_names: dict[str, str]) -> dict:
         "json_ld": json_ld,  # any other JSON-LD block (the video's)
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
+    common.update(fallback_globals(site, t))
     return common
+
+
+def fallback_globals(site: TrackedSite, t) -> dict:
+    """An item without a translation into this page's language is shown in the default
+    language: marked with `lang` (and `dir`) for screen readers, and "(auf Deutsch)" in
+    this language's words for everyone (spec: "Languages")."""
+    default = site.settings.site_languages[0]
+    if not site.prefix:  # the default language's pages show only its own items
+        return {"language_of": lambda item: "", "in_default_language": lambda item: ""}
+    attributes = Markup(f' lang="{default.code}" dir="{default.direction}"')
+    name = t.gettext("auf Deutsch") if default.code == "de" else default.label
+    own = site.language
+    note = Markup(' <span class="in-default-language" lang="{}" dir="{}">({})</span>').format(
+        own.code, own.direction, name
+    )
+
+    def untranslated(item) -> bool:
+        return not item.entry.language
+
+    return {
+        "language_of": lambda item: attributes if untranslated(item) else "",
+        "in_default_language": lambda item: note if untranslated(item) else "",
+    }
 
 
 def render_pages(

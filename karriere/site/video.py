@@ -19,6 +19,7 @@ from markupsafe import Markup
 from karriere.base.deps import note_file
 from karriere.base.errors import Problem
 from karriere.base.file_facts import file_facts
+from karriere.base.strings import language_name
 from karriere.base.yamlfile import load_yaml
 from karriere.config.models import Video
 from karriere.content.images import size_of
@@ -78,6 +79,9 @@ class Poster:
         return self.webp[-1][0]
 
 
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
 @dataclass(frozen=True)
 class VideoView:
     """Everything the partial prints about one video."""
@@ -98,6 +102,15 @@ class VideoView:
     @property
     def facade(self) -> bool:
         return self.embed_url is not None
+
+    def captions_language(self, default: str) -> str:
+        """The language of the captions: from the file name (clip.en.vtt), else `default`."""
+        stem = Path(self.video.captions or "").stem
+        code = stem.rpartition(".")[2] if "." in stem else ""
+        return code if LANGUAGE_CODE.fullmatch(code) else default
+
+    def captions_label(self, default: str) -> str:
+        return language_name(self.captions_language(default))
 
     @property
     def aspect_class(self) -> str:

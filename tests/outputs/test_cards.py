@@ -65,13 +65,17 @@ def build(site: Path, out: Path, *extra: str):
 # --- the example site ---------------------------------------------------------------------
 
 
+LOCALES = {"de": "de_DE", "en": "en_US", "tr": "tr_TR", "ar": "ar_EG", "uk": "uk_UA"}
+
+
 def test_every_page_has_the_full_tag_set(example_build):
     for path in pages(example_build):
         head = Head(path.read_text(encoding="utf-8"))
         m, where = head.meta, path.relative_to(example_build)
         for key in ("og:title", "og:description", "og:site_name", "description"):
             assert m.get(key), f"{where}: {key} missing or empty"
-        assert m["og:locale"] == "de_DE", where
+        language = where.parts[0] if where.parts[0] in LOCALES else "de"
+        assert m["og:locale"] == LOCALES[language], where
         assert m["twitter:card"] == "summary_large_image", where
         assert m["og:image"].startswith(BASE), where
         assert (m["og:image:width"], m["og:image:height"]) == ("1200", "630"), where
@@ -80,7 +84,9 @@ def test_every_page_has_the_full_tag_set(example_build):
             assert head.canonical and head.canonical.startswith(BASE), where
             assert m["og:url"] == head.canonical, where
             assert local(example_build, head.canonical + "index.html") == path, where
-        detail = re.fullmatch(r"(stellen|geschichten)/[^/]+/index\.html", where.as_posix())
+        detail = re.fullmatch(
+            r"([a-z]{2}/)?(stellen|geschichten)/[^/]+/index\.html", where.as_posix()
+        )
         detail = detail and "kategorie" not in where.parts
         assert m["og:type"] == ("article" if detail else "website"), where
 
@@ -132,7 +138,9 @@ def test_share_links_under_vacancies_and_stories_only(example_build):
         where = path.relative_to(example_build).as_posix()
         head = Head(path.read_text(encoding="utf-8"))
         shares = [a for a in head.links if SHARE_PATHS.match(a["href"])]
-        is_detail = re.fullmatch(r"(stellen|geschichten)/(?!kategorie/)[^/]+/index\.html", where)
+        is_detail = re.fullmatch(
+            r"([a-z]{2}/)?(stellen|geschichten)/(?!kategorie/)[^/]+/index\.html", where
+        )
         if not is_detail:
             assert not shares and not any("data-copy" in a for a in head.links), where
             assert not any("share." in s.get("src", "") for s in head.scripts), where

@@ -27,7 +27,8 @@ def front(path: Path) -> dict:
 
 
 def collection(kind: str) -> dict[str, dict]:
-    return {p.stem: front(p) for p in sorted((ROOT / "content" / kind).glob("*.md"))}
+    originals = [p for p in sorted((ROOT / "content" / kind).glob("*.md")) if "." not in p.stem]
+    return {p.stem: front(p) for p in originals}
 
 
 def open_vacancies() -> dict[str, dict]:
