@@ -197,10 +197,10 @@ def test_salary_shows_one_figure_when_min_equals_max(scratch_site):
     path.write_text(text)
     assert run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22").returncode == 0
     page = (scratch_site / "public/stellen/sachbearbeitung/index.html").read_text()
-    assert "2.200 € im Monat" in page and "2.200 € –" not in page
+    assert "2.200\xa0€ im Monat" in page and "2.200\xa0€ –" not in page  # (Babel's space)
     path.write_text(text.replace("{min: 2200, max: 2200}", "{min: 3200}"))
     assert run_cli("build", "--site", str(scratch_site), "--date", "2026-11-22").returncode == 0
     assert (
-        "ab 3.200 € im Monat"
+        "ab 3.200\xa0€ im Monat"
         in (scratch_site / "public/stellen/sachbearbeitung/index.html").read_text()
     )
