@@ -29,7 +29,9 @@ def day(value, locale: Locale) -> str:
         return str(value)
     if locale.language == "de":  # (what Babel writes for de, ten times faster)
         return f"{value.day:02d}.{value.month:02d}.{value.year}"
-    return format_date(value, "medium", locale=locale)
+    # Arabic's medium format is digits and slashes held in order by invisible marks, which
+    # a line of mixed directions still scrambles: the month's name reads the same to all.
+    return format_date(value, "long" if locale.language == "ar" else "medium", locale=locale)
 
 
 def money(value: float, locale: Locale) -> str:

@@ -52,7 +52,11 @@ def fallback_globals(site, t) -> dict:
     this language's words for everyone (spec: "Languages")."""
     default = site.settings.site_languages[0]
     if not site.prefix:  # the default language's pages show only its own items
-        return {"language_of": lambda item: "", "in_default_language": lambda item: ""}
+        return {
+            "language_of": lambda item: "",
+            "in_default_language": lambda item: "",
+            "fact": lambda text: text,
+        }
     attributes = Markup(f' lang="{default.code}" dir="{default.direction}"')
     name = t.gettext("auf Deutsch") if default.code == "de" else default.label
     own = site.language
@@ -63,7 +67,11 @@ def fallback_globals(site, t) -> dict:
     def untranslated(item) -> bool:
         return not item.entry.language
 
+    fact = Markup('<bdi lang="{}">{{}}</bdi>').format(default.code)
     return {
         "language_of": lambda item: attributes if untranslated(item) else "",
         "in_default_language": lambda item: note if untranslated(item) else "",
+        # A fact written as text in the default language (pay, start, department, a
+        # reference): marked, and kept in its own direction inside a right-to-left line.
+        "fact": fact.format,
     }
