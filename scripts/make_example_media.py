@@ -773,9 +773,18 @@ def hand(d, x, base, s, mirror=False, fill=WHITE):
             fill=fill,
         )
     tx = x - sign * 1.6 * s
-    d.line([(tx, base - 1.2 * s), (tx - sign * 1.3 * s, base - 2.8 * s)], fill=fill, width=int(0.64 * s))
+    d.line(
+        [(tx, base - 1.2 * s), (tx - sign * 1.3 * s, base - 2.8 * s)],
+        fill=fill,
+        width=int(0.64 * s),
+    )
     d.ellipse(
-        [tx - sign * 1.3 * s - 0.32 * s, base - 3.12 * s, tx - sign * 1.3 * s + 0.32 * s, base - 2.48 * s],
+        [
+            tx - sign * 1.3 * s - 0.32 * s,
+            base - 3.12 * s,
+            tx - sign * 1.3 * s + 0.32 * s,
+            base - 2.48 * s,
+        ],
         fill=fill,
     )
 
@@ -794,7 +803,9 @@ def dgs_slides(w=640, h=360) -> list[Image.Image]:
         hand(d, w * 0.78, h * 0.8, s, mirror=False, fill=MINT)
         hand(d, w * 0.9, h * 0.8, s, mirror=True, fill=MINT)
         y = lines_left(d, w * 0.07, h * 0.22, heading, int(h * 0.1), int(w * 0.6), fill=WHITE)
-        lines_left(d, w * 0.07, y + h * 0.04, sub, int(h * 0.06), int(w * 0.6), fill=WHITE, bold=False)
+        lines_left(
+            d, w * 0.07, y + h * 0.04, sub, int(h * 0.06), int(w * 0.6), fill=WHITE, bold=False
+        )
         slides.append(img)
     return slides
 
