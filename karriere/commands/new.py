@@ -277,6 +277,14 @@ def site_settings(site: Path) -> SiteConfig | None:
 
 
 def cmd_new(args: argparse.Namespace, today: date) -> int:
+    if args.kind in ("leichte-sprache", "gebaerdensprache"):
+        from karriere.commands.new_sections import write_section
+
+        if args.title:
+            raise UsageError(f"new {args.kind} takes no title: it starts the four § 4 texts")
+        return write_section(args.site, args.kind)
+    if not args.title:
+        raise UsageError(f'new {args.kind} needs a title, e.g. new {args.kind} "Titel"')
     folder = args.site / "content" / FOLDERS[args.kind]
     slug = slug_for(args.title)
     if not slug:
