@@ -193,8 +193,8 @@ class Video(Strict):
             )
         if self.sign_language and not (self.file or "").lower().endswith(".mp4"):
             raise ValueError(
-                "a sign-language video must be your own MP4 file (expected file: "
-                "media/….mp4): its resolution, running time and size are read from the file"
+                "a sign-language video must be your own MP4 file, whose resolution, running "
+                "time and size the page shows (expected file: media/….mp4)"
             )
         return self
 
