@@ -5,7 +5,7 @@
 
 Builds the example site with the real CLI, serves it under /karriere/ on 127.0.0.1 and
 writes <page>-{phone,desktop}.png for the home page, /stellen/, a vacancy, a story with
-video and an employer: phone is a 360x780 viewport (device scale 1), desktop 1280x800;
+video, an employer and the Leichte Sprache and DGS start pages: phone is a 360x780 viewport (device scale 1), desktop 1280x800;
 both show the first screen only. The vacancy's A4 poster is printed by Chromium as a PDF
 (poster.pdf) and, when poppler's pdftoppm is there, drawn as poster.png.
 """
@@ -30,6 +30,8 @@ PAGES = {
     "vacancy": "vacancy-open",
     "story": "story-video",
     "employer": "arbeitgeber/jobcenter-lindenfeld/",
+    "leichte-sprache": "leichte-sprache/",
+    "gebaerdensprache": "gebaerdensprache/",
 }
 
 

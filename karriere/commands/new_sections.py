@@ -18,7 +18,7 @@ from karriere.content.placeholders import SECTION_TEXTS, SIGN_LANGUAGE_HINT
 RULES = """\
 # Regeln für Leichte Sprache (Netzwerk Leichte Sprache, DIN SPEC 33429), kurz:
 # - Kurze Sätze. Jeder Satz hat nur eine Aussage.
-# - Jeder Satz in einer eigenen Zeile.
+# - Jeder Satz in einer eigenen Zeile: mit \\ am Zeilen·ende (sonst fügt Markdown die Zeilen zusammen).
 # - Keine Abkürzungen: "zum Beispiel", nicht "z. B."
 # - Lange Wörter teilen: mit Medio·punkt (Bürger·amt) oder Binde·strich (Bürger-Amt).
 # - Bekannte Wörter, keine Fremd·wörter. Schwere Wörter erklären.
