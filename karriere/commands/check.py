@@ -3,7 +3,9 @@
 Reports (as warnings; `--strict` makes them errors, for CI): broken internal links and
 anchors, images without alt text, videos without captions, vacancies past
 their deadline whose page is not marked as ended, missing legal pages, a base_url
-that is not https, and files and folders in content/ that are not read (scan.py).
+that is not https, files and folders in content/ that are not read (scan.py), a site
+without pages in Leichte Sprache or German Sign Language (BITV 2.0 § 4), and sign-language
+videos below 320×240 or 25 frames per second (site/sign_video.py).
 Nothing is written.
 """
 
