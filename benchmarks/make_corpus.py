@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -114,13 +115,34 @@ def write(root: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def make_site(n: int, out: Path, seed: int, peer, posters: bool = False) -> None:
+ENGLISH = """\
+languages:
+  - {code: de, label: "Deutsch"}
+  - {code: en, label: "English"}
+"""
+
+
+def english(text: str) -> str:
+    """A stand-in translation of a vacancy: the words only (title, summary) and a body
+    of the same length, so that it costs what a real one would."""
+    _, front, body = text.split("---\n", 2)
+    title = re.search(r"^title: (.*)$", front, re.M).group(1).strip().strip('"')
+    words = f'title: "{title} (English)"\nsummary: "The English version of this vacancy."\n'
+    return f"---\n{words}---\n{body}"
+
+
+def make_site(
+    n: int, out: Path, seed: int, peer, posters: bool = False, in_english: bool = False
+) -> None:
     if out.exists():
         shutil.rmtree(out)
-    write(out, "site.yaml", SITE_YAML + ("" if posters else "posters: false\n"))
+    settings = SITE_YAML + ("" if posters else "posters: false\n")
+    write(out, "site.yaml", settings + (ENGLISH if in_english else ""))
     for i in range(1, n + 1):
         slug, text = peer.make_page(seed, i)
         write(out, f"content/vacancies/{slug}.md", convert(text))
+        if in_english:
+            write(out, f"content/vacancies/{slug}.en.md", english(convert(text)))
     sample = peer.make_page(seed, 0)[1].split("---\n", 2)[2]
     for i in range(1, 21):
         write(
@@ -157,9 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--peer-generator", type=Path, default=PEER_GENERATOR)
     parser.add_argument("--posters", action="store_true", help="Aushang pages and QR codes too")
+    parser.add_argument("--english", action="store_true", help="every vacancy also in English")
     args = parser.parse_args(argv)
     peer = load_peer_generator(args.peer_generator)
-    make_site(args.n, args.out, args.seed, peer, posters=args.posters)
+    make_site(args.n, args.out, args.seed, peer, posters=args.posters, in_english=args.english)
     print(f"wrote a site with {args.n} vacancies to {args.out} (build with --date {BUILD_DATE})")
     return 0
 

@@ -758,6 +758,58 @@ def kod_slides(w=1280, h=720):
     ]
 
 
+# --------------------------------------------------------------------------- DGS test clip
+
+
+def hand(d, x, base, s, mirror=False, fill=WHITE):
+    """A raised open hand, palm to the viewer: a simple pictogram, not a sign."""
+    sign = -1 if mirror else 1
+    d.rounded_rectangle([x - 1.6 * s, base - 3.2 * s, x + 1.6 * s, base], radius=0.9 * s, fill=fill)
+    for i, height in enumerate((2.6, 3.2, 3.0, 2.3)):
+        fx = x + sign * (-1.2 + 0.8 * i) * s
+        d.rounded_rectangle(
+            [fx - 0.32 * s, base - 3.0 * s - height * s, fx + 0.32 * s, base - 2.4 * s],
+            radius=0.32 * s,
+            fill=fill,
+        )
+    tx = x - sign * 1.6 * s
+    d.line(
+        [(tx, base - 1.2 * s), (tx - sign * 1.3 * s, base - 2.8 * s)],
+        fill=fill,
+        width=int(0.64 * s),
+    )
+    d.ellipse(
+        [
+            tx - sign * 1.3 * s - 0.32 * s,
+            base - 3.12 * s,
+            tx - sign * 1.3 * s + 0.32 * s,
+            base - 2.48 * s,
+        ],
+        fill=fill,
+    )
+
+
+def dgs_slides(w=640, h=360) -> list[Image.Image]:
+    """The test clip of the Gebärdensprache page: it says that it shows no real signing."""
+    texts = [
+        ("Testvideo", "Hier steht später ein Video in Deutscher Gebärdensprache."),
+        ("Keine echte Gebärdensprache", "Dieses Video ist nur ein Test für die Website."),
+        ("Stadt Lindenfeld", "Karriere-Website: Informationen in Gebärdensprache folgen."),
+    ]
+    slides = []
+    for heading, sub in texts:
+        img, d = canvas(w, h, BRAND_DARK)
+        s = h / 40
+        hand(d, w * 0.78, h * 0.8, s, mirror=False, fill=MINT)
+        hand(d, w * 0.9, h * 0.8, s, mirror=True, fill=MINT)
+        y = lines_left(d, w * 0.07, h * 0.22, heading, int(h * 0.1), int(w * 0.6), fill=WHITE)
+        lines_left(
+            d, w * 0.07, y + h * 0.04, sub, int(h * 0.06), int(w * 0.6), fill=WHITE, bold=False
+        )
+        slides.append(img)
+    return slides
+
+
 # --------------------------------------------------------------------------- video
 
 
@@ -842,7 +894,11 @@ def render_clip(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-video", action="store_true", help="skip the ffmpeg clips")
+    ap.add_argument("--only-dgs", action="store_true", help="only the DGS test clip and poster")
     args = ap.parse_args()
+    if args.only_dgs:
+        make_dgs(args.no_video)
+        return
 
     save(img_rathaus(), "rathaus.jpg")
     save(img_kod(), "kod.jpg")
@@ -864,6 +920,16 @@ def main() -> None:
     if not args.no_video:
         render_clip(azubi_slides(360, 640), [2.4, 2.3, 2.3], "clips/azubi-tag.mp4")
         render_clip(kod_slides(640, 360), [2.6, 2.8, 2.6], "clips/kod-einsatz.mp4")
+    make_dgs(args.no_video)
+
+
+def make_dgs(no_video: bool) -> None:
+    """The Gebärdensprache page's test clip: 640x360, 25 fps, 5 s (BITV 2.0 Anlage 2 asks
+    at least 320x240 and 25 fps)."""
+    slides = dgs_slides()
+    save(slides[0], "dgs/testvideo.jpg", max_kb=40)
+    if not no_video:
+        render_clip(slides, [1.7, 1.7, 1.6], "dgs/testvideo.mp4")
 
 
 if __name__ == "__main__":

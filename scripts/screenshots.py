@@ -5,7 +5,8 @@
 
 Builds the example site with the real CLI, serves it under /karriere/ on 127.0.0.1 and
 writes <page>-{phone,desktop}.png for the home page, /stellen/, a vacancy, a story with
-video an employer, and Arabic and English pages: phone is a 360x780 viewport (device scale 1), desktop 1280x800;
+video, an employer, the Leichte Sprache and DGS start pages, and Arabic and English
+pages: phone is a 360x780 viewport (device scale 1), desktop 1280x800;
 both show the first screen only. The vacancy's A4 poster is printed by Chromium as a PDF
 (poster.pdf) and, when poppler's pdftoppm is there, drawn as poster.png.
 """
@@ -34,6 +35,8 @@ PAGES = {
     "ar-vacancies": "ar/stellen/",
     "ar-vacancy": "ar/stellen/einstiegsqualifizierung-junge-gefluechtete/",
     "en-faq": "en/faq/",
+    "leichte-sprache": "leichte-sprache/",
+    "gebaerdensprache": "gebaerdensprache/",
 }
 
 

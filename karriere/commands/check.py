@@ -3,7 +3,9 @@
 Reports (as warnings; `--strict` makes them errors, for CI): broken internal links and
 anchors, images without alt text, videos without captions, vacancies past
 their deadline whose page is not marked as ended, missing legal pages, a base_url
-that is not https, and files and folders in content/ that are not read (scan.py).
+that is not https, files and folders in content/ that are not read (scan.py), a site
+without pages in Leichte Sprache or German Sign Language (BITV 2.0 § 4), and sign-language
+videos below 320×240 or 25 frames per second (site/sign_video.py).
 Nothing is written.
 """
 
@@ -20,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from karriere.base.errors import Problem
 from karriere.pipeline import Request, generate
 from karriere.site.model import Page, Site
+from karriere.site.sign_video import quality_warnings
 from karriere.site.video import caption_warnings
 from karriere.write.output import Output
 from karriere.write.plan import check_unique
@@ -46,6 +49,8 @@ def inspect(site: Site, outputs: list[Output]) -> list[Problem]:
         + captions(site)
         + expired_marked(site, rendered)
         + https_base_url(site)
+        + accessible_languages(site)
+        + quality_warnings(site)
     )
 
 
@@ -258,3 +263,44 @@ def https_base_url(site: Site) -> list[Problem]:
             "http pages and their application forms as not secure)",
         )
     ]
+
+
+BITV_4 = (
+    "BITV 2.0 § 4 asks public bodies to explain on their website, in Leichte Sprache and in "
+    "German Sign Language, what it contains, how to navigate it, the main points of its "
+    "accessibility statement and where more of it is found"
+)
+
+
+def accessible_languages(site: Site) -> list[Problem]:
+    """§ 4 BITV 2.0: a public body's site has pages in Leichte Sprache and in DGS."""
+    found = []
+    sections = (
+        ("leichte-sprache", "Leichte Sprache", site.easy_read),
+        ("gebaerdensprache", "German Sign Language (DGS)", site.sign_language),
+    )
+    for folder, name, items in sections:
+        if not items:
+            found.append(
+                Problem(
+                    f"content/{folder}/",
+                    1,
+                    f"warning: the site has no pages in {name} (expected content/{folder}/"
+                    f"index.md and more; `python build.py new {folder}` starts the four "
+                    f"texts): {BITV_4}",
+                )
+            )
+    if site.sign_language and not any(
+        p.video is not None and p.video.sign_language for p in site.videos
+    ):
+        first = site.sign_language[0].entry
+        found.append(
+            Problem(
+                first.source,
+                first.field_lines.get("video", 1),
+                "warning: no page in content/gebaerdensprache/ has a sign-language video "
+                "(expected video: {file: media/….mp4, sign_language: true, captions: "
+                f"media/….vtt}}): {BITV_4}",
+            )
+        )
+    return found

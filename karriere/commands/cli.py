@@ -65,9 +65,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     n = sub.add_parser("new", help="create a new content file")
     n.add_argument(  # scaffold.FOLDERS, not imported here: the no-op build starts faster
-        "kind", choices=["vacancy", "story", "faq", "page", "event", "employer", "occupation"]
+        "kind",
+        choices=["vacancy", "story", "faq", "page", "event", "employer", "occupation"]
+        + ["leichte-sprache", "gebaerdensprache"],  # the four texts of BITV 2.0 § 4
     )
-    n.add_argument("title")
+    n.add_argument("title", nargs="?", help="(not for leichte-sprache and gebaerdensprache)")
     n.add_argument("--site", type=Path, default=Path("."))
 
     j = sub.add_parser("schema", help="write JSON Schemas for editors' tools")

@@ -30,6 +30,8 @@ FOLDERS = {
     "employer": "employers",
     "occupation": "occupations",
 }
+# Kinds that start the four texts of BITV 2.0 § 4 in their folder (new_sections.py).
+SECTIONS = ("leichte-sprache", "gebaerdensprache")
 
 # German transliteration; python-slugify alone would turn "ä" into "a".
 GERMAN = [
@@ -277,6 +279,14 @@ def site_settings(site: Path) -> SiteConfig | None:
 
 
 def cmd_new(args: argparse.Namespace, today: date) -> int:
+    if args.kind in SECTIONS:
+        from karriere.commands.new_sections import write_section
+
+        if args.title:
+            raise UsageError(f"new {args.kind} takes no title: it starts the four § 4 texts")
+        return write_section(args.site, args.kind)
+    if not args.title:
+        raise UsageError(f'new {args.kind} needs a title, e.g. new {args.kind} "Titel"')
     folder = args.site / "content" / FOLDERS[args.kind]
     slug = slug_for(args.title)
     if not slug:

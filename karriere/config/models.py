@@ -154,6 +154,11 @@ class Video(Strict):
         None, description="Seitenverhältnis; 9:16 für Hochkant-Clips"
     )
     upload_date: date | None = Field(None, description="Veröffentlichungsdatum")
+    sign_language: bool = Field(
+        False,
+        description="Video in Deutscher Gebärdensprache (DGS): eigene MP4-Datei; die Seite "
+        "zeigt Auflösung, Dauer und Dateigröße",
+    )
 
     @field_validator("youtube")
     @classmethod
@@ -185,6 +190,11 @@ class Video(Strict):
             raise ValueError(
                 "poster is required for YouTube and Vimeo videos (a self-hosted image, "
                 "so nothing loads from the provider before a click)"
+            )
+        if self.sign_language and not (self.file or "").lower().endswith(".mp4"):
+            raise ValueError(
+                "a sign-language video must be your own MP4 file, whose resolution, running "
+                "time and size the page shows (expected file: media/….mp4)"
             )
         return self
 

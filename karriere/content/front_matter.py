@@ -260,6 +260,10 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "employers": Employer,
     "occupations": Occupation,
     "events": Event,
+    # BITV 2.0 § 4: the site explained in Leichte Sprache and in German Sign Language.
+    # Pages like content/pages/, under /leichte-sprache/ and /gebaerdensprache/.
+    "leichte-sprache": Page,
+    "gebaerdensprache": Page,
 }
 
 
@@ -268,3 +272,7 @@ TRANSLATIONS: dict[str, type[Strict]] = {
     kind: words_schema(kind, model) for kind, model in COLLECTIONS.items()
 }
 globals().update({model.__name__: model for model in TRANSLATIONS.values()})  # (pickle)
+
+
+# The two sections, and the `kind` of their pages in the site model (site/pages.py).
+SECTION_KINDS = {"leichte-sprache": "easy_read", "gebaerdensprache": "sign_language"}

@@ -21,6 +21,8 @@ NEW_KIND = {
     "events": "event",
     "employers": "employer",
     "occupations": "occupation",
+    "leichte-sprache": "leichte-sprache",
+    "gebaerdensprache": "gebaerdensprache",
 }
 
 # content folder -> (field path, scaffold value, what belongs there)
@@ -42,9 +44,37 @@ FIELDS: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
     ],
 }
 
+# The hints of `new leichte-sprache` and `new gebaerdensprache` (commands/new_sections.py),
+# one per BITV 2.0 § 4 text: (file name, title, hint). Each hint is a placeholder line.
+SECTION_TEXTS = (
+    (
+        "index",
+        "Was gibt es auf dieser Website?",
+        "Schreiben Sie hier: Was gibt es auf dieser Website? …",
+    ),
+    (
+        "navigation",
+        "So finden Sie sich auf der Website zurecht",
+        "Schreiben Sie hier: Wie benutzt man die Website? Was steht oben, was unten? …",
+    ),
+    (
+        "barrierefreiheit",
+        "Die Erklärung zur Barriere·freiheit",
+        "Schreiben Sie hier das Wichtigste aus der Erklärung zur Barriere·freiheit …",
+    ),
+    (
+        "mehr",
+        "Wo gibt es mehr Informationen?",
+        "Schreiben Sie hier: Wo gibt es mehr Informationen in dieser Sprache? …",
+    ),
+)
+SIGN_LANGUAGE_HINT = "Schreiben Sie hier in 2 oder 3 Sätzen, was das Video zeigt …"
+
 # Lines of the scaffolds' bodies that stand for text still to be written.
 BODY_LINES = frozenset(
     {
+        *(hint for _, _, hint in SECTION_TEXTS),
+        SIGN_LANGUAGE_HINT,
         "…",
         "- …",
         "Erzähl, was du machst …",

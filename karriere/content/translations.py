@@ -61,7 +61,7 @@ def words_schema(kind: str, original: type[Strict]) -> type[Strict]:
             continue
         info = original.model_fields[name]
         fields[name] = (info.rebuild_annotation() | None, Field(None, description=info.description))
-    name = f"{original.__name__}Translation"
+    name = "".join(part.capitalize() for part in re.split(r"[-_]", kind)) + "Translation"
     return create_model(name, __base__=Strict, __module__=original.__module__, **fields)
 
 
@@ -143,7 +143,13 @@ def check_translations(config, content) -> list[Problem]:
         originals = {entry.slug for entry in content[kind]}
         for entry in entries:
             original = original_source(entry.source)
-            if entry.language == codes[0]:
+            if kind not in WORDS:
+                message = (
+                    f"is a translation, but the pages in content/{kind}/ are German only: "
+                    "BITV 2.0 § 4 asks for them in Leichte Sprache and DGS, not in other "
+                    f"languages (expected the text in {original} alone)"
+                )
+            elif entry.language == codes[0]:
                 message = (
                     f"is a translation into {entry.language!r}, the site's default language, "
                     f"whose text is {original} (expected the text in {original}, or a "

@@ -32,6 +32,8 @@ PLURAL = {
     "events": "Veranstaltungen",
     "employers": "Arbeitgeber",
     "occupations": "Berufe",
+    "leichte-sprache": "Leichte Sprache",
+    "gebaerdensprache": "Gebärdensprache",
 }
 
 
@@ -40,6 +42,8 @@ PREVIEW = {
     "stories": "geschichten/{{slug}}/",
     "faq": "faq/",
     "pages": "{{slug}}/",
+    "leichte-sprache": "leichte-sprache/{{slug}}/",
+    "gebaerdensprache": "gebaerdensprache/{{slug}}/",
 }
 
 

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from karriere.base.errors import BuildError, Problem
 from karriere.base.recall import Recall
 from karriere.config.settings import Config
+from karriere.content.front_matter import SECTION_KINDS
 from karriere.content.loading import Content, Entry
 from karriere.content.markdown import MarkdownRenderer
 from karriere.site.languages import language_sites, with_alternates
 from karriere.site.model import Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
+from karriere.site.sign_video import unreadable_problems
 from karriere.site.video import placed_videos
 
 if TYPE_CHECKING:
@@ -61,8 +63,13 @@ def build_site(
         faq=faq,
         pages_content=pages,
     )
+    site.easy_read = section(recall, items("leichte-sprache", "leichte-sprache/{}/"))
+    site.sign_language = section(recall, items("gebaerdensprache", "gebaerdensprache/{}/"))
     site.network = build_network(site, content, item, visible, recall)
     site.videos = placed_videos(site, recall)
+    unreadable = unreadable_problems(site)
+    if unreadable:
+        raise BuildError(unreadable)
     site.pages = plan_pages(site, recall)
     for local in language_sites(site, content, item, visible, recall):
         site.pages = site.pages + local.pages
@@ -78,7 +85,19 @@ def make_item(entry: Entry, route: str, today: date | None, renderer) -> Item:
     """The item of an entry; `today` for vacancies only (they expire), else None."""
     expired = today is not None and not is_open(entry.meta, today)
     html = renderer.convert_packed(entry.packed_body)
-    return Item(entry, route.format(entry.slug), html, expired)
+    route = route.format(entry.slug)
+    if entry.kind in SECTION_KINDS and entry.slug == "index":
+        route = route.removesuffix("index/")  # the section's start: /leichte-sprache/
+    return Item(entry, route, html, expired)
+
+
+def section(recall: Recall, items: list[Item]) -> list[Item]:
+    """A § 4 section's pages: its start page (index.md) first, then by order and title."""
+    return in_order(recall, items, section_order)
+
+
+def section_order(p: Item) -> tuple:
+    return (p.slug != "index", p.meta.order, p.meta.title)
 
 
 def in_order(recall: Recall, items: list[Item], order) -> list[Item]:

@@ -75,6 +75,9 @@ def site_in(
             for kind in NETWORK_KINDS
         }
     )
+    # BITV § 4 sections are German only: listed in every language's header, planned only
+    # in the default language (localized_page drops their pages).
+    local.easy_read, local.sign_language = site.easy_read, site.sign_language
     local.network = build_network(local, in_language, local_item, visible, recall)
     local.videos = placed_videos(local, recall)
     pages = recall.many(localized_page, plan_pages(local, recall), prefix, language.code)

@@ -187,6 +187,11 @@ class Site:
             self.language = self.config.settings.site_languages[0]
         self.family.setdefault(self.language.code, self)
 
+    # BITV 2.0 § 4: the pages in Leichte Sprache and in German Sign Language (DGS), each
+    # section's start page (index.md) first.
+    easy_read: list[Item] = field(default_factory=list)
+    sign_language: list[Item] = field(default_factory=list)
+
     @property
     def settings(self):
         return self.config.settings
@@ -260,6 +265,12 @@ class Site:
     def menu(self, name: str) -> list[Item]:
         found = [p for p in self.pages_content if p.meta.menu == name]
         return sorted(found, key=lambda p: (p.meta.order, p.meta.title))
+
+    def accessible_languages(self) -> tuple[tuple[str, str], ...]:
+        """The header's links to the § 4 sections: (kind, route of the section's start)
+        for each section the site has: ("easy_read", "leichte-sprache/"), ..."""
+        found = (("easy_read", self.easy_read), ("sign_language", self.sign_language))
+        return tuple((kind, items[0].route) for kind, items in found if items)
 
     def legal(self) -> dict[str, Item | None]:
         by_slug = {p.slug: p for p in self.pages_content}

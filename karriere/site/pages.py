@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 _category_of = attrgetter("entry.meta.category")
+# The § 4 sections' names (msgids), by the kind of their pages.
+SECTION_NAMES = {"easy_read": "Leichte Sprache", "sign_language": "Gebärdensprache"}
 
 
 def plan_pages(site: Site, recall: Recall) -> list[Page]:
@@ -98,6 +100,9 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
         )
     )
     pages += recall.many(content_page, site.pages_content, t)
+    for kind, items in (("easy_read", site.easy_read), ("sign_language", site.sign_language)):
+        start = items[0].route if items else ""
+        pages += recall.many(section_page, items, t, kind, start)
     pages.extend(plan_network_pages(site, t, recall))
     pages.append(
         Page(
@@ -137,3 +142,18 @@ def story_page(s: Item, t: Words) -> Page:
 def content_page(p: Item, t: Words) -> Page:
     description = p.meta.summary or first_sentence_of(p) or p.meta.title
     return item_page(p, "page.html", p.meta.title, description, [(t.gettext("Startseite"), "")])
+
+
+def section_page(p: Item, t: Words, kind: str, start: str) -> Page:
+    """A page in Leichte Sprache or German Sign Language (BITV 2.0 § 4): German, with its
+    own kind ("easy_read", "sign_language") so that it stays outside the hreflang set.
+    `start`: the route of the section's first page (its index.md, if there is one)."""
+    description = p.meta.summary or first_sentence_of(p) or p.meta.title
+    crumbs = [(t.gettext("Startseite"), "")]
+    if p.route != start:
+        crumbs.append((t.gettext(SECTION_NAMES[kind]), start))
+    hidden = p.draft
+    return Page(
+        p.route, "section.html", kind, p.meta.title, description, item=p, breadcrumbs=crumbs,
+        in_sitemap=not hidden, noindex=hidden,
+    )  # fmt: skip

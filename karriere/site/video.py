@@ -23,6 +23,7 @@ from karriere.base.strings import language_name
 from karriere.base.yamlfile import load_yaml
 from karriere.config.models import Video
 from karriere.content.images import size_of
+from karriere.site.sign_video import SignVideoFacts, facts_of
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class VideoView:
     embed_url: str | None  # with autoplay: it is loaded by a click
     watch_url: str | None  # without JS, the facade is a plain link to this
     jsonld: dict
+    sign: SignVideoFacts | None = None  # a sign-language video's file facts (sign_video.py)
 
     @property
     def facade(self) -> bool:
@@ -229,6 +231,7 @@ def make_view(site, video: Video, title: str, description: str | None, day=None)
         embed_url=embed_url(video),
         watch_url=watch_url(video),
         jsonld=video_object(site, video, name, description, day),
+        sign=facts_of(content_dir, video.file) if video.sign_language and video.file else None,
     )
 
 
@@ -269,6 +272,7 @@ class Placed:
 
 def _items(site) -> list:
     found = [*site.vacancies, *site.stories, *site.faq, *site.pages_content]
+    found += [*getattr(site, "easy_read", ()), *getattr(site, "sign_language", ())]
     network = getattr(site, "network", None)
     if network is not None:
         found += [*network.employers, *network.occupations, *network.events]

@@ -10,7 +10,8 @@ import yaml
 from helpers import BUILD_DATE, SITE_YAML, readable, run_cli
 
 from karriere.base.yamlfile import load_yaml
-from karriere.commands.new import FOLDERS, render, slug_for
+from karriere.commands.new import FOLDERS, SECTIONS, render, slug_for
+from karriere.commands.new_sections import render_section
 from karriere.content import placeholders
 from karriere.content.front_matter import COLLECTIONS
 
@@ -96,7 +97,7 @@ def test_every_kind_is_offered_on_the_command_line():
 
     new = make_parser()._subparsers._group_actions[0].choices["new"]
     kind = next(a for a in new._actions if a.dest == "kind")
-    assert list(kind.choices) == KINDS
+    assert list(kind.choices) == [*KINDS, *SECTIONS]
 
 
 def test_never_overwrites(scratch_site):
@@ -199,7 +200,12 @@ def test_the_placeholder_table_matches_the_scaffolds():
         body = render(kind, "T", date(2026, 11, 22)).split("---\n", 2)[2]
         left = {line.strip() for line in body.splitlines() if "…" in line}
         assert left and left <= placeholders.BODY_LINES, kind
-    assert set(placeholders.NEW_KIND.values()) == set(FOLDERS)
+    for section in ("leichte-sprache", "gebaerdensprache"):
+        for name, text in render_section(section).items():
+            body = text.split("---\n", 2)[2]
+            left = {line.strip() for line in body.splitlines() if "…" in line}
+            assert left and left <= placeholders.BODY_LINES, (section, name)
+    assert set(placeholders.NEW_KIND.values()) == {*FOLDERS, *SECTIONS}
 
 
 def test_scaffold_is_filled_from_site_yaml(scratch_site):

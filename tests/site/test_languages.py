@@ -173,9 +173,7 @@ def test_the_sitemap_alternates_match_the_pages(built):
     checked = 0
     for url in urls:
         loc = url.find(f"{SITEMAP}loc").text
-        links = {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
+        links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
         page_alternates = head(file_of(built, loc)).alternates
         assert links == page_alternates, loc
         checked += bool(links)
