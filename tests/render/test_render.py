@@ -88,7 +88,7 @@ def test_german_dates_are_written_as_strftime_writes_them(day):
         ("de", "15.10.2037"),
         ("tr", "15 Eki 2037"),
         ("en", "15 Oct 2037"),
-        ("ar", "15\u200f/10\u200f/2037"),
+        ("ar", "15 أكتوبر 2037"),  # by month name: slashes scramble in mixed lines
         ("uk", "15 жовт. 2037\u202fр."),
     ],
 )
