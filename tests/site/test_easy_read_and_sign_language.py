@@ -212,9 +212,9 @@ def test_sign_language_video_shows_its_facts_and_a_download(section_site):
     html = html_of(section_site, "gebaerdensprache")
     size = (section_site / "content/media/dgs.mp4").stat().st_size
     assert "Video in Deutscher Gebärdensprache" in html
-    assert "<dt>Auflösung</dt><dd>320 × 240 Pixel</dd>" in html
+    assert "<dt>Auflösung</dt><dd><bdi>320 × 240 Pixel</bdi></dd>" in html
     assert '<time datetime="PT4S">0:04</time> Minuten' in html
-    assert f"<dt>Dateigröße</dt><dd>{round(size / 1000)} KB</dd>" in html
+    assert f"<dt>Dateigröße</dt><dd><bdi>{round(size / 1000)} KB</bdi></dd>" in html
     assert (
         f'<a href="/karriere/media/dgs.mp4" download>Video herunterladen (MP4, {round(size / 1000)} KB)</a>'
         in html
