@@ -15,6 +15,12 @@ from __future__ import annotations
 
 def declared(gettext, pgettext) -> list[str]:
     return [
+        # karriere's default vacancy categories (config/settings.py DEFAULT_CATEGORIES)
+        gettext("Ausbildung"),
+        gettext("Duales Studium"),
+        gettext("Praktikum"),
+        gettext("Fachkräfte"),
+        gettext("Beamtenlaufbahn"),
         pgettext("du", "Sie sind hier"),
         pgettext(
             "ohne Artikel",

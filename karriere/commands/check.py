@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from karriere.base.errors import Problem
+from karriere.commands.translation_age import stale_translations
 from karriere.pipeline import Request, generate
 from karriere.site.model import Page, Site
 from karriere.site.sign_video import quality_warnings
@@ -51,6 +52,7 @@ def inspect(site: Site, outputs: list[Output]) -> list[Problem]:
         + https_base_url(site)
         + accessible_languages(site)
         + quality_warnings(site)
+        + stale_translations(site)
     )
 
 

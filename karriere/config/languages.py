@@ -38,6 +38,10 @@ class Language(Strict):
     campaign: LanguageCampaign | None = Field(
         None, description="Worte des Kampagnen-Teasers in dieser Sprache"
     )
+    categories: dict[str, str] | None = Field(
+        None,
+        description="Namen der Stellenkategorien in dieser Sprache, z. B. {ausbildung: Apprenticeship}",
+    )
 
     @field_validator("code")
     @classmethod

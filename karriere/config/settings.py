@@ -153,6 +153,18 @@ class SiteConfig(Strict):
         return checked(twice_listed, value)
 
     @model_validator(mode="after")
+    def _category_names(self):
+        """A language's category names must name categories that exist."""
+        for language in self.languages or []:
+            unknown = sorted(set(language.categories or {}) - set(self.categories))
+            if unknown:
+                raise ValueError(
+                    f"languages: {language.code}: categories: {', '.join(unknown)} is not a "
+                    f"category (expected one of: {', '.join(self.categories)})"
+                )
+        return self
+
+    @model_validator(mode="after")
     def _default_language(self):
         """With `languages:`, the first one is the default; `language:` may only agree."""
         if self.languages:

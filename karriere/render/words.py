@@ -20,8 +20,15 @@ def install(env, words: Words) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.newstyle_gettext = True
 
+    done: dict[str, Markup] = {}  # words without values: the same on every page
+
     def gettext(message: str, **values) -> Markup:
-        return Markup(fill(words.gettext(message), values, escape))
+        if values:
+            return Markup(fill(words.gettext(message), values, escape))
+        found = done.get(message)
+        if found is None:
+            found = done[message] = Markup(fill(words.gettext(message), values, escape))
+        return found
 
     def ngettext(singular: str, plural: str, n: int, **values) -> Markup:
         values.setdefault("num", n)

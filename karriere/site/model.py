@@ -15,6 +15,7 @@ from itertools import compress
 from operator import attrgetter, not_
 from urllib.parse import urlsplit
 
+from karriere.base import strings
 from karriere.base.deps import note
 from karriere.base.packed import unpack
 from karriere.config.languages import Language
@@ -250,9 +251,18 @@ class Site:
         """What listings show: open vacancies; in the live preview expired ones too, marked."""
         return list(self.vacancies) if self.options.preview else self.open_vacancies
 
-    @property
+    @cached_property
     def categories(self) -> dict[str, str]:
-        return self.settings.categories
+        """The vacancy categories, named in this site's language: as site.yaml's languages:
+        name them, else karriere's own default names in the theme's words."""
+        settings = self.settings
+        if not self.prefix:
+            return settings.categories
+        names = dict(settings.categories)
+        if "categories" not in settings.model_fields_set:  # karriere's defaults: its words
+            words = strings.load(self.code, settings.address)
+            names = {key: str(words.gettext(label)) for key, label in names.items()}
+        return {**names, **(self.language.categories or {})}
 
     def page_at(self, route: str) -> Page | None:
         """The page with this route ('' is the home page)."""

@@ -215,3 +215,82 @@ def test_the_switcher_links_each_language_in_its_own_words(built):
     assert by_code["ar"]["href"] == "/karriere/ar/stellen/sachbearbeitung/"
     assert by_code["tr"]["href"] == "/karriere/tr/"  # no Turkish page of it: the home page
     assert by_code["uk"]["lang"] == "uk" and by_code["en"].get("aria-current") == "true"
+
+
+class TextOutsideGerman(HTMLParser):
+    """A page's visible text, leaving out what is marked lang="de" (the content's own
+    German fallbacks) and what is not shown (scripts, styles, the head)."""
+
+    SKIP = {"script", "style", "head", "template"}
+    VOID = {
+        "area",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: inside German or hidden?
+        self.parts: list[str] = []
+        self.labels: list[str] = []  # aria-label and alt texts, outside German
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        outer = self.stack[-1] if self.stack else False
+        hidden = outer or tag in self.SKIP or a.get("lang", "").split("-")[0] == "de"
+        if not hidden:
+            self.labels += [a[k] for k in ("aria-label", "alt", "title") if a.get(k)]
+        if tag not in self.VOID:
+            self.stack.append(hidden)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def theme_words(code: str) -> list[str]:
+    """German theme words that the language's catalog writes differently."""
+    from babel.messages.pofile import read_po
+
+    from karriere.base import strings
+
+    with open(strings.catalog_path(code), "rb") as f:
+        catalog = read_po(f)
+    found = []
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str) or message.context:
+            continue
+        text = message.string
+        if "%" in message.id or not text or text == message.id or len(message.id) < 6:
+            continue
+        found.append(message.id)
+    return found
+
+
+@pytest.mark.parametrize("code", CODES[1:])
+def test_no_german_theme_word_on_pages_of_another_language(built, code):
+    words = theme_words(code)
+    assert len(words) > 50
+    checked = 0
+    for path in sorted((built / code).rglob("index.html")):
+        parser = TextOutsideGerman()
+        parser.feed(path.read_text(encoding="utf-8"))
+        text = " ".join(parser.parts + parser.labels).replace("\u00ad", "")
+        text = re.sub(r"\s+", " ", text)
+        found = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+        assert not found, f"{path.relative_to(built)}: German theme words {found}"
+        checked += 1
+    assert checked >= 8
