@@ -4,6 +4,7 @@ being told to reload (Server-Sent Event) and the updated page being served.
     python benchmarks/serve_latency.py --site . --runs 15
     python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15 --date 2024-01-01
     python benchmarks/serve_latency.py --site /tmp/corpus-1000 --runs 15 --edit title
+    python benchmarks/serve_latency.py --site /tmp/corpus-en --runs 15 --language en
 
 --date previews the site as on that day (`serve --date`): a generated corpus's vacancies
 are open on its build day, so that the feed, the sitemap and the filter index hold them;
@@ -86,12 +87,19 @@ def edited(original: str, kind: str, marker: str) -> str:
     return original.rstrip("\n") + f"\n\n{marker}\n"
 
 
-def measure(site: Path, runs: int, day: str | None = None, kind: str = "body") -> list[float]:
+def measure(
+    site: Path, runs: int, day: str | None = None, kind: str = "body", language: str = ""
+) -> list[float]:
+    """`language`: edit the vacancy's translation into it (<slug>.<code>.md) instead."""
     with serving(site, day=day) as url:
-        vacancy = sorted((site / "content/vacancies").glob("*.md"))[
-            len(list((site / "content/vacancies").glob("*.md"))) // 2
+        originals = [
+            p for p in sorted((site / "content/vacancies").glob("*.md")) if "." not in p.stem
         ]
-        page = f"{url}stellen/{vacancy.stem}/"
+        vacancy = originals[len(originals) // 2]
+        prefix = f"{language}/" if language else ""
+        page = f"{url}{prefix}stellen/{vacancy.stem}/"
+        if language:
+            vacancy = vacancy.with_name(f"{vacancy.stem}.{language}.md")
         original = vacancy.read_text(encoding="utf-8")
         stream = events(f"{url}__karriere/events")
         next(stream)  # the current state
@@ -103,7 +111,7 @@ def measure(site: Path, runs: int, day: str | None = None, kind: str = "body") -
                 vacancy.write_text(edited(original, kind, marker), encoding="utf-8")
                 message = next(stream)
                 told = time.perf_counter()
-                shown = page if kind == "body" else f"{url}stellen/"
+                shown = page if kind == "body" else f"{url}{prefix}stellen/"
                 html = urllib.request.urlopen(shown, timeout=10).read().decode()
                 if not message.get("ok") or marker not in html:
                     raise SystemExit(f"rebuild {n} did not serve the edit: {message}")
@@ -124,10 +132,12 @@ def main() -> None:
         "--edit", choices=["body", "title"], default="body",
         help="append to a vacancy's body, or change its title (shown on /stellen/)",
     )  # fmt: skip
+    parser.add_argument("--language", default="", help="edit the translation into this code")
     args = parser.parse_args()
-    timings = measure(args.site.resolve(), args.runs, args.date, args.edit)
+    timings = measure(args.site.resolve(), args.runs, args.date, args.edit, args.language)
     print(
-        f"site={args.site} edit={args.edit} runs={len(timings)} save->reload ms: "
+        f"site={args.site} edit={args.edit} language={args.language or '-'} "
+        f"runs={len(timings)} save->reload ms: "
         f"median {statistics.median(timings):.0f}, min {min(timings):.0f}, max {max(timings):.0f}"
     )
 

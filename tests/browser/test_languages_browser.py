@@ -43,19 +43,31 @@ def test_arabic_pages_mirror_and_fit_320_px(open_page, target):
 
 def test_the_switcher_works_with_the_keyboard(open_page):
     page, _ = open_page("stellen/einstiegsqualifizierung-junge-gefluechtete/", width=360)
+    for _ in range(8):  # skip link, the § 4 links, the logo, then the switcher's button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.language-menu') !== null"):
+            break
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert page.locator(".languages").is_hidden()
+    page.keyboard.press("Enter")  # opens the list, without JavaScript
+    assert page.locator(".languages").is_visible()
     reached = []
-    for _ in range(8):  # the skip link first, then the languages
+    for _ in range(6):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("document.activeElement.getAttribute('hreflang')"))
         if reached[-1] == "ar":
             break
-    assert "ar" in reached, reached
+    assert reached[:4] == ["de", "en", "tr", "ar"], reached
+    focus_ring = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focus_ring != "none"
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/ar/stellen/einstiegsqualifizierung-junge-gefluechtete/")
     assert page.evaluate("document.documentElement.lang") == "ar"
-    focus_ring = page.evaluate(
-        "(() => { const a = document.querySelector('.languages a[hreflang=de]'); a.focus();"
-        " return getComputedStyle(a).outlineStyle; })()"
-    )
-    assert focus_ring != "none"
+
+
+def test_the_header_stays_compact_on_a_phone_in_every_language(open_page):
+    for target in ("", "ar/", "uk/"):
+        page, _ = open_page(target, width=320, height=700)
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] <= 120, (target, header)

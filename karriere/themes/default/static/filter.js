@@ -8,8 +8,10 @@
   function field(k) { return form.elements[k]; }
   function value(el) { return el.type === "checkbox" ? (el.checked ? el.value : "") : el.value; }
   fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (index) {
+    // By slug: a list in another language links the same vacancy under /<code>/.
+    function slug(url) { return url.split("/").filter(Boolean).pop(); }
     var byUrl = {};
-    index.vacancies.forEach(function (v) { byUrl[v.url] = v; });
+    index.vacancies.forEach(function (v) { byUrl[slug(v.url)] = v; });
     var query = new URLSearchParams(location.search);
     keys.forEach(function (k) {
       var el = field(k);
@@ -19,7 +21,7 @@
       var params = new URLSearchParams(), shown = 0;
       keys.forEach(function (k) { var el = field(k); if (el && value(el)) params.set(k, value(el)); });
       cards.forEach(function (li) {
-        var v = byUrl[li.querySelector("a").getAttribute("href")] || {};
+        var v = byUrl[slug(li.querySelector("a").getAttribute("href"))] || {};
         var ok = keys.every(function (k) {
           var want = params.get(k), have = v[k];
           return !want || (Array.isArray(have) ? have.indexOf(want) >= 0 : have === want);
