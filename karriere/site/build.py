@@ -13,8 +13,8 @@ from karriere.config.settings import Config
 from karriere.content.front_matter import SECTION_KINDS
 from karriere.content.loading import Content, Entry
 from karriere.content.markdown import MarkdownRenderer
-from karriere.site.languages import language_sites, with_alternates
-from karriere.site.model import Item, Site, Urls, is_open
+from karriere.site.languages import Making, language_sites, with_alternates
+from karriere.site.model import ROUTES, Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
 from karriere.site.sign_video import unreadable_problems
@@ -45,15 +45,19 @@ def build_site(
     def item(entry: Entry, route: str, expired: bool = False) -> Item:
         return recall(Item, entry, route, renderer.convert_packed(entry.packed_body), expired)
 
-    def items(kind: str, route: str, today: date | None = None) -> list[Item]:
+    def items_of(entries: list[Entry], route: str, today: date | None = None) -> list[Item]:
         md_key = getattr(renderer, "key", "")  # the engine's: code, site.yaml, base path
-        found = visible(content[kind])
-        return recall.many(make_item, found, route, today, key=md_key, renderer=renderer)
+        return recall.many(make_item, entries, route, today, key=md_key, renderer=renderer)
 
-    vacancies = in_order(recall, items("vacancies", "stellen/{}/", options.today), newest_first)
-    stories = in_order(recall, items("stories", "geschichten/{}/"), story_order)
-    faq = in_order(recall, items("faq", "faq/#{}"), faq_order)
-    pages = items("pages", "{}/")
+    def items(kind: str, route: str, today: date | None = None) -> list[Item]:
+        return items_of(visible(content[kind]), route, today)
+
+    vacancies = in_order(
+        recall, items("vacancies", ROUTES["vacancies"], options.today), newest_first
+    )
+    stories = in_order(recall, items("stories", ROUTES["stories"]), story_order)
+    faq = in_order(recall, items("faq", ROUTES["faq"]), faq_order)
+    pages = items("pages", ROUTES["pages"])
     site = Site(
         config=config,
         options=options,
@@ -71,7 +75,8 @@ def build_site(
     if unreadable:
         raise BuildError(unreadable)
     site.pages = plan_pages(site, recall)
-    for local in language_sites(site, content, item, visible, recall):
+    made = Making(item, items_of, visible)
+    for local in language_sites(site, content, made, recall):
         site.pages = site.pages + local.pages
     if len(site.family) > 1:
         site.pages = with_alternates(site.pages, site.settings.site_languages, recall)

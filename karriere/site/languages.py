@@ -9,13 +9,14 @@ page exist in every language; an item's page only in the languages it is written
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from karriere.base.recall import Recall
 from karriere.content.loading import Content, Entry
 from karriere.content.translations import translated
-from karriere.site.model import Item, Page, Site
+from karriere.site.model import ROUTES, Item, Page, Site
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
 from karriere.site.video import placed_videos
@@ -29,34 +30,42 @@ if TYPE_CHECKING:
 NETWORK_KINDS = ("employers", "occupations", "events")
 
 
-def language_sites(
-    site: Site, content: Content, item: Callable, visible: Callable, recall: Recall
-) -> list[Site]:
+@dataclass(frozen=True)
+class Making:
+    """How build_site makes items: one (`item(entry, route, expired)`), many at once
+    (`items(entries, route template, today)`, reused by identity), and which are shown."""
+
+    item: Callable
+    items: Callable
+    visible: Callable
+
+
+def language_sites(site: Site, content: Content, made: Making, recall: Recall) -> list[Site]:
     """The site in every language of site.yaml but the default (each joins site.family)."""
     return [
-        site_in(language, site, content, item, visible, recall)
+        site_in(language, site, content, made, recall)
         for language in site.settings.site_languages[1:]
     ]
 
 
-def site_in(
-    language: Language, site: Site, content: Content, item: Callable, visible: Callable,
-    recall: Recall,
-) -> Site:  # fmt: skip
+def site_in(language: Language, site: Site, content: Content, made: Making, recall: Recall) -> Site:
     prefix = f"{language.code}/"
     entries = translated_entries(content, language.code, recall)
 
     def local_item(entry: Entry, route: str, expired: bool = False) -> Item:
         """A translated entry's item lives under /<code>/; an original's stays German."""
-        return item(entry, prefix + route if entry.language else route, expired)
+        return made.item(entry, prefix + route if entry.language else route, expired)
 
     def swap(items: list[Item], kind: str) -> list[Item]:
-        found = entries.get(kind, {})
+        """The items, each translated one in place of its original (made all at once,
+        so that the preview finds last build's by identity, at C speed)."""
+        found = entries.get(kind)
         if not found:
             return items
-        return [
-            local_item(found[i.slug], i.route, i.expired) if i.slug in found else i for i in items
-        ]
+        today = site.options.today if kind == "vacancies" else None
+        translated = made.items(made.visible(list(found.values())), prefix + ROUTES[kind], today)
+        by_slug = dict(zip(map(_slug, translated), translated, strict=True))
+        return list(map(by_slug.get, map(_slug, items), items))
 
     local = Site(
         config=site.config,
@@ -78,7 +87,7 @@ def site_in(
     # BITV § 4 sections are German only: listed in every language's header, planned only
     # in the default language (localized_page drops their pages).
     local.easy_read, local.sign_language = site.easy_read, site.sign_language
-    local.network = build_network(local, in_language, local_item, visible, recall)
+    local.network = build_network(local, in_language, local_item, made.visible, recall)
     local.videos = placed_videos(local, recall)
     pages = recall.many(localized_page, plan_pages(local, recall), prefix, language.code)
     local.pages = [page for page in pages if page is not None]
@@ -92,10 +101,11 @@ def translated_entries(content: Content, code: str, recall: Recall) -> dict[str,
         mine = [t for t in translations if t.language == code]
         if not mine:
             continue
-        originals = {entry.slug: entry for entry in content[kind]}
-        found[kind] = {
-            t.slug: recall(translated, originals[t.slug], t) for t in mine if t.slug in originals
-        }
+        originals = dict(zip(map(_entry_slug, content[kind]), content[kind], strict=True))
+        mine = [t for t in mine if t.slug in originals]
+        first = list(map(originals.__getitem__, map(_entry_slug, mine)))
+        merged = recall.pairs(translated, first, mine)
+        found[kind] = dict(zip(map(_entry_slug, mine), merged, strict=True))
     return found
 
 
@@ -117,26 +127,23 @@ OUTSIDE_LANGUAGES = frozenset({"404", "easy_read", "sign_language"})
 
 
 def with_alternates(pages: list[Page], languages: list[Language], recall: Recall) -> list[Page]:
-    """Every page with the routes of itself in each language it exists in (hreflang)."""
-    default = languages[0].code
-    prefixes = {default: ""} | {language.code: f"{language.code}/" for language in languages[1:]}
-    at = {page.route for page in pages}
-    result = []
-    for page in pages:
-        if page.kind in OUTSIDE_LANGUAGES:
-            result.append(page)
-            continue
-        base = page.route.removeprefix(prefixes[page.language or default])
-        found = tuple(
-            (code, prefix + base) for code, prefix in prefixes.items() if prefix + base in at
-        )
-        if len(found) < 2:
-            result.append(page)
-            continue
-        key = "\x1f".join(route for _, route in found)
-        result.append(recall(_alternated, page, key=key, alternates=found))
-    return result
+    """Every page with the routes of itself in each language it exists in (hreflang).
+    Made again only for a page that changed, or when a page came or went."""
+    codes = tuple(language.code for language in languages)
+    prefixes = {codes[0]: ""} | {code: f"{code}/" for code in codes[1:]}
+    at = frozenset(map(_route, pages))
+    return recall.many(_alternated, pages, key=(codes, at), prefixes=prefixes, at=at)
 
 
-def _alternated(page: Page, alternates: tuple) -> Page:
-    return replace(page, alternates=alternates)
+def _alternated(page: Page, prefixes: dict[str, str], at: frozenset) -> Page:
+    if page.kind in OUTSIDE_LANGUAGES:
+        return page
+    own = prefixes[page.language] if page.language else ""
+    base = page.route.removeprefix(own)
+    found = tuple((code, p + base) for code, p in prefixes.items() if p + base in at)
+    return replace(page, alternates=found) if len(found) > 1 else page
+
+
+_route = attrgetter("route")
+_slug = attrgetter("entry.slug")  # of an item
+_entry_slug = attrgetter("slug")

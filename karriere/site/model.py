@@ -81,6 +81,13 @@ class Network:
 
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+# Where each collection's items live (in a language other than the default: under /<code>/).
+ROUTES = {
+    "vacancies": "stellen/{}/",
+    "stories": "geschichten/{}/",
+    "faq": "faq/#{}",
+    "pages": "{}/",
+}
 
 
 @dataclass(frozen=True)

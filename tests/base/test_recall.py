@@ -134,3 +134,25 @@ def test_many_in_place_and_moved_objects_match_a_fresh_list():
     made.clear()
     assert recall.many(label, shuffled) == [t.name.upper() for t in shuffled]
     assert made == ["dazu"]
+
+
+def test_pairs_are_made_again_when_either_object_changes():
+    recall = Recall()
+    made = []
+
+    def join(a, b):
+        made.append((a, b))
+        return (a, b)
+
+    firsts, seconds = [object() for _ in range(5)], [object() for _ in range(5)]
+    first = recall.pairs(join, firsts, seconds)
+    recall.next_build()
+    again = recall.pairs(join, list(firsts), list(seconds))
+    assert again == first and all(x is y for x, y in zip(again, first, strict=True))
+    assert len(made) == 5  # nothing made twice
+    recall.next_build()
+    changed = list(firsts)
+    changed[2] = object()  # the original changed, its translation did not
+    third = recall.pairs(join, changed, list(seconds))
+    assert third[2] == (changed[2], seconds[2]) and len(made) == 6
+    assert all(third[n] is first[n] for n in (0, 1, 3, 4))
