@@ -27,6 +27,16 @@ class Recall:
     def __init__(self) -> None:
         self._previous: dict[tuple, tuple] = {}
         self._current: dict[tuple, tuple] = {}
+        self._parts: dict[str, Recall] = {}
+
+    def part(self, name: str) -> Recall:
+        """A Recall of its own for one part of the build (the site in one language): its
+        calls do not take turns in the same slots with the same calls for another part,
+        which would make many() compare each list with the other part's."""
+        found = self._parts.get(name)
+        if found is None:
+            found = self._parts[name] = Recall()
+        return found
 
     def __call__(self, make: Callable[..., T], *args, key: Hashable = None, **helpers) -> T:
         """`key` is compared (by value) but not passed on: what the result depends on
@@ -134,10 +144,14 @@ class Recall:
     def start(self) -> None:
         """Forget what a failed build made."""
         self._current = {}
+        for part in self._parts.values():
+            part.start()
 
     def next_build(self) -> None:
         """The build succeeded: what it used is what the next build may reuse."""
         self._previous, self._current = self._current, {}
+        for part in self._parts.values():
+            part.next_build()
 
 
 def _in_place(entry: list, objects: list, made: Callable) -> list | None:

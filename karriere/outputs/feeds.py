@@ -68,7 +68,7 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
     urls = site.urls
     german = "" if site.code == site.settings.language else site.settings.language
     rows = recall.many(
-        _feed_entry, site.open_vacancies, key=(urls.base_url, labels, german),
+        _feed_entry, site.open_vacancies, key=(urls.base_url, labels, german, site.code),
         categories=categories, absolute=urls.absolute, german=german,
     )  # fmt: skip
     path = site.prefix + "stellen/feed.xml"

@@ -51,6 +51,7 @@ def language_sites(site: Site, content: Content, made: Making, recall: Recall) -
 def site_in(language: Language, site: Site, content: Content, made: Making, recall: Recall) -> Site:
     prefix = f"{language.code}/"
     entries = translated_entries(content, language.code, recall)
+    recall = recall.part(language.code)  # this language's lists, apart from the others'
 
     def local_item(entry: Entry, route: str, expired: bool = False) -> Item:
         """A translated entry's item lives under /<code>/; an original's stays German."""
@@ -104,7 +105,7 @@ def translated_entries(content: Content, code: str, recall: Recall) -> dict[str,
         originals = dict(zip(map(_entry_slug, content[kind]), content[kind], strict=True))
         mine = [t for t in mine if t.slug in originals]
         first = list(map(originals.__getitem__, map(_entry_slug, mine)))
-        merged = recall.pairs(translated, first, mine)
+        merged = recall.pairs(translated, first, mine, key=code)
         found[kind] = dict(zip(map(_entry_slug, mine), merged, strict=True))
     return found
 

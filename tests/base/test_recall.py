@@ -156,3 +156,26 @@ def test_pairs_are_made_again_when_either_object_changes():
     third = recall.pairs(join, changed, list(seconds))
     assert third[2] == (changed[2], seconds[2]) and len(made) == 6
     assert all(third[n] is first[n] for n in (0, 1, 3, 4))
+
+
+def test_a_part_is_its_own_recall_and_follows_the_builds():
+    recall, made = Recall(), []
+
+    def label(thing: Thing) -> str:
+        made.append(thing.name)
+        return thing.name
+
+    english = recall.part("en")
+    assert recall.part("en") is english and recall.part("ar") is not english
+    assert english is not recall
+    lena = Thing("lena")
+    english(label, lena)
+    recall.next_build()  # the parent's build succeeded: the part's results carry over
+    english(label, lena)
+    assert made == ["lena"]
+    recall.start()  # a failed build: what the part made in it is forgotten
+    english(label, Thing("murat"))
+    recall.start()
+    recall.next_build()
+    english(label, lena)  # (the last good build's result was dropped by start())
+    assert made == ["lena", "murat", "lena"]
