@@ -174,7 +174,7 @@ def new_environment(theme: Theme, language: str = "de", address: str = "sie") ->
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
         # A plain dict instead of an LRU cache with a lock: any change of a template file
-        # brings a new environment (environment_for), so nothing in it goes stale.
+        # brings a new environment (environments_for), so nothing in it goes stale.
         cache_size=-1,
     )
     add_filters(env, language)
@@ -182,18 +182,25 @@ def new_environment(theme: Theme, language: str = "de", address: str = "sie") ->
     return env
 
 
-def environment_for(
-    theme: Theme, site_dir, language: str = "de", address: str = "sie"
-) -> jinja2.Environment:
-    """The same environment while no template changed, so templates compile once per
-    session (the preview: compiling costs more than rendering a few pages); compiled
-    templates are also kept in .karriere-cache/jinja/."""
+def environments_for(
+    theme: Theme, site_dir, languages: list[str], address: str = "sie"
+) -> dict[str, jinja2.Environment]:
+    """One environment per language, the same while no template changed, so templates
+    compile once per session (the preview: compiling costs more than rendering a few
+    pages); compiled templates are also kept in .karriere-cache/jinja/. The template
+    files are looked at once for all languages."""
     files = []
     for folder in theme.template_dirs:
         files += [(str(p), file_signature(p)) for p in sorted(folder.rglob("*")) if p.is_file()]
-    key = (tuple(theme.template_dirs), tuple(files), language, address)
-    make = lambda: cached_environment(theme, site_dir, language, address)  # noqa: E731
-    return file_facts.get("jinja environment", key, make)
+    key = (tuple(theme.template_dirs), tuple(files), address)
+    return {  # a slot per language: one slot would make the languages take turns in it
+        language: file_facts.get(
+            ("jinja environment", language),
+            key,
+            lambda language=language: cached_environment(theme, site_dir, language, address),
+        )
+        for language in languages
+    }
 
 
 def cached_environment(theme: Theme, site_dir, language: str, address: str) -> jinja2.Environment:
@@ -231,9 +238,12 @@ def render_pages(
     pages = site.pages
     card_store: Cards | None = None
     languages: dict[str, tuple] = {}  # page.language -> (environment, globals)
+    envs = environments_for(
+        theme, site.config.site_dir, [local.code for local in site.sites], site.settings.address
+    )
     for local in site.sites:
         code = "" if local is site else local.code
-        env = environment_for(theme, site.config.site_dir, local.code, site.settings.address)
+        env = envs[local.code]
         env.page_language = (code,) if code else ()
         common = page_globals(TrackedSite(local, code), asset_names)
         if card_store is None:
