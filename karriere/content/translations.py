@@ -134,14 +134,15 @@ def translated(original, translation):
     return replace(translation, meta=meta, videos=translation.videos or original.videos, head=head)
 
 
-def check_translations(config, content) -> list[Problem]:
-    """Each translation needs its original, in a language that site.yaml lists."""
+def check_translations(config, content, only=None) -> list[Problem]:
+    """Each translation needs its original, in a language that site.yaml lists; `only`:
+    check just these translations (the others were checked before)."""
     settings = config.settings
     codes = [language.code for language in settings.site_languages]
     problems = []
     for kind, entries in content.translations.items():
-        originals = {entry.slug for entry in content[kind]}
-        for entry in entries:
+        originals = {entry.slug: entry for entry in content[kind]}
+        for entry in entries if only is None else [e for e in only if e.kind == kind]:
             original = original_source(entry.source)
             if kind not in WORDS:
                 message = (
@@ -167,7 +168,20 @@ def check_translations(config, content) -> list[Problem]:
                     f"translates {original}, which does not exist (expected a file {original} "
                     "in the default language beside it, or this file renamed)"
                 )
+            elif _video_words_alone(entry, originals[entry.slug]):
+                message = (
+                    f"video: {original} has no video, so these words would be shown nowhere "
+                    f"(expected video: in {original} first, or this field left out)"
+                )
             else:
                 continue
-            problems.append(Problem(entry.source, 1, message))
+            line = entry.field_lines.get("video", 1) if message.startswith("video:") else 1
+            problems.append(Problem(entry.source, line, message))
     return problems
+
+
+def _video_words_alone(translation, original) -> bool:
+    """A translation names a video's words where the original has no video."""
+    return getattr(translation.meta, "video", None) is not None and (
+        getattr(original.meta, "video", None) is None
+    )

@@ -16,6 +16,7 @@ from karriere.base.errors import BuildError
 from karriere.config.settings import Config
 from karriere.content.front_matter import COLLECTIONS
 from karriere.content.loading import Content, check_references, load_content
+from karriere.content.translations import check_translations
 
 
 class KnownContent:
@@ -112,6 +113,7 @@ class KnownContent:
             entries.append(entry)
         content = Content(groups["collections"], self.content.warnings, groups["translations"])
         problems += check_references(config, content, entries)
+        problems += check_translations(config, content, [e for e in entries if e.language])
         if problems:
             raise BuildError(problems)
         return content

@@ -10,6 +10,8 @@ import pytest
 from helpers import write_files
 from incremental_helpers import VACANCY, Incremental, assert_same_as_clean, both, edit
 
+from karriere.base.errors import BuildError
+
 LANGUAGES = """\
 languages:
   - {code: de, label: "Deutsch"}
@@ -86,3 +88,11 @@ def test_adding_and_removing_a_translation_equals_a_clean_build(inc):
     added.unlink()
     report = inc.build()
     assert_same_as_clean(inc, report)
+
+
+def test_video_words_without_the_originals_video_are_an_error_on_a_save(inc):
+    path = inc.site / TRANSLATION
+    edit(path, 'summary: "You', 'video: {title: "A day at work"}\nsummary: "You')
+    with pytest.raises(BuildError) as failed:
+        inc.builder.build([path])  # the preview's short way: only this file is loaded
+    assert str(failed.value.problems[0]).startswith(f"{TRANSLATION}:3: video: ")
