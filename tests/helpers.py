@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -96,13 +97,19 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+    """karriere as an editor runs it. Messages in English by default here (the tests read
+    the code's wording); `lang="de"` shows them as an editor sees them without options."""
+    env = {k: v for k, v in os.environ.items() if k != "KARRIERE_LANG"}
+    if lang != "de":
+        env["KARRIERE_LANG"] = lang
     return subprocess.run(
         [sys.executable, str(ROOT / "build.py"), *args],
         cwd=cwd or ROOT,
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
 
 

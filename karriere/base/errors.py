@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from karriere.base.messages import Message
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,6 +19,15 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    def row(self) -> list:
+        """A JSON form that keeps the message translatable (the no-op build's record)."""
+        parts = self.message.parts() if isinstance(self.message, Message) else self.message
+        return [self.path, self.line, parts]
+
+    @classmethod
+    def from_row(cls, row: list) -> Problem:
+        return cls(row[0], row[1], Message.from_parts(row[2]))
 
 
 class KarriereError(Exception):

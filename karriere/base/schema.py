@@ -10,32 +10,38 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from karriere.base.errors import Problem
+from karriere.base.messages import Message, say
 from karriere.base.yamlfile import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
 # What each kind of mistake should have been, in the editor's words.
 _EXPECTED = {
-    "date_from_datetime_parsing": "expected a date like 2026-06-05",
-    "date_parsing": "expected a date like 2026-06-05",
-    "date_type": "expected a date like 2026-06-05",
-    "datetime_parsing": "expected a date and time like 2026-06-05T10:00:00+02:00",
-    "datetime_from_date_parsing": "expected a date and time like 2026-06-05T10:00:00+02:00",
-    "int_parsing": "expected a whole number",
-    "int_type": "expected a whole number",
-    "float_parsing": "expected a number",
-    "float_type": "expected a number",
-    "list_type": "expected a list, e.g. [a, b] or lines starting with '- '",
-    "string_type": "expected text",
-    "bool_parsing": "expected true or false",
-    "bool_type": "expected true or false",
-    "model_type": "expected a group of fields (key: value lines)",
-    "dict_type": "expected a group of fields (key: value lines)",
-    "int_from_float": "expected a whole number",
-    "string_too_short": "expected some text",
-    "too_short": "expected at least one entry",
-    "finite_number": "expected a number such as 3200",
+    "date_from_datetime_parsing": say("expected a date like 2026-06-05"),
+    "date_parsing": say("expected a date like 2026-06-05"),
+    "date_type": say("expected a date like 2026-06-05"),
+    "datetime_parsing": say("expected a date and time like 2026-06-05T10:00:00+02:00"),
+    "datetime_from_date_parsing": say("expected a date and time like 2026-06-05T10:00:00+02:00"),
+    "int_parsing": say("expected a whole number"),
+    "int_type": say("expected a whole number"),
+    "float_parsing": say("expected a number"),
+    "float_type": say("expected a number"),
+    "list_type": say("expected a list, e.g. [a, b] or lines starting with '- '"),
+    "string_type": say("expected text"),
+    "bool_parsing": say("expected true or false"),
+    "bool_type": say("expected true or false"),
+    "model_type": say("expected a group of fields (key: value lines)"),
+    "dict_type": say("expected a group of fields (key: value lines)"),
+    "int_from_float": say("expected a whole number"),
+    "string_too_short": say("expected some text"),
+    "too_short": say("expected at least one entry"),
+    "finite_number": say("expected a number such as 3200"),
 }
+
+
+def _expected(kind: str) -> str:
+    return _EXPECTED.get(kind, say("expected a value"))
+
 
 # Invisible characters no field may hold: C0 controls except tab and line feed, DEL, and
 # the non-characters U+FFFE/U+FFFF. XML 1.0 forbids most of them, so one would break the
@@ -187,45 +193,69 @@ def _message(model: type[BaseModel], err: dict) -> str:
     name = ".".join(str(p) for p in loc) or "(front matter)"
     kind = err["type"]
     if kind == "missing":
-        return (
-            f"{name}: required field is missing (expected e.g. {loc[-1]}: {_example(model, loc)})"
-        )
+        return say(
+            "{name}: required field is missing (expected e.g. {field}: {example})",
+            name=name, field=str(loc[-1]), example=_example(model, loc),
+        )  # fmt: skip
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         known = ", ".join(sorted(field_names(owner) if owner else []))
         hint = unknown_field_hint(model, loc)
         if hint:
-            return f"{name}: unknown field; did you mean '{hint}'? (expected one of: {known})"
-        return f"{name}: unknown field (expected one of: {known})"
-    text = err["msg"]
-    if text.startswith("Value error, "):
-        text = text[len("Value error, ") :]
+            return say(
+                "{name}: unknown field; did you mean '{hint}'? (expected one of: {known})",
+                name=name, hint=hint, known=known,
+            )  # fmt: skip
+        return say("{name}: unknown field (expected one of: {known})", name=name, known=known)
+    text = _validator_text(err)
     if not loc and kind == "value_error":  # a check of the whole model says which field
         return text
     value = err.get("input")
     if value is None:
-        return f"{name}: is empty ({_EXPECTED.get(kind, 'expected a value')})"
+        return say("{name}: is empty ({expected})", name=name, expected=_expected(kind))
     shown = f" {value!r}" if isinstance(value, str | int | float) else ""
     if kind.startswith("date") and isinstance(value, str):
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return f"{name}: {value!r} is not a day in the calendar (expected a real date like 2026-06-05)"
+            return say(
+                "{name}: {value!r} is not a day in the calendar "
+                "(expected a real date like 2026-06-05)",
+                name=name, value=value,
+            )  # fmt: skip
     if kind == "literal_error":
         choices = err.get("ctx", {}).get("expected", "")
-        return f"{name}: invalid value{shown} (expected one of: {choices.replace(' or ', ', ')})"
+        return say(
+            "{name}: invalid value{shown} (expected one of: {choices})",
+            name=name, shown=shown, choices=choices.replace(" or ", ", "),
+        )  # fmt: skip
     if kind == "finite_number":
-        return f"{name}: {value!r} is not a finite number (expected a number such as 3200)"
+        return say(
+            "{name}: {value!r} is not a finite number (expected a number such as 3200)",
+            name=name, value=value,
+        )  # fmt: skip
     if kind == "string_too_long" and isinstance(value, str):
-        limit = err.get("ctx", {}).get("max_length")
-        return (
-            f"{name}: is {len(value)} characters long (expected at most {limit}; "
-            "put the details into the text)"
-        )
+        return say(
+            "{name}: is {length} characters long (expected at most {limit}; "
+            "put the details into the text)",
+            name=name, length=len(value), limit=err.get("ctx", {}).get("max_length"),
+        )  # fmt: skip
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-        return f'{name}: {value!r} is a number (expected text; write it in quotes, e.g. "{value}")'
-    expected = _EXPECTED.get(kind)
-    if expected:
-        return f"{name}: invalid value{shown} ({expected})"
-    return f"{name}: {text}"
+        return say(
+            '{name}: {value!r} is a number (expected text; write it in quotes, e.g. "{value}")',
+            name=name, value=value,
+        )  # fmt: skip
+    if kind in _EXPECTED:
+        return say("{name}: invalid value{shown} ({expected})", name=name, shown=shown,
+                   expected=_expected(kind))  # fmt: skip
+    return say("{name}: {text}", name=name, text=text)
+
+
+def _validator_text(err: dict) -> str:
+    """What a validator said: its Message (translatable) when it raised one."""
+    error = err.get("ctx", {}).get("error")
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Message):
+        return error.args[0]
+    text = err["msg"]
+    return text[len("Value error, ") :] if text.startswith("Value error, ") else text
 
 
 def validate(
@@ -236,7 +266,9 @@ def validate(
     if not isinstance(data, dict):
         line = line_offset + 1
         return None, [
-            Problem(path, line, "not a list of fields (expected 'key: value' lines, e.g. title: …)")
+            Problem(
+                path, line, say("not a list of fields (expected 'key: value' lines, e.g. title: …)")
+            )
         ]
     try:
         return model.model_validate(data), []

@@ -8,12 +8,15 @@ import time
 from pathlib import Path
 
 from karriere.base.errors import BuildError, KarriereError, Problem, UsageError
+from karriere.base.messages import Messages, editor_language, messages_in, say
 from karriere.commands.dates import parse_date, today
 
 
 def parse_port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port (expected 1 to 65535, e.g. 8000)")
+        raise argparse.ArgumentTypeError(
+            shown(say("{text!r} is not a port (expected 1 to 65535, e.g. 8000)", text=text))
+        )
     return int(text)
 
 
@@ -22,7 +25,7 @@ def parse_base_url(text: str) -> str:
 
     problem = base_url_problem(text)
     if problem:
-        raise argparse.ArgumentTypeError(problem)
+        raise argparse.ArgumentTypeError(shown(problem))
     return text
 
 
@@ -33,11 +36,26 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def shown(message) -> str:
+    """A message in the language KARRIERE_LANG asks for (argparse checks run before --lang
+    is known)."""
+    return messages_in(editor_language(None)).text(message)
+
+
+def language_option(p) -> None:
+    p.add_argument(
+        "--lang", choices=["de", "en"],
+        help="language of errors and warnings (default: KARRIERE_LANG, else de)",
+    )  # fmt: skip
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="karriere", description="Build a careers site.")
+    language_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     def site_options(p, date_option=True):
+        language_option(p)
         p.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
         if date_option:
             p.add_argument("--date", type=parse_date, help="treat this day as today (YYYY-MM-DD)")
@@ -71,10 +89,12 @@ def make_parser() -> argparse.ArgumentParser:
     )
     n.add_argument("title", nargs="?", help="(not for leichte-sprache and gebaerdensprache)")
     n.add_argument("--site", type=Path, default=Path("."))
+    language_option(n)
 
     j = sub.add_parser("schema", help="write JSON Schemas for editors' tools")
     j.add_argument("--out", type=Path, default=Path("schemas"), help="folder (default: schemas/)")
     j.add_argument("--site", type=Path, default=Path("."), help="its categories, employers …")
+    language_option(j)
     return parser
 
 
@@ -86,31 +106,43 @@ def main(argv: list[str] | None = None) -> int:
         args = make_parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and 2
+    messages = messages_for(args)
     try:
         return run(args)
     except BuildError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        count = len(exc.problems)
-        print(
-            f"Build failed: {count} error{'s' if count != 1 else ''}; "
-            "the previous output was left untouched.",
-            file=sys.stderr,
-        )
+            print(messages.problem(problem), file=sys.stderr)
+        print(messages.text(failed(len(exc.problems))), file=sys.stderr)
         return 1
     except UsageError as exc:
-        print(f"karriere: {exc}", file=sys.stderr)
+        print(f"karriere: {messages.error(exc)}", file=sys.stderr)
         return 2
     except KarriereError as exc:
-        print(f"karriere: {exc}", file=sys.stderr)
+        print(f"karriere: {messages.error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # the last resort: a file the build could not read or write
         from karriere.base.oserrors import explain
 
-        print(f"karriere: {explain(exc)}", file=sys.stderr)
+        print(f"karriere: {messages.text(explain(exc))}", file=sys.stderr)
         return 1
+
+
+def messages_for(args: argparse.Namespace) -> Messages:
+    """The editor's language; build and serve keep its compiled catalog in the cache."""
+    cache = None
+    if args.command in ("build", "serve"):
+        from karriere.base.places import cache_folder
+
+        cache = cache_folder(args.site)
+    return messages_in(editor_language(getattr(args, "lang", None)), cache)
+
+
+def failed(count: int):
+    if count == 1:
+        return say("Build failed: 1 error; the previous output was left untouched.")
+    return say("Build failed: {count} errors; the previous output was left untouched.", count=count)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,13 +160,13 @@ def run(args: argparse.Namespace) -> int:
         from karriere.commands.schema import write_schemas
 
         for path in write_schemas(args.out, args.site):
-            print(f"Wrote {path}")
+            print(messages_for(args).text(say("Wrote {path}", path=path)))
         return 0
     if args.command == "serve":
         from karriere.commands.server import cmd_serve
 
         return cmd_serve(args)
-    raise UsageError(f"unknown command {args.command!r}")
+    raise UsageError(say("unknown command {command!r}", command=args.command))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -149,25 +181,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = noop.options_key(day, args.base_url, args.drafts, False)
     last = noop.unchanged(site_dir, out_dir, options, inputs)
     if last is not None:
-        warnings = [Problem(*w) for w in last["warnings"]]
-        return report_build(warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"]))
+        warnings = [Problem.from_row(w) for w in last["warnings"]]
+        return report_build(
+            args, warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"])
+        )
     from karriere.incremental.builder import Builder
     from karriere.pipeline import Request
 
     request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
     report = Builder(request, out_dir).build(inputs=inputs)  # (no second no-op check)
     return report_build(
-        report.warnings, report.pages, out_dir, started,
+        args, report.warnings, report.pages, out_dir, started,
         len(report.written), len(report.deleted), report.unchanged,
     )  # fmt: skip
 
 
-def report_build(warnings, pages: int, out_dir, started: float, written, deleted, kept) -> int:
+def report_build(args, warnings, pages: int, out_dir, started, written, deleted, kept) -> int:
+    messages = messages_for(args)
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        print(messages.problem(warning), file=sys.stderr)
     took = time.perf_counter() - started
-    print(
-        f"Built {pages} pages into {out_dir} in {took:.2f} s "
-        f"({written} files written, {deleted} deleted, {kept} unchanged)."
-    )
+    built = say(
+        "Built {pages} pages into {out_dir} in {took:.2f} s "
+        "({written} files written, {deleted} deleted, {kept} unchanged).",
+        pages=pages, out_dir=str(out_dir), took=took, written=written, deleted=deleted, kept=kept,
+    )  # fmt: skip
+    print(messages.text(built))
     return 0

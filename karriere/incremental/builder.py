@@ -137,7 +137,7 @@ class Builder:
                 last = noop.unchanged(site_dir, self.out_dir, options, inputs)
             if last is not None:
                 return BuildReport(
-                    None, last["pages"], [Problem(*w) for w in last["warnings"]],
+                    None, last["pages"], [Problem.from_row(w) for w in last["warnings"]],
                     unchanged=len(last["outputs"]), shortcut=True,
                     timings={"total": time.perf_counter() - started},
                 )  # fmt: skip
@@ -151,7 +151,7 @@ class Builder:
             self._state_dirty = True
             if self.profile.persist:  # what the next run's no-op check compares with
                 signatures = {path: s.signature for path, s in state.manifest.items()}
-                warned = [(w.path, w.line, w.message) for w in report.warnings]
+                warned = [w.row() for w in report.warnings]
                 noop.remember(
                     site_dir, self.out_dir, options, inputs.digest, signatures, report.pages,
                     warned,

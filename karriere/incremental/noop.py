@@ -102,7 +102,7 @@ def remember(
     inputs: str,
     outputs: dict[str, tuple],
     pages: int,
-    warnings: list[tuple[str, int, str]],
+    warnings: list[list],
 ) -> None:
     """Write the record after a good build; a record that cannot be written is skipped."""
     path = record_file(site_dir, out_dir)
