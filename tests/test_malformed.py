@@ -4,6 +4,7 @@ Each folder in tests/malformed/ holds `site/` (files laid over the scratch site)
 `expected.txt` (the exact error lines). A few cases cannot live as files in git (a huge
 file, symlinks) and are made by GENERATED below. Run with KARRIERE_UPDATE_CORPUS=1 to
 rewrite expected.txt files from the actual output (then read every diff).
+The corpus runs as an editor sees it: in German, the command line's default language.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tests.conftest import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
 CORPUS = Path(__file__).parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 VACANCY = "content/vacancies/sachbearbeitung.md"
-LINE = re.compile(r"^[^\s:][^:]*:\d+: .+\(expected .+\)$")
+LINE = re.compile(r"^[^\s:][^:]*:\d+: .+\(erwartet.+\)$")
 
 
 def _huge(site: Path) -> None:
@@ -91,7 +92,9 @@ def test_malformed_case(case: str, tmp_path: Path, good_output: Path):
     shutil.copytree(good_output, out)
     before = snapshot(out)
 
-    result = run_cli("build", "--site", str(site), "--out", str(out), "--date", BUILD_DATE)
+    result = run_cli(
+        "build", "--site", str(site), "--out", str(out), "--date", BUILD_DATE, lang="de"
+    )  # fmt: skip
 
     lines = result.stderr.splitlines()
     errors, summary = lines[:-1], lines[-1] if lines else ""
@@ -103,7 +106,7 @@ def test_malformed_case(case: str, tmp_path: Path, good_output: Path):
     assert errors == expected_file.read_text(encoding="utf-8").splitlines()
     for line in errors:
         assert LINE.match(line), line
-    count = len(errors)
-    assert summary.startswith(f"Build failed: {count} error{'s' if count != 1 else ''};")
+        assert "expected" not in line, line  # (English left in the German message)
+    assert summary.startswith(f"Build abgebrochen: {len(errors)} Fehler;")
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "site"]
