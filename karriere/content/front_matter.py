@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from karriere.base.messages import say
 from karriere.base.schema import Strict
 from karriere.base.strings import Name
 from karriere.config.models import (
@@ -41,10 +42,20 @@ def _day_or_text(value):
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(
-                f"{value!r} is not a day in the calendar (expected a real date like "
-                "2026-06-05, or text such as 'zum nächstmöglichen Zeitpunkt')"
+                say(
+                    "{value!r} is not a day in the calendar (expected a real date like "
+                    "2026-06-05, or text such as 'zum nächstmöglichen Zeitpunkt')",
+                    value=value,
+                )
             ) from None
     return value
+
+
+def _not_a_safe_link(value: str):
+    return say(
+        "{value!r} is not allowed (expected a link starting with https:// or mailto:)",
+        value=value,
+    )
 
 
 class Vacancy(Strict):
@@ -77,9 +88,7 @@ class Vacancy(Strict):
     @classmethod
     def _safe_link(cls, value):
         if value is not None and not SAFE_LINK.match(value):
-            raise ValueError(
-                f"{value!r} is not allowed (expected a link starting with https:// or mailto:)"
-            )
+            raise ValueError(_not_a_safe_link(value))
         return value
 
     @field_validator("start", mode="before")
@@ -152,7 +161,7 @@ class Employer(NamedWithCase):
     @classmethod
     def _https(cls, value):
         if value is not None and not value.startswith("https://"):
-            raise ValueError(f"{value!r} must start with https://")
+            raise ValueError(say("{value!r} must start with https://", value=value))
         return value
 
     @property
@@ -192,12 +201,19 @@ def _when(value):
             parsed = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(
-                f"{value!r} is not a date or time (expected 2026-06-05 or "
-                "2026-06-05T10:00:00+02:00)"
+                say(
+                    "{value!r} is not a date or time "
+                    "(expected 2026-06-05 or 2026-06-05T10:00:00+02:00)",
+                    value=value,
+                )
             ) from None
         if parsed.tzinfo is None:
             raise ValueError(
-                f"{value!r} has no time zone (expected an offset, e.g. 2026-06-05T10:00:00+02:00)"
+                say(
+                    "{value!r} has no time zone (expected an offset, "
+                    "e.g. 2026-06-05T10:00:00+02:00)",
+                    value=value,
+                )
             )
         return parsed
     return value
@@ -230,18 +246,23 @@ class Event(Strict):
     @classmethod
     def _safe_link(cls, value):
         if value is not None and not SAFE_LINK.match(value):
-            raise ValueError(
-                f"{value!r} is not allowed (expected a link starting with https:// or mailto:)"
-            )
+            raise ValueError(_not_a_safe_link(value))
         return value
 
     @model_validator(mode="after")
     def _order(self):
         if self.end is not None:
             if isinstance(self.start, dt.datetime) != isinstance(self.end, dt.datetime):
-                raise ValueError("start and end must both be dates or both be dates with times")
+                raise ValueError(
+                    say("start and end must both be dates or both be dates with times")
+                )
             if self.end < self.start:
-                raise ValueError(f"end ({self.end}) is before start ({self.start})")
+                message = say(
+                    "end ({end}) is before start ({start})",
+                    end=str(self.end),
+                    start=str(self.start),
+                )
+                raise ValueError(message)
         return self
 
     @property

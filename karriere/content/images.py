@@ -14,6 +14,7 @@ from PIL import Image
 
 from karriere.base.errors import BuildError, Problem
 from karriere.base.file_facts import file_facts
+from karriere.base.messages import say
 from karriere.content import svg
 
 # Pillow reads only these (no PostScript, no odd formats), whatever a file's name says.
@@ -21,11 +22,12 @@ RASTER_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "AVIF")  # (JPEG: MPO too)
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS  # above this Pillow itself suspects a decompression bomb
 # What Pillow raises for a damaged, cut-off or disguised file.
 BROKEN = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
-SAVE_AGAIN = "save or export it again"
+SAVE_AGAIN = say("save or export it again")
 
 
 class UnreadableImage(Exception):
-    """An image file that cannot be used; `message` says why, for `path:1: message`."""
+    """An image file that cannot be used; `message` (a say(...) Message) says why, for
+    `path:1: message`."""
 
     def __init__(self, path: str, message: str):
         super().__init__(path, message)
@@ -55,7 +57,8 @@ def read_size(path: Path) -> tuple[int, int]:
 def opened(path: Path) -> Iterator[Image.Image]:
     """The image, with every way of it being unreadable as UnreadableImage."""
     if path.stat().st_size == 0:
-        raise UnreadableImage(str(path), f"image file is empty (expected a picture; {SAVE_AGAIN})")
+        message = say("image file is empty (expected a picture; {again})", again=SAVE_AGAIN)
+        raise UnreadableImage(str(path), message)
     try:
         with warnings.catch_warnings():  # (too large is refused just below, in plain words)
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -65,25 +68,38 @@ def opened(path: Path) -> Iterator[Image.Image]:
             if width * height > MAX_PIXELS:
                 raise UnreadableImage(
                     str(path),
-                    f"image is {width}×{height} pixels, too large to process (expected at most "
-                    f"{MAX_PIXELS // 1_000_000} megapixels, e.g. 6000×4000; scale it down)",
+                    say(
+                        "image is {width}×{height} pixels, too large to process (expected at "
+                        "most {limit} megapixels, e.g. 6000×4000; scale it down)",
+                        width=width,
+                        height=height,
+                        limit=MAX_PIXELS // 1_000_000,
+                    ),
                 )
             yield image
     except Image.UnidentifiedImageError:
         raise UnreadableImage(
             str(path),
-            f"file is not a picture this site can read (expected a JPEG, PNG, GIF, WebP or "
-            f"AVIF file; {SAVE_AGAIN})",
+            say(
+                "file is not a picture this site can read (expected a JPEG, PNG, GIF, WebP or "
+                "AVIF file; {again})",
+                again=SAVE_AGAIN,
+            ),
         ) from None
     except Image.DecompressionBombError:
-        raise UnreadableImage(
-            str(path), "image is too large to process (expected at most "
-            f"{MAX_PIXELS // 1_000_000} megapixels, e.g. 6000×4000; scale it down)",
-        ) from None  # fmt: skip
+        message = say(
+            "image is too large to process (expected at most {limit} megapixels, "
+            "e.g. 6000×4000; scale it down)",
+            limit=MAX_PIXELS // 1_000_000,
+        )
+        raise UnreadableImage(str(path), message) from None
     except BROKEN:
         raise UnreadableImage(
             str(path),
-            f"image data is damaged or cut off (expected a complete picture; {SAVE_AGAIN})",
+            say(
+                "image data is damaged or cut off (expected a complete picture; {again})",
+                again=SAVE_AGAIN,
+            ),
         ) from None
 
 
@@ -94,7 +110,8 @@ def size_of(content_dir: Path, rel: str) -> tuple[int, int]:
     try:
         return file_facts.of_file(read_size, path)
     except UnreadableImage as exc:
-        raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
+        shown = f"content/{rel}"  # (the path, as editors see it)
+        raise BuildError([Problem(shown, 1, exc.message)]) from None
 
 
 def image_info(content_dir: Path, rel: str, url: str) -> ImageInfo:

@@ -15,6 +15,7 @@ from typing import Protocol
 from karriere.base.deps import note
 from karriere.base.errors import BuildError, Problem
 from karriere.base.hashing import hash_text
+from karriere.base.messages import Message, say
 from karriere.base.packed import pack, unpack
 from karriere.base.schema import CONTROL, Strict, share_fields_sets, validate
 from karriere.base.text import read_text
@@ -116,20 +117,17 @@ class ContentLoader(Protocol):
 def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
     """Return (front matter, body, body start line). Raises BuildError on a bad frame."""
     if not text.strip():
-        raise BuildError(
-            [Problem(shown, 1, "file is empty (expected front matter between '---' lines)")]
-        )
+        message = say("file is empty (expected front matter between '---' lines)")
+        raise BuildError([Problem(shown, 1, message)])
     lines = text.split("\n")
     if lines[0].strip() != "---":
-        raise BuildError(
-            [Problem(shown, 1, "file does not start with '---' (expected front matter first)")]
-        )
+        message = say("file does not start with '---' (expected front matter first)")
+        raise BuildError([Problem(shown, 1, message)])
     for number in range(1, len(lines)):
         if lines[number].strip() in ("---", "..."):
             return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
-    raise BuildError(
-        [Problem(shown, 1, "front matter is not closed (expected a line '---' after the fields)")]
-    )
+    message = say("front matter is not closed (expected a line '---' after the fields)")
+    raise BuildError([Problem(shown, 1, message)])
 
 
 def load_content(config: Config, load=None) -> Content:
@@ -173,7 +171,8 @@ def load_entry(
     except YamlProblem as exc:
         return None, [Problem(shown, exc.line, exc.message)]
     if doc.data is None:
-        return None, [Problem(shown, 1, "front matter is empty (expected fields such as title:)")]
+        empty = say("front matter is empty (expected fields such as title:)")
+        return None, [Problem(shown, 1, empty)]
     slug, language = language_of(path)
     problems = []
     if language is not None:  # a translation: words only
@@ -232,8 +231,11 @@ def check_characters(body: str, body_line: int, shown: str) -> list[Problem]:
                 Problem(
                     shown,
                     line,
-                    f"the text contains the invisible character U+{ord(found.group()):04X} "
-                    "(expected plain text: delete the character, or retype the text around it)",
+                    say(
+                        "the text contains the invisible character U+{code:04X} (expected "
+                        "plain text: delete the character, or retype the text around it)",
+                        code=ord(found.group()),
+                    ),
                 )
             )
     return problems
@@ -280,10 +282,12 @@ def check_links(body: str, body_line: int, shown: str) -> list[Problem]:
             Problem(
                 shown,
                 body_line + offset,
-                f"link {short!r} is not allowed: it could run code in the visitor's browser "
-                "(expected a link "
-                "starting with https://, mailto: or tel:, a page address such as /stellen/, "
-                "or an image from content/media/)",
+                say(
+                    "link {url!r} is not allowed: it could run code in the visitor's browser "
+                    "(expected a link starting with https://, mailto: or tel:, a page address "
+                    "such as /stellen/, or an image from content/media/)",
+                    url=short,
+                ),
             )
         )
     return problems
@@ -298,8 +302,11 @@ def check_slugs(content: Content) -> list[Problem]:
                 Problem(
                     entry.source,
                     1,
-                    f"file name {Path(entry.source).name!r} cannot be a web address "
-                    "(expected lowercase letters, digits and '-', e.g. sachbearbeitung-buergeramt.md)",
+                    say(
+                        "file name {name!r} cannot be a web address (expected lowercase "
+                        "letters, digits and '-', e.g. sachbearbeitung-buergeramt.md)",
+                        name=Path(entry.source).name,
+                    ),
                 )
             )
     for entries in content.collections.values():
@@ -311,8 +318,11 @@ def check_slugs(content: Content) -> list[Problem]:
                     Problem(
                         entry.source,
                         1,
-                        f"same web address as {first.source} (expected different file names; "
-                        "names that differ only in upper/lower case collide on many hosts)",
+                        say(
+                            "same web address as {first} (expected different file names; "
+                            "names that differ only in upper/lower case collide on many hosts)",
+                            first=first.source,
+                        ),
                     )
                 )
     return problems
@@ -336,8 +346,11 @@ def check_references(config: Config, content: Content, entries=None) -> list[Pro
                 Problem(
                     entry.source,
                     _field_line(entry, "category"),
-                    f"category: unknown category {category!r} "
-                    f"(expected one of: {', '.join(categories)})",
+                    say(
+                        "category: unknown category {category!r} (expected one of: {known})",
+                        category=category,
+                        known=", ".join(categories),
+                    ),
                 )
             )
         employer = getattr(meta, "employer", None)
@@ -346,8 +359,11 @@ def check_references(config: Config, content: Content, entries=None) -> list[Pro
                 Problem(
                     entry.source,
                     _field_line(entry, "employer"),
-                    f"employer: unknown employer {employer!r} "
-                    f"({_expected_one_of(known['employers'], 'employers', employer)})",
+                    say(
+                        "employer: unknown employer {employer!r} ({expected})",
+                        employer=employer,
+                        expected=_expected_one_of(known["employers"], "employers", employer),
+                    ),
                 )
             )
         for slug in getattr(meta, "occupations", None) or []:
@@ -356,19 +372,23 @@ def check_references(config: Config, content: Content, entries=None) -> list[Pro
                     Problem(
                         entry.source,
                         _field_line(entry, "occupations"),
-                        f"occupations: unknown occupation {slug!r} "
-                        f"({_expected_one_of(known['occupations'], 'occupations', slug)})",
+                        say(
+                            "occupations: unknown occupation {occupation!r} ({expected})",
+                            occupation=slug,
+                            expected=_expected_one_of(known["occupations"], "occupations", slug),
+                        ),
                     )
                 )
     return problems
 
 
-def _expected_one_of(valid: set[str], folder: str, wrong: str) -> str:
+def _expected_one_of(valid: set[str], folder: str, wrong: str) -> Message:
     if not valid:
-        return (
-            f"expected a file content/{folder}/{wrong}.md; there is none in content/{folder}/ yet"
-        )
-    return f"expected one of: {', '.join(sorted(valid))}"
+        return say(
+            "expected a file content/{folder}/{wrong}.md; there is none in content/{folder}/ yet",
+            folder=folder, wrong=wrong,
+        )  # fmt: skip
+    return say("expected one of: {known}", known=", ".join(sorted(valid)))
 
 
 def _field_line(entry: Entry, name: str) -> int:

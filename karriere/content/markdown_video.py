@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from karriere.base.errors import Problem
+from karriere.base.messages import say
 from karriere.base.schema import validate
 from karriere.base.yamlfile import YamlProblem, load_yaml
 from karriere.config.models import Video
@@ -88,7 +89,7 @@ def _parse(body: str) -> tuple[Parsed, ...]:
     parsed = []
     for block in find_blocks(body):
         if not block.closed:
-            message = "video block is not closed (expected a line ``` after its fields)"
+            message = say("video block is not closed (expected a line ``` after its fields)")
             parsed.append(Parsed(block.line, None, ((block.line, message),)))
             continue
         try:
@@ -97,7 +98,7 @@ def _parse(body: str) -> tuple[Parsed, ...]:
             parsed.append(Parsed(block.line, None, ((block.line + exc.line, exc.message),)))
             continue
         video, problems = validate(Video, doc, "", line_offset=block.line)
-        found = tuple((p.line, f"video block: {p.message}") for p in problems)
+        found = tuple((p.line, say("video block: {text}", text=p.message)) for p in problems)
         media = tuple(
             (key, value, block.line + doc.line_of((key,)))
             for key, value in (video.media_paths() if video else [])
@@ -133,7 +134,8 @@ def check_body(
         for key, value, line in p.media:
             why = media_problem(content_dir, value, key)
             if why:
-                problems.append(Problem(source, body_line + line - 1, f"video block: {key}: {why}"))
+                message = say("video block: {key}: {text}", key=key, text=why)
+                problems.append(Problem(source, body_line + line - 1, message))
     return problems
 
 

@@ -10,10 +10,13 @@ import re
 from pathlib import Path
 
 from karriere.base.errors import Problem
+from karriere.base.messages import Message, say
 from karriere.base.schema import CONTROL, Strict
 from karriere.base.yamlfile import YamlDocument, load_yaml
 from karriere.config.settings import Config
 from karriere.content.media_types import CAPTIONS, IMAGES, VIDEOS, media_file_problems
+
+SITE_YAML = "site.yaml"  # where messages about site.yaml point
 
 
 def media_fields(meta: Strict) -> list[tuple[tuple, str]]:
@@ -39,7 +42,7 @@ def check_media(config: Config, found: list, doc: YamlDocument, shown: str) -> l
         name = ".".join(loc)
         message = media_problem(config.content_dir, value, loc[-1])
         if message:
-            problems.append(Problem(shown, line, f"{name}: {message}"))
+            problems.append(Problem(shown, line, say("{name}: {text}", name=name, text=message)))
     return problems
 
 
@@ -76,18 +79,19 @@ def check_campaign_video(config: Config) -> list[Problem]:
         message = media_problem(config.content_dir, value, key)
         if message:
             line = doc.line_of(("campaign", "video", key))
-            problems.append(Problem("site.yaml", line, f"campaign.video.{key}: {message}"))
+            message = say("{name}: {text}", name=f"campaign.video.{key}", text=message)
+            problems.append(Problem(SITE_YAML, line, message))
     return problems
 
 
 MAX_PATH = 1024  # bytes; far below what systems allow (4096), far above any real path
 # What each media field must name, by its key (other keys: any file).
 FIELD_TYPES = {
-    "image": ("a picture", IMAGES),
-    "logo": ("a picture", IMAGES),
-    "poster": ("a raster picture", tuple(s for s in IMAGES if s != ".svg")),  # made into WebP
-    "file": ("a video", VIDEOS),
-    "captions": ("a captions file", CAPTIONS),
+    "image": (say("a picture"), IMAGES),
+    "logo": (say("a picture"), IMAGES),
+    "poster": (say("a raster picture"), tuple(s for s in IMAGES if s != ".svg")),  # as WebP
+    "file": (say("a video"), VIDEOS),
+    "captions": (say("a captions file"), CAPTIONS),
 }
 
 
@@ -100,67 +104,88 @@ def check_logo(config: Config) -> list[Problem]:
     message = media_problem(config.content_dir, logo, "logo")
     if message:
         line = load_yaml(config.source_text).line_of(("organisation", "logo"))
-        return [Problem("site.yaml", line, f"organisation.logo: {message}")]
+        return [
+            Problem(SITE_YAML, line, say("{name}: {text}", name="organisation.logo", text=message))
+        ]
     path = config.content_dir / logo
     if path.resolve().parent.is_relative_to((config.content_dir / "media").resolve()):
         return []
     return media_file_problems(path, f"content/{logo}")
 
 
-def media_problem(content_dir: Path, value: str, key: str | None = None) -> str | None:
+def media_problem(content_dir: Path, value: str, key: str | None = None) -> Message | None:
     """Why a media path is unusable, or None. Paths are relative to content/; `key`: the
     field's name, for the kind of file it must be."""
     name_problem = _name_problem(value)
     if name_problem:
         return name_problem
     if value.startswith("/") or re.match(r"[A-Za-z]:[\\/]", value) or "\\" in value:
-        return f"{value!r} is an absolute path (expected a path relative to content/, e.g. media/bild.jpg)"
+        return say(
+            "{value!r} is an absolute path (expected a path relative to content/, "
+            "e.g. media/bild.jpg)",
+            value=value,
+        )
     if re.match(r"[a-z]+:", value):
-        return f"{value!r} is a URL (expected a file in content/, e.g. media/bild.jpg)"
+        return say(
+            "{value!r} is a URL (expected a file in content/, e.g. media/bild.jpg)", value=value
+        )
     try:
         target = (content_dir / value).resolve()
     except (OSError, RuntimeError):  # a link in a circle (RuntimeError up to Python 3.12)
-        return f"{value!r} is a link that leads in a circle (expected a real file, e.g. media/bild.jpg)"
+        return say(
+            "{value!r} is a link that leads in a circle (expected a real file, e.g. media/bild.jpg)",
+            value=value,
+        )
     root = content_dir.resolve()
     if root not in target.parents:
-        return (
-            f"{value!r} leads outside content/ (expected a file inside content/, e.g. "
-            "media/bild.jpg; copy the file there instead of linking to it)"
+        return say(
+            "{value!r} leads outside content/ (expected a file inside content/, e.g. "
+            "media/bild.jpg; copy the file there instead of linking to it)",
+            value=value,
         )
     try:
         found = target.is_file()
     except OSError:  # a path too long for this machine
         found = False
     if not found:
-        return f"file content/{value} does not exist (expected {_similar_file(content_dir, value)})"
+        return say(
+            "file content/{value} does not exist (expected {expected})",
+            value=value, expected=_similar_file(content_dir, value),
+        )  # fmt: skip
     what, suffixes = FIELD_TYPES.get(key or "", ("", ()))
     if suffixes and Path(value).suffix.lower() not in suffixes:
-        return f"{value!r} is not {what} (expected a file ending in {', '.join(suffixes)})"
+        return say(
+            "{value!r} is not {what} (expected a file ending in {suffixes})",
+            value=value, what=what, suffixes=", ".join(suffixes),
+        )  # fmt: skip
     return None
 
 
-def _name_problem(value: str) -> str | None:
+def _name_problem(value: str) -> Message | None:
     """What no file name can be (and no file system call should see)."""
     shown = value if len(value) <= 60 else value[:57] + "..."
     if any(ord(c) < 32 or c == "\x7f" for c in value):
-        return (
-            f"{shown!r} contains a control character (expected a file name of letters, "
-            "digits, '-', '_' and '.', e.g. media/bild.jpg)"
+        return say(
+            "{value!r} contains a control character (expected a file name of letters, "
+            "digits, '-', '_' and '.', e.g. media/bild.jpg)",
+            value=shown,
         )
     if len(value.encode("utf-8")) > MAX_PATH:
-        return (
-            f"{shown!r} is a path of more than {MAX_PATH} bytes (expected a short path, "
-            "e.g. media/bild.jpg)"
-        )
+        return say(
+            "{value!r} is a path of more than {limit} bytes (expected a short path, "
+            "e.g. media/bild.jpg)",
+            value=shown, limit=MAX_PATH,
+        )  # fmt: skip
     if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
-        return (
-            f"{shown!r} has a name longer than 255 bytes, which no file system allows "
-            "(expected a shorter file name, e.g. media/bild.jpg)"
+        return say(
+            "{value!r} has a name longer than 255 bytes, which no file system allows "
+            "(expected a shorter file name, e.g. media/bild.jpg)",
+            value=shown,
         )
     return None
 
 
-def _similar_file(content_dir: Path, value: str) -> str:
+def _similar_file(content_dir: Path, value: str) -> Message:
     """A did-you-mean for a mistyped media path."""
     folder = (content_dir / value).parent
     try:
@@ -169,5 +194,8 @@ def _similar_file(content_dir: Path, value: str) -> str:
         names = []
     close = difflib.get_close_matches(Path(value).name, names, n=1)
     if close:
-        return f"an existing file; did you mean {Path(value).parent.as_posix()}/{close[0]}?"
-    return "an existing file in content/, e.g. media/bild.jpg"
+        return say(
+            "an existing file; did you mean {path}?",
+            path=f"{Path(value).parent.as_posix()}/{close[0]}",
+        )
+    return say("an existing file in content/, e.g. media/bild.jpg")

@@ -11,29 +11,42 @@ from __future__ import annotations
 from pathlib import Path
 
 from karriere.base.errors import Problem
+from karriere.base.messages import Message, say
 from karriere.content import svg
 from karriere.content.images import UnreadableImage, read_size
 
 IMAGES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg")
 VIDEOS = (".mp4", ".webm")
 CAPTIONS = (".vtt",)
-EXPECTED = (
-    f"expected pictures ({', '.join(IMAGES)}), videos ({', '.join(VIDEOS)}), captions (.vtt), "
+EXPECTED = say(
+    "expected pictures ({images}), videos ({videos}), captions (.vtt), "
     "PDF files (.pdf), fonts (.woff2, .woff, .ttf, .otf) or icons (.ico); keep other files "
-    "outside content/"
-)
-# The first bytes of each type that is not a picture: (offset, the bytes there, the name).
-MP4 = [(4, box, "an MP4 video") for box in (b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip")]
+    "outside content/",
+    images=", ".join(IMAGES), videos=", ".join(VIDEOS),
+)  # fmt: skip
+# The first bytes of each type that is not a picture: (offset, the bytes there) each;
+# NAMES: what messages call it.
 SIGNATURES = {
-    ".mp4": MP4,
-    ".webm": [(0, b"\x1a\x45\xdf\xa3", "a WebM video")],
-    ".vtt": [(0, b"WEBVTT", "a WebVTT captions file"), (0, b"\xef\xbb\xbfWEBVTT", "")],
-    ".pdf": [(0, b"%PDF-", "a PDF")],
-    ".woff2": [(0, b"wOF2", "a WOFF2 font")],
-    ".woff": [(0, b"wOFF", "a WOFF font")],
-    ".ttf": [(0, b"\x00\x01\x00\x00", "a TrueType font"), (0, b"true", "")],
-    ".otf": [(0, b"OTTO", "an OpenType font"), (0, b"\x00\x01\x00\x00", "")],
-    ".ico": [(0, b"\x00\x00\x01\x00", "an icon file (.ico)")],
+    ".mp4": [(4, box) for box in (b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip")],
+    ".webm": [(0, b"\x1a\x45\xdf\xa3")],
+    ".vtt": [(0, b"WEBVTT"), (0, b"\xef\xbb\xbfWEBVTT")],
+    ".pdf": [(0, b"%PDF-")],
+    ".woff2": [(0, b"wOF2")],
+    ".woff": [(0, b"wOFF")],
+    ".ttf": [(0, b"\x00\x01\x00\x00"), (0, b"true")],
+    ".otf": [(0, b"OTTO"), (0, b"\x00\x01\x00\x00")],
+    ".ico": [(0, b"\x00\x00\x01\x00")],
+}
+NAMES = {
+    ".mp4": say("an MP4 video"),
+    ".webm": say("a WebM video"),
+    ".vtt": say("a WebVTT captions file"),
+    ".pdf": say("a PDF"),
+    ".woff2": say("a WOFF2 font"),
+    ".woff": say("a WOFF font"),
+    ".ttf": say("a TrueType font"),
+    ".otf": say("an OpenType font"),
+    ".ico": say("an icon file (.ico)"),
 }
 
 
@@ -41,11 +54,13 @@ def media_file_problems(path: Path, shown: str) -> list[Problem]:
     """Why this file of content/media/ cannot be published (empty: it can)."""
     suffix = path.suffix.lower()
     if suffix not in IMAGES and suffix not in SIGNATURES:
-        return [
-            Problem(shown, 1, f"{path.name!r} is not a media type this site publishes ({EXPECTED})")
-        ]
+        message = say(
+            "{name!r} is not a media type this site publishes ({expected})",
+            name=path.name, expected=EXPECTED,
+        )  # fmt: skip
+        return [Problem(shown, 1, message)]
     if path.stat().st_size == 0:
-        return [Problem(shown, 1, f"file is empty (expected {_what(suffix)})")]
+        return [Problem(shown, 1, say("file is empty (expected {what})", what=_what(suffix)))]
     if suffix == ".svg":
         return svg_problems(path, shown)
     if suffix in IMAGES:
@@ -56,15 +71,13 @@ def media_file_problems(path: Path, shown: str) -> list[Problem]:
         return []
     with open(path, "rb") as fh:
         head = fh.read(16)
-    if not any(head[at : at + len(magic)] == magic for at, magic, _ in SIGNATURES[suffix]):
-        return [
-            Problem(
-                shown,
-                1,
-                f"file is not {_what(suffix)}, although its name ends in {suffix} "
-                f"(expected {_what(suffix)}; save or export it again)",
-            )
-        ]
+    if not any(head[at : at + len(magic)] == magic for at, magic in SIGNATURES[suffix]):
+        message = say(
+            "file is not {what}, although its name ends in {suffix} "
+            "(expected {what}; save or export it again)",
+            what=_what(suffix), suffix=suffix,
+        )  # fmt: skip
+        return [Problem(shown, 1, message)]
     return []
 
 
@@ -80,7 +93,5 @@ def svg_problems(path: Path, shown: str) -> list[Problem]:
     return [Problem(shown, p.line, p.message) for p in found]
 
 
-def _what(suffix: str) -> str:
-    if suffix in IMAGES:
-        return "a picture"
-    return SIGNATURES[suffix][0][2]
+def _what(suffix: str) -> Message:
+    return say("a picture") if suffix in IMAGES else NAMES[suffix]

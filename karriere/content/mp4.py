@@ -13,6 +13,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from karriere.base.messages import say
+
 MOOV_MAX = 64 << 20  # bytes; a moov box this big is not a short sign-language clip
 CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts"}
 
@@ -20,7 +22,7 @@ CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts"}
 class Mp4Problem(Exception):
     """The file cannot be read as an MP4 video; `message` says why."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str):  # a say(...) Message, for the editor
         super().__init__(message)
         self.message = message
 
@@ -45,7 +47,7 @@ def read_mp4(path: Path | str) -> Mp4Facts:
         if facts is not None:
             width, height, fps, seconds = facts
             return Mp4Facts(width, height, fps, seconds, size)
-    raise Mp4Problem("it has no video track")
+    raise Mp4Problem(say("it has no video track"))
 
 
 def _find_moov(fh, size: int) -> bytes:
@@ -57,19 +59,21 @@ def _find_moov(fh, size: int) -> bytes:
         header = 8
         if length == 1:
             if len(head) < 16:
-                raise Mp4Problem("it ends inside a box header")
+                raise Mp4Problem(say("it ends inside a box header"))
             length, header = struct.unpack(">Q", head[8:16])[0], 16
         elif length == 0:
             length = size - at
         if length < header or at + length > size:
-            raise Mp4Problem(f"its box {_name(kind)} at byte {at} has an impossible length")
+            raise Mp4Problem(
+                say("its box {box} at byte {at} has an impossible length", box=_name(kind), at=at)
+            )
         if kind == b"moov":
             if length > MOOV_MAX:
-                raise Mp4Problem("its moov box is larger than 64 MB")
+                raise Mp4Problem(say("its moov box is larger than 64 MB"))
             fh.seek(at + header)
             return fh.read(length - header)
         at += length
-    raise Mp4Problem("it has no moov box (the index of the video), or is not an MP4 file")
+    raise Mp4Problem(say("it has no moov box (the index of the video), or is not an MP4 file"))
 
 
 def _boxes(data: bytes):
@@ -83,7 +87,7 @@ def _boxes(data: bytes):
         elif length == 0:
             length = len(data) - at
         if length < header or at + length > len(data):
-            raise Mp4Problem(f"its box {_name(kind)} has an impossible length")
+            raise Mp4Problem(say("its box {box} has an impossible length", box=_name(kind)))
         yield kind, data[at + header : at + length]
         at += length
 
@@ -108,18 +112,18 @@ def _video_track(trak: bytes) -> tuple[int, int, float, float] | None:
     tkhd, mdhd = _child(trak, b"tkhd"), _child(trak, b"mdia", b"mdhd")
     stts = _child(trak, b"mdia", b"minf", b"stbl", b"stts")
     if tkhd is None or mdhd is None or stts is None:
-        raise Mp4Problem("its video track lacks a tkhd, mdhd or stts box")
+        raise Mp4Problem(say("its video track lacks a tkhd, mdhd or stts box"))
     try:
         width, height = _display_size(tkhd)
         timescale, duration = _media_time(mdhd)
         frames, ticks = _sample_times(stts)
     except struct.error:
-        raise Mp4Problem("a box of its video track is cut short") from None
+        raise Mp4Problem(say("a box of its video track is cut short")) from None
     if timescale == 0:
-        raise Mp4Problem("its video track has a time scale of 0")
+        raise Mp4Problem(say("its video track has a time scale of 0"))
     ticks = ticks or duration
     if frames == 0 or ticks == 0:
-        raise Mp4Problem("its video track has no frames")
+        raise Mp4Problem(say("its video track has no frames"))
     return width, height, frames * timescale / ticks, (duration or ticks) / timescale
 
 

@@ -8,6 +8,7 @@ say OK. Only exact scaffold values count, so real content never matches by chanc
 from __future__ import annotations
 
 from karriere.base.errors import Problem
+from karriere.base.messages import Message, say
 from karriere.base.schema import Strict
 from karriere.base.yamlfile import YamlDocument
 
@@ -26,21 +27,25 @@ NEW_KIND = {
 }
 
 # content folder -> (field path, scaffold value, what belongs there)
-FIELDS: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
+FIELDS: dict[str, list[tuple[tuple[str, ...], str, Message]]] = {
     "vacancies": [
-        (("location", "city"), "Musterstadt", "the real place of work"),
-        (("apply_url",), "mailto:bewerbung@example.org", "the real application address"),
+        (("location", "city"), "Musterstadt", say("the real place of work")),
+        (("apply_url",), "mailto:bewerbung@example.org", say("the real application address")),
     ],
     "stories": [
-        (("name",), "Vorname", "the person's first name"),
-        (("role",), "Rolle oder Ausbildung", "the person's role or training"),
+        (("name",), "Vorname", say("the person's first name")),
+        (("role",), "Rolle oder Ausbildung", say("the person's role or training")),
     ],
     "events": [
-        (("location", "city"), "Musterstadt", "the real place of the event"),
+        (("location", "city"), "Musterstadt", say("the real place of the event")),
     ],
     "employers": [
-        (("website",), "https://www.example.org", "the employer's own website"),
-        (("address", "city"), "Musterstadt", "the employer's real address, or no address line"),
+        (("website",), "https://www.example.org", say("the employer's own website")),
+        (
+            ("address", "city"),
+            "Musterstadt",
+            say("the employer's real address, or no address line"),
+        ),
     ],
 }
 
@@ -91,19 +96,23 @@ def placeholder_problems(
     """Scaffold values left unchanged in an entry that is not a draft."""
     if getattr(meta, "draft", False):
         return []
-    origin = f"from 'new {NEW_KIND.get(kind, kind)}'"
+    origin = say("from 'new {kind}'", kind=NEW_KIND.get(kind, kind))
     problems = []
     for path, value, expected in FIELDS.get(kind, []):
         if value_at(meta, path) == value:
-            message = f"{path[0]}: still the placeholder {value!r} {origin} (expected {expected})"
+            message = say(
+                "{name}: still the placeholder {value!r} {origin} (expected {expected})",
+                name=path[0], value=value, origin=origin, expected=expected,
+            )  # fmt: skip
             problems.append(Problem(shown, doc.line_of(path) + 1, message))  # +1: the '---'
     lines = body.split("\n") if "…" in body else ()  # every placeholder line has an '…'
     for offset, line in enumerate(lines):
         if line.strip() in BODY_LINES:
-            message = (
-                f"body: still the placeholder {line.strip()!r} {origin} "
-                "(expected your own text in place of '…')"
-            )
+            message = say(
+                "body: still the placeholder {value!r} {origin} "
+                "(expected your own text in place of '…')",
+                value=line.strip(), origin=origin,
+            )  # fmt: skip
             problems.append(Problem(shown, body_line + offset, message))
     return problems
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from karriere.base.errors import Problem
+from karriere.base.messages import Message, say
 from karriere.content.front_matter import COLLECTIONS
 
 MEDIA = "media"
@@ -66,8 +67,10 @@ def _link_ok(entry: os.DirEntry, root: Path, shown: str, scan: Scan) -> bool:
             Problem(
                 shown,
                 1,
-                "warning: is a link to something that does not exist, so it is ignored "
-                "(expected a real file; delete the link)",
+                say(
+                    "warning: is a link to something that does not exist, so it is ignored "
+                    "(expected a real file; delete the link)"
+                ),
             )
         )
         return False
@@ -75,12 +78,12 @@ def _link_ok(entry: os.DirEntry, root: Path, shown: str, scan: Scan) -> bool:
         target = None
     parent = path.parent.resolve()
     if target is None or target == parent or target in parent.parents:
-        message = (
+        message = say(
             "is a link that leads back to itself or to a folder containing it, an endless "
             "loop (expected a real file or folder; delete the link)"
         )
     elif root not in target.parents:
-        message = (
+        message = say(
             "is a link to something outside content/ (expected a real file: "
             "copy it into content/media/ instead of linking to it)"
         )
@@ -99,18 +102,16 @@ def _top_level(entry: os.DirEntry, shown: str, scan: Scan, stack: list) -> None:
         return
     folders = ", ".join(f"{name}/" for name in sorted(known))
     close = difflib.get_close_matches(entry.name, known, n=1)
-    hint = f"; did you mean content/{close[0]}/?" if close else ""
+    hint = say("; did you mean content/{folder}/?", folder=close[0]) if close else ""
     if _is_dir(entry):
-        what = "folder is not read, so nothing in it is published"
+        what = say("this folder is not read, so nothing in it is published")
     else:
-        what = "file is not read, so it is not published"
-    scan.warnings.append(
-        Problem(
-            shown,
-            1,
-            f"warning: this {what}{hint} (expected one of the folders {folders} in content/)",
-        )
-    )
+        what = say("this file is not read, so it is not published")
+    message = say(
+        "warning: {what}{hint} (expected one of the folders {folders} in content/)",
+        what=what, hint=hint, folders=folders,
+    )  # fmt: skip
+    scan.warnings.append(Problem(shown, 1, message))
     if _is_dir(entry) and not entry.is_symlink():
         stack.append((entry.path, None))  # (its links are checked all the same)
 
@@ -131,8 +132,11 @@ def _in_collection(entry: os.DirEntry, kind: str, shown: str, scan: Scan, stack:
             Problem(
                 shown,
                 1,
-                "warning: this folder is not read, so nothing in it is published "
-                f"(expected content files directly in content/{kind}/)",
+                say(
+                    "warning: this folder is not read, so nothing in it is published "
+                    "(expected content files directly in content/{kind}/)",
+                    kind=kind,
+                ),
             )
         )
         if not entry.is_symlink():
@@ -143,28 +147,31 @@ def _in_collection(entry: os.DirEntry, kind: str, shown: str, scan: Scan, stack:
         Problem(
             shown,
             1,
-            "warning: this file is not read, so it is not published; only files ending in .md "
-            f"(lower case) are content (expected e.g. {stem}.md)",
+            say(
+                "warning: this file is not read, so it is not published; only files ending in "
+                ".md (lower case) are content (expected e.g. {stem}.md)",
+                stem=stem,
+            ),
         )
     )
 
 
-def _not_a_file(entry: os.DirEntry) -> str | None:
+def _not_a_file(entry: os.DirEntry) -> Message | None:
     """Why a `*.md` entry cannot be read as a content file, without opening it."""
     if entry.is_file(follow_symlinks=False):
         return None  # a regular file, told by the folder listing itself: no stat() call
     try:
         mode = entry.stat().st_mode
     except OSError:
-        return "cannot be read (expected a Markdown file)"
+        return say("cannot be read (expected a Markdown file)")
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return (
+        return say(
             "is a folder, not a file (expected a Markdown file; a folder's name should not "
             "end in .md)"
         )
-    return "is not a regular file (a pipe or a device) (expected a Markdown file)"
+    return say("is not a regular file (a pipe or a device) (expected a Markdown file)")
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

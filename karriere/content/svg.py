@@ -11,6 +11,8 @@ import math
 import re
 from xml.parsers import expat
 
+from karriere.base.messages import Message, say
+
 XHTML = "http://www.w3.org/1999/xhtml"
 ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
 # Raster pictures inside the drawing (as drawing programs embed them) cannot run anything.
@@ -19,7 +21,7 @@ URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 LENGTH = re.compile(rf"\s*({NUMBER})\s*(px|pt|pc|mm|cm|in|em|ex|%)?\s*")
 MAX_SIDE = 100_000
-PLAIN = "expected a plain drawing; export it again as plain SVG, without scripts or links"
+PLAIN = say("expected a plain drawing; export it again as plain SVG, without scripts or links")
 
 
 class _RootRead(Exception):
@@ -42,26 +44,33 @@ def problems(data: bytes) -> list[SvgProblem]:
     depth = [0]
     style: list[str] = []  # text of the <style> element being read, if any
 
-    def add(message: str) -> None:
+    def add(message: Message) -> None:
         found.append(SvgProblem(parser.CurrentLineNumber, message))
 
     def doctype(*_) -> None:  # before any entity is declared: stop reading right here
         raise SvgProblem(
             parser.CurrentLineNumber,
-            f"SVG has a <!DOCTYPE> declaration, which can define entities ({PLAIN})",
+            say(
+                "SVG has a <!DOCTYPE> declaration, which can define entities ({plain})", plain=PLAIN
+            ),
         )
 
     def instruction(target: str, _data: str) -> None:
         if target.lower() == "xml-stylesheet":
-            add(f"SVG loads a style sheet with <?xml-stylesheet?> ({PLAIN})")
+            add(say("SVG loads a style sheet with <?xml-stylesheet?> ({plain})", plain=PLAIN))
 
     def start(name: str, attrs: dict[str, str]) -> None:
         space, local = _split(name)
         if depth[0] == 0 and local != "svg":
-            add(f"file is not an SVG image: it starts with <{local}> (expected <svg> first)")
+            add(
+                say(
+                    "file is not an SVG image: it starts with <{element}> (expected <svg> first)",
+                    element=local,
+                )
+            )
         depth[0] += 1
         if local.lower() in ACTIVE or space == XHTML:
-            add(f"SVG contains a <{local}> element ({PLAIN})")
+            add(say("SVG contains a <{element}> element ({plain})", element=local, plain=PLAIN))
         if local == "style":
             style.append("")
         for key, value in attrs.items():
@@ -77,7 +86,7 @@ def problems(data: bytes) -> list[SvgProblem]:
         if _split(name)[1] == "style" and style:
             why = _style_problem(style.pop())
             if why:
-                add(f"SVG <style>: {why}")
+                add(say("SVG <style>: {why}", why=why))
 
     parser.StartDoctypeDeclHandler = doctype
     parser.ProcessingInstructionHandler = instruction
@@ -92,8 +101,11 @@ def problems(data: bytes) -> list[SvgProblem]:
         found.append(
             SvgProblem(
                 exc.lineno,
-                f"file is not a readable SVG: {expat.ErrorString(exc.code)} "
-                "(expected an SVG image as a drawing program saves it)",
+                say(
+                    "file is not a readable SVG: {error} "
+                    "(expected an SVG image as a drawing program saves it)",
+                    error=expat.ErrorString(exc.code),
+                ),
             )
         )
     return found
@@ -104,27 +116,36 @@ def _split(name: str) -> tuple[str, str]:
     return space, local
 
 
-def _attribute_problem(name: str, value: str) -> str | None:
+def _attribute_problem(name: str, value: str) -> Message | None:
     lower = name.lower()
     if lower.startswith("on"):
-        return f"SVG has an event attribute {name}= that runs a script ({PLAIN})"
+        return say(
+            "SVG has an event attribute {name}= that runs a script ({plain})",
+            name=name,
+            plain=PLAIN,
+        )
     if lower == "href" and not (value.startswith("#") or PICTURE.match(value)):
-        return f"SVG refers to {_short(value)!r} with href= ({PLAIN}; only '#' links inside it)"
+        return say(
+            "SVG refers to {target!r} with href= ({plain}; only '#' links inside it)",
+            target=_short(value), plain=PLAIN,
+        )  # fmt: skip
     if lower == "attributename" and (value.lower().startswith("on") or "href" in value.lower()):
-        return f"SVG animates the attribute {value!r} ({PLAIN})"
+        return say("SVG animates the attribute {value!r} ({plain})", value=value, plain=PLAIN)
     if "url(" in value.lower() or "@import" in value.lower():
         why = _style_problem(value)
         if why:
-            return f"SVG attribute {name}=: {why}"
+            return say("SVG attribute {name}=: {why}", name=name, why=why)
     return None
 
 
-def _style_problem(css: str) -> str | None:
+def _style_problem(css: str) -> Message | None:
     if "@import" in css.lower():
-        return f"@import loads another file ({PLAIN})"
+        return say("@import loads another file ({plain})", plain=PLAIN)
     for target in URL.findall(css):
         if not (target.startswith("#") or PICTURE.match(target)):
-            return f"url({_short(target)}) refers to another file ({PLAIN})"
+            return say(
+                "url({target}) refers to another file ({plain})", target=_short(target), plain=PLAIN
+            )
     return None
 
 
@@ -146,7 +167,8 @@ def size(data: bytes) -> tuple[int, int]:
         raise _RootRead
 
     def doctype(*_) -> None:
-        raise SvgProblem(parser.CurrentLineNumber, f"SVG has a <!DOCTYPE> declaration ({PLAIN})")
+        message = say("SVG has a <!DOCTYPE> declaration ({plain})", plain=PLAIN)
+        raise SvgProblem(parser.CurrentLineNumber, message)
 
     parser.StartElementHandler = start
     parser.StartDoctypeDeclHandler = doctype
@@ -155,7 +177,8 @@ def size(data: bytes) -> tuple[int, int]:
     except _RootRead:
         pass
     except expat.ExpatError as exc:
-        raise SvgProblem(exc.lineno, "file is not a readable SVG (expected an SVG image)") from None
+        message = say("file is not a readable SVG (expected an SVG image)")
+        raise SvgProblem(exc.lineno, message) from None
     line = where[0]
     width = _length(root.get("width"), "width", line)
     height = _length(root.get("height"), "height", line)
@@ -176,8 +199,13 @@ def _length(value: str | None, name: str, line: int) -> int | None:
     if not (0 < number <= MAX_SIDE):
         raise SvgProblem(
             line,
-            f'SVG {name}="{_short(value)}" is not a size (expected a positive number of '
-            f'pixels up to {MAX_SIDE}, e.g. {name}="240", or leave it out and give a viewBox)',
+            say(
+                'SVG {name}="{value}" is not a size (expected a positive number of pixels up '
+                'to {limit}, e.g. {name}="240", or leave it out and give a viewBox)',
+                name=name,
+                value=_short(value),
+                limit=MAX_SIDE,
+            ),
         )
     if match.group(2) in ("%", "em", "ex"):
         return None
@@ -198,7 +226,10 @@ def _view_box(value: str | None, line: int) -> tuple[int, int] | None:
     if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
         raise SvgProblem(
             line,
-            f'SVG viewBox="{_short(value)}" is not a drawing area (expected four numbers: '
-            'left, top, a positive width and height, e.g. viewBox="0 0 240 64")',
+            say(
+                'SVG viewBox="{value}" is not a drawing area (expected four numbers: '
+                'left, top, a positive width and height, e.g. viewBox="0 0 240 64")',
+                value=_short(value),
+            ),
         )
     return max(1, round(width)), max(1, round(height))

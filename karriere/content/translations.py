@@ -14,6 +14,7 @@ from pydantic import Field, create_model
 
 from karriere.base.errors import Problem
 from karriere.base.hashing import hash_text
+from karriere.base.messages import Message, say
 from karriere.base.schema import Strict
 from karriere.base.yamlfile import YamlDocument
 from karriere.config.models import Line, MediaPath, Video
@@ -92,12 +93,12 @@ def fact_problems(
     return problems
 
 
-def _fact_message(shown: str, key: str, words) -> str:
-    original = original_source(shown)
-    return (
-        f"{key}: a translation takes this fact from {original}, so that it never differs "
-        f"between languages (expected only the words {', '.join(words)} and the text here)"
-    )
+def _fact_message(shown: str, key: str, words) -> Message:
+    return say(
+        "{key}: a translation takes this fact from {original}, so that it never differs "
+        "between languages (expected only the words {words} and the text here)",
+        key=key, original=original_source(shown), words=", ".join(words),
+    )  # fmt: skip
 
 
 def without_facts(kind: str, original: type[Strict], data: dict) -> dict:
@@ -143,41 +144,50 @@ def check_translations(config, content, only=None) -> list[Problem]:
     for kind, entries in content.translations.items():
         originals = {entry.slug: entry for entry in content[kind]}
         for entry in entries if only is None else [e for e in only if e.kind == kind]:
-            original = original_source(entry.source)
-            if kind not in WORDS:
-                message = (
-                    f"is a translation, but the pages in content/{kind}/ are German only: "
-                    "BITV 2.0 § 4 asks for them in Leichte Sprache and DGS, not in other "
-                    f"languages (expected the text in {original} alone)"
-                )
-            elif entry.language == codes[0]:
-                message = (
-                    f"is a translation into {entry.language!r}, the site's default language, "
-                    f"whose text is {original} (expected the text in {original}, or a "
-                    "language from site.yaml's languages:)"
-                )
-            elif entry.language not in codes:
-                listed = ", ".join(codes[1:]) or "none yet"
-                message = (
-                    f"is a translation into {entry.language!r}, a language that site.yaml's "
-                    f"languages: does not list (expected one of: {listed}; or add "
-                    f"- {{code: {entry.language}, label: …}} to languages:)"
-                )
-            elif entry.slug not in originals:
-                message = (
-                    f"translates {original}, which does not exist (expected a file {original} "
-                    "in the default language beside it, or this file renamed)"
-                )
-            elif _video_words_alone(entry, originals[entry.slug]):
-                message = (
-                    f"video: {original} has no video, so these words would be shown nowhere "
-                    f"(expected video: in {original} first, or this field left out)"
-                )
-            else:
-                continue
-            line = entry.field_lines.get("video", 1) if message.startswith("video:") else 1
-            problems.append(Problem(entry.source, line, message))
+            message = _translation_problem(entry, kind, codes, originals)
+            if message is not None:
+                line = entry.field_lines.get("video", 1) if message.startswith("video:") else 1
+                problems.append(Problem(entry.source, line, message))
     return problems
+
+
+def _translation_problem(entry, kind: str, codes: list[str], originals: dict) -> Message | None:
+    """What is wrong with one translation (its language, its original), or None."""
+    original, language = original_source(entry.source), entry.language
+    if kind not in WORDS:
+        return say(
+            "is a translation, but the pages in content/{kind}/ are German only: "
+            "BITV 2.0 § 4 asks for them in Leichte Sprache and DGS, not in other "
+            "languages (expected the text in {original} alone)",
+            kind=kind, original=original,
+        )  # fmt: skip
+    if language == codes[0]:
+        return say(
+            "is a translation into {language!r}, the site's default language, "
+            "whose text is {original} (expected the text in {original}, or a "
+            "language from site.yaml's languages:)",
+            language=language, original=original,
+        )  # fmt: skip
+    if language not in codes:
+        return say(
+            "is a translation into {language!r}, a language that site.yaml's "
+            "languages: does not list (expected one of: {listed}; or add "
+            "- {{code: {language}, label: …}} to languages:)",
+            language=language, listed=", ".join(codes[1:]) or say("none yet"),
+        )  # fmt: skip
+    if entry.slug not in originals:
+        return say(
+            "translates {original}, which does not exist (expected a file {original} "
+            "in the default language beside it, or this file renamed)",
+            original=original,
+        )
+    if _video_words_alone(entry, originals[entry.slug]):
+        return say(
+            "video: {original} has no video, so these words would be shown nowhere "
+            "(expected video: in {original} first, or this field left out)",
+            original=original,
+        )
+    return None
 
 
 def _video_words_alone(translation, original) -> bool:

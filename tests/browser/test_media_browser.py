@@ -8,7 +8,6 @@ it. A clean SVG is built, shown on its page and opened on its own: nothing runs.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 from siteserver import BUILD_DATE, REPO_ROOT, SUB_PATH, Server, build_site
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))
-from helpers import SCRATCH_FILES, write_files  # noqa: E402
+from helpers import SCRATCH_FILES, run_cli, write_files  # noqa: E402
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
 CLEAN_SVG = (
@@ -96,11 +95,7 @@ def test_a_hostile_media_file_would_run_and_the_build_refuses_it(name, served, c
 
     site = scratch(Path(served.root) / f"site-{name}", {name: text})
     out = Path(served.root) / f"out-{name}"
-    proc = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "build.py"), "build", "--site", str(site),
-         "--out", str(out), "--date", BUILD_DATE],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    proc = run_cli("build", "--site", str(site), "--out", str(out), "--date", BUILD_DATE)
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.startswith(message), proc.stderr
     assert "Traceback" not in proc.stderr

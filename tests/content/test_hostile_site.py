@@ -24,6 +24,7 @@ def karriere(*args: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=60,  # a FIFO opened for reading would block until this runs out
+        env={**os.environ, "KARRIERE_LANG": "en"},  # the code's wording, as run_cli
     )
 
 
