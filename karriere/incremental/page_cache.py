@@ -17,6 +17,7 @@ from itertools import compress, repeat
 from pathlib import Path
 
 from karriere.base.hashing import file_signature, hash_bytes, hash_text
+from karriere.base.messages import say
 from karriere.base.recall import changed_places
 from karriere.config.theme import Theme
 from karriere.incremental.state import Record, State
@@ -50,7 +51,7 @@ _deps = operator.attrgetter("deps")
 
 def kept_page(page: Page, digest: str) -> Output:
     """A page whose file from the last build stands (the writer checks it is there)."""
-    origin = page.item.entry.source if page.item else f"the {page.kind} page"
+    origin = page.item.entry.source if page.item else say("the {kind} page", kind=page.kind)
     return Kept(page.output_path, digest, origin=origin)
 
 

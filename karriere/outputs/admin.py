@@ -15,6 +15,7 @@ import yaml
 from markupsafe import escape
 from pydantic import BaseModel
 
+from karriere.base.messages import say
 from karriere.base.places import DECAP_DIST
 from karriere.content.front_matter import COLLECTIONS
 from karriere.write.output import Bytes, Copy, Output
@@ -225,14 +226,13 @@ def admin_outputs(site: Site, asset_names: dict[str, str]) -> list[Output]:
     config = yaml.safe_dump(decap_config(site, cms), allow_unicode=True, sort_keys=False)
     scripts = decap_files(site.config.site_dir)
     style = asset_names.get("style.css")
+    page, package = say("the admin page"), say("npm package {name}", name="decap-cms")
     found = [
-        Bytes("admin/config.yml", config.encode(), origin="the Decap CMS configuration"),
-        Bytes(
-            "admin/index.html", admin_page(site, bool(scripts)).encode(), origin="the admin page"
-        ),
+        Bytes("admin/config.yml", config.encode(), origin=say("the Decap CMS configuration")),
+        Bytes("admin/index.html", admin_page(site, bool(scripts)).encode(), origin=page),
     ]
     if scripts:
         preview = preview_script(site.urls.path("assets/" + style) if style else None)
-        found.append(Bytes("admin/preview.js", preview.encode(), origin="the admin page"))
-        found += [Copy(f"admin/{p.name}", p, origin="npm package decap-cms") for p in scripts]
+        found.append(Bytes("admin/preview.js", preview.encode(), origin=page))
+        found += [Copy(f"admin/{p.name}", p, origin=package) for p in scripts]
     return found

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from operator import itemgetter
 
 from karriere.base import strings
+from karriere.base.messages import say
 from karriere.base.recall import Recall
 from karriere.base.xmltext import attribute, language, text
 from karriere.site.model import Item, Page, Site
@@ -30,7 +31,7 @@ def _sitemap_file(rows: list[str]) -> Output:
         + "\n".join(filter(None, rows))
         + "\n</urlset>\n"
     )
-    return Bytes("sitemap.xml", xml.encode(), origin="the sitemap")
+    return Bytes("sitemap.xml", xml.encode(), origin=say("the sitemap"))
 
 
 def _sitemap_row(page: Page, absolute: Callable) -> str:
@@ -99,7 +100,7 @@ def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Out
         b"\n" if rows else b"",
         b"</feed>\n",
     ])  # fmt: skip
-    return Bytes(path, data, origin="the vacancies feed")
+    return Bytes(path, data, origin=say("the vacancies feed"))
 
 
 def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "") -> tuple | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from karriere.base.hashing import hash_bytes, hash_text
+from karriere.base.messages import say
 from karriere.base.recall import Recall
 from karriere.base.workers import fork_pool
 from karriere.base.xmltext import clean
@@ -122,7 +123,7 @@ def _filter_file(rows: list[dict]) -> Output:
     # Compact JSON in UTF-8, as json.dumps writes it. (One call for all rows: rows each
     # dumped on their own held ~30 MB more at the peak of a cold build.)
     data = orjson.dumps({"vacancies": rows})
-    return Bytes("stellen/index.json", data, origin="the vacancy filter index")
+    return Bytes("stellen/index.json", data, origin=say("the vacancy filter index"))
 
 
 def _filter_row(v: Item, net: Network, path: Callable) -> dict:
@@ -144,7 +145,7 @@ def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=Non
     files = files if files is not None else MadeFiles()
     url, title, paths = qr_inputs(item, base_url)
     pair = (made or {}).get((url, title))
-    origin = f"the QR code of {item.entry.source}"
+    origin = say("the QR code of {file}", file=item.entry.source)
     outputs, cells = [], None  # the modules, computed once if both files are needed
     for number, kind in enumerate(QR_KINDS):
         path, key = paths[kind]

@@ -26,6 +26,7 @@ from karriere.base.deps import note_file
 from karriere.base.errors import BuildError, Problem, relpath
 from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature
+from karriere.base.messages import say
 from karriere.base.places import cache_folder as cache_dir
 from karriere.config.settings import Config
 from karriere.config.theme import BUILTIN
@@ -37,6 +38,7 @@ from karriere.write.output import Copy, Output
 CACHE = Path(".karriere-cache") / "cards"
 FONTS = ("OpenSans-Bold.ttf", "OpenSans-Regular.ttf")  # og_script.ARABIC_FONTS: Arabic script
 RASTER = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
+CARD_IMAGE = say("card image")  # a card's origin, named if another output wants its path
 LOGOS = RASTER | {".svg"}  # SVG logos are rasterised with resvg (og_pictures.py)
 DRAWING = Path(__file__).parent  # og_*.py: the code that draws a card
 
@@ -276,8 +278,7 @@ def publish(site) -> tuple[list[Output], Stats]:
     if not site.options.preview:  # the preview rebuilds on every save: once a build is enough
         prune(cache, {Path(path).name for path in cards})
     outputs = [
-        Copy(card.path, cache / Path(card.path).name, origin="card image")
-        for card in cards.values()
+        Copy(card.path, cache / Path(card.path).name, origin=CARD_IMAGE) for card in cards.values()
     ]
     return outputs, stats
 

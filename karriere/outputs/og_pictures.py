@@ -14,6 +14,7 @@ from PIL import Image, ImageOps
 
 from karriere.base.colours import AA, BLACK, WHITE, contrast, hex_rgb, luminance  # noqa: F401
 from karriere.base.file_facts import file_facts
+from karriere.base.messages import Message, say
 from karriere.content.images import UnreadableImage, opened
 from karriere.outputs.og_text import font
 
@@ -76,10 +77,16 @@ def svg_image(path: Path, box: tuple[int, int], font_files: tuple[str, ...]) -> 
         if logo.width > 4 * box[0]:
             logo = raster(svg, width=2 * box[0], **options)
     except (ValueError, UnicodeDecodeError, ElementTree.ParseError) as exc:
-        raise UnreadableImage(
-            str(path), f"SVG logo cannot be drawn on the card images ({exc})"
-        ) from None
+        message = say("SVG logo cannot be drawn on the card images ({reason})", reason=why(exc))
+        raise UnreadableImage(str(path), message) from None
     return trimmed(logo, box)
+
+
+def why(exc: Exception) -> str:
+    """The exception's text: karriere's own (a Message) stays translatable, a library's
+    is shown as the library words it."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Message) else str(exc)
 
 
 def trimmed(logo: Image.Image, box: tuple[int, int]) -> Image.Image:
@@ -101,7 +108,7 @@ def self_contained(svg: str) -> str:
     """The SVG without elements that refer to anything outside it. content/svg.py has
     refused such files already; this keeps the renderer from reading a file even so."""
     if "<!doctype" in svg.lower() or "<!entity" in svg.lower():
-        raise ValueError("a DOCTYPE or entity declaration")
+        raise ValueError(say("a DOCTYPE or entity declaration"))
     root = ElementTree.fromstring(svg)
     for parent in list(root.iter()):
         for child in list(parent):

@@ -15,6 +15,7 @@ from PIL import Image
 from karriere.base.errors import BuildError, Problem
 from karriere.base.hashing import file_signature
 from karriere.base.memo import Memo
+from karriere.base.messages import say
 from karriere.content.images import UnreadableImage, opened
 from karriere.site.model import Site
 from karriere.site.video import WEBP_METHOD, WEBP_QUALITY, poster_variants
@@ -50,9 +51,10 @@ def poster_outputs(site: Site, memo: Memo | None = None) -> list[Output]:
                 try:
                     return _encode(path, v.width, v.height)
                 except UnreadableImage as exc:
-                    raise BuildError([Problem(f"content/{rel}", 1, exc.message)]) from None
+                    where = f"content/{rel}"
+                    raise BuildError([Problem(where, 1, exc.message)]) from None
 
             inputs = (v.path, v.width, v.height, WEBP_QUALITY, WEBP_METHOD, file_signature(path))
             data = memo.bytes("poster", inputs, make) if memo is not None else make()
-            seen[v.path] = Bytes(v.path, data, origin=f"poster {rel}")
+            seen[v.path] = Bytes(v.path, data, origin=say("poster {file}", file=rel))
     return list(seen.values())

@@ -10,6 +10,7 @@ docs/deploy-headers.md for nginx and Apache. Every page also carries the policy 
 
 from __future__ import annotations
 
+from karriere.base.messages import say
 from karriere.site.video import providers_used
 from karriere.write.output import Bytes, Output
 
@@ -88,7 +89,7 @@ def headers_file(site) -> Output:
     blocks = [
         "\n".join([path] + [f"  {name}: {value}" for name, value in hs]) for path, hs in rules
     ]
-    return Bytes("_headers", ("\n".join(blocks) + "\n").encode(), origin="security headers")
+    return Bytes("_headers", ("\n".join(blocks) + "\n").encode(), origin=say("security headers"))
 
 
 def top_level(site) -> list[str]:

@@ -25,6 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from karriere.base.deps import current, note, recording
+from karriere.base.messages import say
 from karriere.base.recall import changed_places
 
 CARD_TEMPLATE = "partials/vacancy_card.html"
@@ -201,8 +202,10 @@ def splice(html: str, holes: list[bytes]) -> bytes:
         before, found, html = html.partition(HOLE.format(number))
         if not found:  # a template changed the placeholder instead of showing it
             raise jinja2.TemplateRuntimeError(
-                "vacancy_cards(...) must be shown as it is, e.g. {{ vacancy_cards(items) }}, "
-                "not passed through a filter"
+                say(
+                    "vacancy_cards(...) must be shown as it is, e.g. "
+                    "{{{{ vacancy_cards(items) }}}}, not passed through a filter"
+                )
             )
         parts += [before.encode(), data]
     parts.append(html.encode())

@@ -31,6 +31,7 @@ from karriere.base.deps import note, recording
 from karriere.base.errors import BuildError, Problem
 from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature, hash_bytes
+from karriere.base.messages import Message, say
 from karriere.base.places import cache_folder as cache_dir
 from karriere.base.workers import fork_pool
 from karriere.config.theme import Theme
@@ -358,8 +359,17 @@ def template_problem(exc: Exception, page: Page) -> Problem:
     where = frames[-1] if frames else None
     name = where.filename.rsplit("/templates/", 1)[-1] if where else page.template
     line = where.lineno if where else 1
-    return Problem(f"template {name}", line or 1, f"{exc} (while rendering {origin(page)})")
+    message = say("{error} (while rendering {origin})", error=why(exc), origin=origin(page))
+    where = f"template {name}"  # (a path: the same in every language)
+    return Problem(where, line or 1, message)
+
+
+def why(exc: Exception) -> str:
+    """The error's text: karriere's own (a Message) stays translatable, Jinja's is shown
+    as Jinja words it."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Message) else str(exc)
 
 
 def origin(page: Page) -> str:
-    return page.item.entry.source if page.item else f"the {page.kind} page"
+    return page.item.entry.source if page.item else say("the {kind} page", kind=page.kind)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from karriere.base.errors import BuildError, Problem
+from karriere.base.messages import say
 from karriere.base.recall import Recall
 from karriere.config.settings import Config
 from karriere.content.front_matter import SECTION_KINDS
@@ -133,15 +134,14 @@ def route_collisions(pages: list[Page], recall: Recall | None = None) -> list[Pr
         first = seen.setdefault(page.output_path.lower(), page)
         if first is page or page.item is None:
             continue
-        taken_by = first.item.entry.source if first.item else f"the page '{first.title}'"
-        problems.append(
-            Problem(
-                page.item.entry.source,
-                1,
-                f"its address /{page.route} is already taken by {taken_by} "
-                "(expected another file name)",
-            )
+        taken_by = (
+            first.item.entry.source if first.item else say("the page '{title}'", title=first.title)
         )
+        message = say(
+            "its address /{route} is already taken by {taken_by} (expected another file name)",
+            route=page.route, taken_by=taken_by,
+        )  # fmt: skip
+        problems.append(Problem(page.item.entry.source, 1, message))
     return problems
 
 

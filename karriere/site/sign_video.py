@@ -15,6 +15,7 @@ from pathlib import Path
 from karriere.base.deps import note_file
 from karriere.base.errors import Problem
 from karriere.base.file_facts import file_facts
+from karriere.base.messages import say
 from karriere.content.mp4 import Mp4Facts, Mp4Problem, read_mp4
 
 MIN_WIDTH, MIN_HEIGHT, MIN_FPS = 320, 240, 25
@@ -70,7 +71,8 @@ def _read(path: Path) -> Mp4Facts:
     try:
         return read_mp4(path)
     except OSError as exc:
-        raise Mp4Problem(f"it cannot be read ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)  # (the system's words)
+        raise Mp4Problem(say("it cannot be read ({reason})", reason=reason)) from None
 
 
 def sign_videos(site) -> list:
@@ -85,16 +87,13 @@ def unreadable_problems(site) -> list[Problem]:
         try:
             facts_of(site.config.content_dir, placed.video.file)
         except Mp4Problem as exc:
-            problems.append(
-                Problem(
-                    placed.source,
-                    placed.line,
-                    f"video.file: {placed.video.file} cannot be read as an MP4 video: "
-                    f"{exc.message} (expected an MP4 file with a video track, e.g. exported "
-                    "again as H.264 MP4; its resolution, running time and size are shown on "
-                    "the page)",
-                )
-            )
+            message = say(
+                "video.file: {file} cannot be read as an MP4 video: {reason} (expected an MP4 "
+                "file with a video track, e.g. exported again as H.264 MP4; its resolution, "
+                "running time and size are shown on the page)",
+                file=placed.video.file, reason=exc.message,
+            )  # fmt: skip
+            problems.append(Problem(placed.source, placed.line, message))
     return problems
 
 
@@ -106,19 +105,25 @@ def quality_warnings(site) -> list[Problem]:
             view = facts_of(site.config.content_dir, placed.video.file)
         except Mp4Problem:
             continue  # the build's error already
-        facts, wrong = view.facts, []
-        if facts.width < MIN_WIDTH or facts.height < MIN_HEIGHT:
-            wrong.append(f"{view.resolution} pixels is below 320 × 240")
-        if facts.fps < MIN_FPS - 0.01:
-            wrong.append(f"{view.frame_rate} frames per second is below 25")
+        wrong = shortcomings(view)
         if wrong:
-            found.append(
-                Problem(
-                    placed.source,
-                    placed.line,
-                    f"warning: sign-language video {placed.video.file}: {'; '.join(wrong)} "
-                    "(expected at least 320 × 240 pixels and 25 frames per second, as BITV 2.0 "
-                    "Anlage 2 asks, so that hands and faces can be read)",
-                )
-            )
+            message = say(
+                "warning: sign-language video {file}: {wrong} (expected at least 320 × 240 "
+                "pixels and 25 frames per second, as BITV 2.0 Anlage 2 asks, so that hands and "
+                "faces can be read)",
+                file=placed.video.file, wrong=wrong,
+            )  # fmt: skip
+            found.append(Problem(placed.source, placed.line, message))
     return found
+
+
+def shortcomings(view: SignVideoFacts):
+    """What falls short of BITV 2.0 Anlage 2, as one message (None: nothing)."""
+    facts, small, slow = view.facts, None, None
+    if facts.width < MIN_WIDTH or facts.height < MIN_HEIGHT:
+        small = say("{resolution} pixels is below 320 × 240", resolution=view.resolution)
+    if facts.fps < MIN_FPS - 0.01:
+        slow = say("{frame_rate} frames per second is below 25", frame_rate=view.frame_rate)
+    if small and slow:
+        return say("{small}; {slow}", small=small, slow=slow)
+    return small or slow

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from karriere.base.deps import note_file
 from karriere.base.errors import Problem
 from karriere.base.file_facts import file_facts
+from karriere.base.messages import say
 from karriere.base.strings import language_name
 from karriere.base.yamlfile import load_yaml
 from karriere.config.models import Video
@@ -323,17 +324,16 @@ def caption_warnings(site) -> list[Problem]:
         video = placed.video
         if video.captions:
             continue
-        what = (
-            video.file or f"{PROVIDERS[video.provider].name} video {video.youtube or video.vimeo}"
+        what = video.file or say(
+            "{provider} video {id}",
+            provider=PROVIDERS[video.provider].name, id=video.youtube or video.vimeo,
+        )  # fmt: skip
+        message = say(
+            "warning: video {what} has no captions (expected captions: media/….vtt; deaf "
+            "visitors and muted phones need them)",
+            what=what,
         )
-        found.append(
-            Problem(
-                placed.source,
-                placed.line,
-                f"warning: video {what} has no captions (expected captions: "
-                "media/….vtt; deaf visitors and muted phones need them)",
-            )
-        )
+        found.append(Problem(placed.source, placed.line, message))
     return found
 
 
