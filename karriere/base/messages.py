@@ -56,6 +56,13 @@ def say(template: str, /, **values) -> Message:
     return Message(template, values)
 
 
+def why(exc: BaseException) -> str:
+    """An exception's text: karriere's own (a Message) stays translatable, a library's is
+    shown as the library words it."""
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Message) else str(exc)
+
+
 class Messages:
     """Shows messages in one language."""
 
@@ -80,7 +87,7 @@ class Messages:
         return f"{problem.path}:{problem.line}: {self.text(problem.message)}"
 
     def error(self, exc: BaseException) -> str:
-        return self.text(exc.args[0]) if len(exc.args) == 1 else str(exc)
+        return self.text(why(exc))
 
 
 def editor_language(chosen: str | None) -> str:

@@ -14,7 +14,7 @@ from PIL import Image, ImageOps
 
 from karriere.base.colours import AA, BLACK, WHITE, contrast, hex_rgb, luminance  # noqa: F401
 from karriere.base.file_facts import file_facts
-from karriere.base.messages import Message, say
+from karriere.base.messages import say, why
 from karriere.content.images import UnreadableImage, opened
 from karriere.outputs.og_text import font
 
@@ -80,13 +80,6 @@ def svg_image(path: Path, box: tuple[int, int], font_files: tuple[str, ...]) -> 
         message = say("SVG logo cannot be drawn on the card images ({reason})", reason=why(exc))
         raise UnreadableImage(str(path), message) from None
     return trimmed(logo, box)
-
-
-def why(exc: Exception) -> str:
-    """The exception's text: karriere's own (a Message) stays translatable, a library's
-    is shown as the library words it."""
-    said = exc.args[0] if len(exc.args) == 1 else None
-    return said if isinstance(said, Message) else str(exc)
 
 
 def trimmed(logo: Image.Image, box: tuple[int, int]) -> Image.Image:

@@ -31,7 +31,7 @@ from karriere.base.deps import note, recording
 from karriere.base.errors import BuildError, Problem
 from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature, hash_bytes
-from karriere.base.messages import Message, say
+from karriere.base.messages import say, why
 from karriere.base.places import cache_folder as cache_dir
 from karriere.base.workers import fork_pool
 from karriere.config.theme import Theme
@@ -362,13 +362,6 @@ def template_problem(exc: Exception, page: Page) -> Problem:
     message = say("{error} (while rendering {origin})", error=why(exc), origin=origin(page))
     where = f"template {name}"  # (a path: the same in every language)
     return Problem(where, line or 1, message)
-
-
-def why(exc: Exception) -> str:
-    """The error's text: karriere's own (a Message) stays translatable, Jinja's is shown
-    as Jinja words it."""
-    said = exc.args[0] if len(exc.args) == 1 else None
-    return said if isinstance(said, Message) else str(exc)
 
 
 def origin(page: Page) -> str:
