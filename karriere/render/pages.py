@@ -308,6 +308,8 @@ def render_one(number: int) -> tuple[int, bytes | tuple | None, Problem | None, 
             return number, None, broken[0], frozenset(), {}
         except jinja2.TemplateError as exc:
             return number, None, template_problem(exc, page), frozenset(), {}
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # {{ 1 / 0 }}
+            return number, None, template_problem(exc, page), frozenset(), {}
     if spool is not None:
         path = spool_file(spool, number, page.output_path)
         with open(path, "wb") as f:

@@ -51,3 +51,13 @@ def test_the_footer_is_the_same_on_every_page_and_shows_the_legal_links(scratch_
     assert len(footers) > 5
     assert len(set(footers.values())) == 1
     assert 'href="/karriere/impressum/"' in footers["index.html"]
+
+
+def test_a_theme_that_divides_by_zero_gets_a_message_not_a_traceback(scratch_site):
+    template = scratch_site / "themes/default/templates/faq.html"
+    template.parent.mkdir(parents=True)
+    template.write_text("<p>\n{{ 1 / 0 }}\n</p>\n", encoding="utf-8")
+    result = run_cli("build", "--site", str(scratch_site), "--date", BUILD_DATE)
+    assert result.returncode == 1
+    assert "template faq.html:2: division by zero (while rendering the faq page)" in result.stderr
+    assert "Traceback" not in result.stderr
