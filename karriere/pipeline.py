@@ -16,8 +16,9 @@ from pathlib import Path
 
 from karriere.base.errors import BuildError, Problem
 from karriere.base.memo import Memo, NoMemo
+from karriere.base.messages import say
 from karriere.base.recall import Recall
-from karriere.config.settings import Config, load_config
+from karriere.config.settings import SITE_YAML, Config, load_config
 from karriere.config.theme import Theme, load_theme
 from karriere.content.loading import ContentLoader, EntryLoader, load_content, load_entry
 from karriere.content.markdown import BodyConverter
@@ -58,17 +59,12 @@ class Result:
 def base_url_for(config: Config, request: Request) -> str:
     url = request.base_url or config.settings.base_url
     if not url:
-        raise BuildError(
-            [
-                Problem(
-                    "site.yaml",
-                    1,
-                    "base_url: missing. Every absolute URL (canonical links, Open Graph "
-                    "images, sitemap, feed) is made from it, so a production build needs it "
-                    "(expected e.g. base_url: https://example.org/karriere/, or --base-url)",
-                )
-            ]
+        missing = say(
+            "base_url: missing. Every absolute URL (canonical links, Open Graph "
+            "images, sitemap, feed) is made from it, so a production build needs it "
+            "(expected e.g. base_url: https://example.org/karriere/, or --base-url)"
         )
+        raise BuildError([Problem(SITE_YAML, 1, missing)])
     return url if url.endswith("/") else url + "/"
 
 
@@ -170,11 +166,12 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
         site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool, hooks.recall_rows
     )
     result += [
-        Bytes(f"assets/{pub}", data, origin=f"theme file {name}")
+        Bytes(f"assets/{pub}", data, origin=say("theme file {name}", name=name))
         for name, (pub, data) in assets.items()
     ]
     if "favicon.ico" in assets:
-        result.append(Bytes("favicon.ico", assets["favicon.ico"][1], origin="theme favicon"))
+        favicon = assets["favicon.ico"][1]
+        result.append(Bytes("favicon.ico", favicon, origin=say("theme favicon")))
     result += media_outputs(site.config)
     result += cards.card_outputs(site)  # og:image files, drawn only when missing from the cache
     # The web editor (admin/), only when site.yaml asks for it: outputs/admin.py.
@@ -203,14 +200,11 @@ def media_outputs(config: Config) -> list[Output]:
             continue
         shown = path.relative_to(config.site_dir).as_posix()
         if root not in path.resolve().parents:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "links to a file outside content/ (copy the file "
-                    "into content/media/ instead of linking it)",
-                )
+            outside = say(
+                "links to a file outside content/ (copy the file "
+                "into content/media/ instead of linking it)"
             )
+            problems.append(Problem(shown, 1, outside))
             continue
         rel = path.relative_to(config.content_dir).as_posix()
         found.append(Copy(rel, path, origin=shown))
@@ -222,19 +216,18 @@ def media_outputs(config: Config) -> list[Output]:
 def warnings(site: Site) -> list[Problem]:
     found = []
     legal = site.legal()
-    labels = {
+    labels = {  # the pages' German names, in either language of the messages
         "impressum": "Impressum",
         "datenschutz": "Datenschutzerklärung",
         "barrierefreiheit": "Erklärung zur Barrierefreiheit",
     }
     for slug in LEGAL_PAGES:
         if legal[slug] is None:
-            found.append(
-                Problem(
-                    f"content/pages/{slug}.md",
-                    1,
-                    f"warning: {labels[slug]} is missing; every page links to it "
-                    f"(expected content/pages/{slug}.md)",
-                )
-            )
+            missing = say(
+                "warning: {page} is missing; every page links to it "
+                "(expected content/pages/{slug}.md)",
+                page=labels[slug], slug=slug,
+            )  # fmt: skip
+            path = f"content/pages/{slug}.md"
+            found.append(Problem(path, 1, missing))
     return found

@@ -9,65 +9,91 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-BASE_URL_EXAMPLE = "e.g. https://example.org/karriere/"
+from karriere.base.messages import Message, say
+
+BASE_URL_EXAMPLE = say("e.g. {example}", example="https://example.org/karriere/")
 # Line breaks, other control characters and the two non-characters break a title in
 # HTML attributes, feeds and card images alike.
 NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
 
 
-def base_url_problem(value: str) -> str | None:
+def base_url_problem(value: str) -> Message | None:
     """The site's own address: http(s), a host, perhaps a port and a path; nothing else."""
+    example = BASE_URL_EXAMPLE
     if NOT_ONE_LINE.search(value) or " " in value:
-        return f"{value!r} contains spaces or control characters (expected {BASE_URL_EXAMPLE})"
+        return say(
+            "{value!r} contains spaces or control characters (expected {example})",
+            value=value, example=example,
+        )  # fmt: skip
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"{value!r} is not an absolute URL (expected {BASE_URL_EXAMPLE})"
+        return say(
+            "{value!r} is not an absolute URL (expected {example})", value=value, example=example
+        )
     extra = [
         what
         for what, present in (
-            ("a query (?…)", parts.query or value.endswith("?")),
-            ("a fragment (#…)", parts.fragment or value.endswith("#")),
-            ("a user name or password (…@)", "@" in parts.netloc),
+            (say("a query (?…)"), parts.query or value.endswith("?")),
+            (say("a fragment (#…)"), parts.fragment or value.endswith("#")),
+            (say("a user name or password (…@)"), "@" in parts.netloc),
         )
         if present
     ]
     if extra:
-        return f"{value!r} has {' and '.join(extra)} (expected {BASE_URL_EXAMPLE})"
-    return _port_problem(value, parts, BASE_URL_EXAMPLE)
-
-
-def web_url_problem(value: str, example: str) -> str | None:
-    """A link to another site: http(s) with a host (never javascript:, data: …)."""
-    if NOT_ONE_LINE.search(value) or " " in value:
-        return f"{value!r} contains spaces or control characters (expected {example})"
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"{value!r} is not a web address (expected {example})"
+        parts_named = extra[0]
+        for more in extra[1:]:  # "a and b and c", each part translated
+            parts_named = say("{first} and {second}", first=parts_named, second=more)
+        return say(
+            "{value!r} has {parts} (expected {example})",
+            value=value, parts=parts_named, example=example,
+        )  # fmt: skip
     return _port_problem(value, parts, example)
 
 
-def link_problem(value: str, example: str) -> str | None:
+def web_url_problem(value: str, example: str) -> Message | None:
+    """A link to another site: http(s) with a host (never javascript:, data: …).
+    `example`: what to write instead, a say(...) Message such as BASE_URL_EXAMPLE."""
+    if NOT_ONE_LINE.search(value) or " " in value:
+        return say(
+            "{value!r} contains spaces or control characters (expected {example})",
+            value=value, example=example,
+        )  # fmt: skip
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return say(
+            "{value!r} is not a web address (expected {example})", value=value, example=example
+        )
+    return _port_problem(value, parts, example)
+
+
+def link_problem(value: str, example: str) -> Message | None:
     """A link that may also be an address on the site itself, such as /faq/."""
     squashed = re.sub(r"[\s\x00-\x1f]", "", value).lower()
     if re.match(r"[a-z][a-z0-9+.-]*:", squashed) or squashed.startswith(("//", "\\")):
         return web_url_problem(value, example)
     if NOT_ONE_LINE.search(value):
-        return f"{value!r} contains control characters (expected {example})"
+        return say(
+            "{value!r} contains control characters (expected {example})",
+            value=value, example=example,
+        )  # fmt: skip
     return None
 
 
-def language_problem(value: str) -> str | None:
+def language_problem(value: str) -> Message | None:
     if LANGUAGE.fullmatch(value):
         return None
-    return f"{value[:40]!r} is not a language code (expected e.g. de or en)"
+    return say("{value!r} is not a language code (expected e.g. de or en)", value=value[:40])
 
 
-def _port_problem(value: str, parts, example: str) -> str | None:
+def _port_problem(value: str, parts, example: str) -> Message | None:
     try:
         port = parts.port
     except ValueError:
         port = 0
     if port == 0 or (parts.netloc.endswith(":") and port is None):
-        return f"{value!r} has a port that is not a number from 1 to 65535 (expected {example})"
+        return say(
+            "{value!r} has a port that is not a number from 1 to 65535 (expected {example})",
+            value=value, example=example,
+        )  # fmt: skip
     return None

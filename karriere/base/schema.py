@@ -81,7 +81,7 @@ class Strict(BaseModel):
         return value
 
 
-def value_problem(value: Any) -> str | None:
+def value_problem(value: Any) -> Message | None:
     """What no field may hold, in any text or date (nested models check themselves)."""
     if isinstance(value, str):
         return None if value.isprintable() else control_problem(value)
@@ -94,24 +94,31 @@ def value_problem(value: Any) -> str | None:
     return None
 
 
-def control_problem(text: str) -> str | None:
+def control_problem(text: str) -> Message | None:
     found = CONTROL.search(text)
     if found is None:
         return None
     shown = text if len(text) <= 60 else text[:57] + "..."
-    return (
-        f"{shown!r} contains the invisible character U+{ord(found.group()):04X} "
-        "(expected plain text: delete the character, or retype the text around it)"
-    )
+    return say(
+        "{text!r} contains the invisible character U+{code:04X} "
+        "(expected plain text: delete the character, or retype the text around it)",
+        text=shown, code=ord(found.group()),
+    )  # fmt: skip
 
 
-def date_problem(day: dt.date) -> str | None:
+def date_problem(day: dt.date) -> Message | None:
     if FIRST_YEAR <= day.year < LAST_YEAR:
         return None
-    when = "far in the future" if day.year >= LAST_YEAR else "far in the past"
-    return (
-        f"{day.isoformat()} is too {when} (expected a date from {FIRST_YEAR} "
-        f"to {LAST_YEAR - 1}, e.g. 2026-06-05)"
+    values = dict(day=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR - 1)
+    if day.year >= LAST_YEAR:
+        return say(
+            "{day} is too far in the future (expected a date from {first} to {last}, "
+            "e.g. 2026-06-05)",
+            **values,
+        )
+    return say(
+        "{day} is too far in the past (expected a date from {first} to {last}, e.g. 2026-06-05)",
+        **values,
     )
 
 
@@ -190,7 +197,7 @@ def unknown_field_hint(model: type[BaseModel], loc: tuple) -> str | None:
 
 def _message(model: type[BaseModel], err: dict) -> str:
     loc = _clean(err["loc"])
-    name = ".".join(str(p) for p in loc) or "(front matter)"
+    name = ".".join(str(p) for p in loc) or say("(front matter)")
     kind = err["type"]
     if kind == "missing":
         return say(

@@ -23,6 +23,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from karriere.base.messages import say
+
 LOCALES = Path(__file__).parent.parent / "locales"
 DOMAIN = "theme"
 LANGUAGES = ("de", "en", "tr", "ar", "uk")  # the catalogs shipped
@@ -57,7 +59,10 @@ class Name(str):
         if not spec:
             return str(self)
         if spec not in CASES:
-            raise ValueError(f"unknown case {spec!r} (expected one of: {', '.join(CASES)})")
+            cases = ", ".join(CASES)
+            raise ValueError(
+                say("unknown case {case!r} (expected one of: {cases})", case=spec, cases=cases)
+            )
         noun = self.dative or str(self)  # (only reached without a twin: see Phrase)
         preposition = CASES[spec]
         if not preposition:

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 
+from karriere.base.messages import Message, say
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -29,7 +31,7 @@ StrictLoader.yaml_implicit_resolvers = {
 class YamlProblem(Exception):
     """A YAML syntax or structure error, with a 1-based line relative to the text."""
 
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: Message):
         self.line = line
         self.message = message
         super().__init__(f"{line}: {message}")
@@ -40,7 +42,8 @@ class YamlProblem(Exception):
 # composer recurses in C (and crashes) on deep nesting.
 MAX_DEPTH = 30  # lists and groups inside each other
 ALIAS_BUDGET = 1000  # nodes that all aliases of one document stand for together
-ALIAS_HINT = "expected the value written out, without '&name' and '*name'"
+ALIAS_HINT = say("expected the value written out, without '&name' and '*name'")
+ALIASES_HINT = say("expected the values written out, without '&name' and '*name'")
 
 
 class _Guarded(Composer):
@@ -72,16 +75,21 @@ class _Guarded(Composer):
 
     def compose_alias(self, event, line: int, parent, index):
         if event.anchor in self.open_anchors:
-            raise YamlProblem(line, f"a value contains itself through an alias ({ALIAS_HINT})")
+            raise YamlProblem(
+                line, say("a value contains itself through an alias ({hint})", hint=ALIAS_HINT)
+            )
         node = super().compose_node(parent, index)  # (an unknown name: ComposerError)
         nodes, levels = self.measure(node)
         self.repeated += nodes
         if self.repeated > ALIAS_BUDGET:
             raise YamlProblem(
                 line,
-                f"aliases ('*{event.anchor}' and the ones before it) repeat more than "
-                f"{ALIAS_BUDGET} values ({ALIAS_HINT.replace('value', 'values')})",
-            )
+                say(
+                    "aliases ('*{anchor}' and the ones before it) repeat more than "
+                    "{budget} values ({hint})",
+                    anchor=event.anchor, budget=ALIAS_BUDGET, hint=ALIASES_HINT,
+                ),
+            )  # fmt: skip
         if self.depth + levels > MAX_DEPTH:
             raise YamlProblem(line, _too_deep())
         return node
@@ -103,10 +111,11 @@ class _Guarded(Composer):
         return known
 
 
-def _too_deep() -> str:
-    return (
-        f"values nested more than {MAX_DEPTH} levels deep (expected at most {MAX_DEPTH} "
-        "levels of lists and groups inside each other)"
+def _too_deep() -> Message:
+    return say(
+        "values nested more than {depth} levels deep (expected at most {depth} "
+        "levels of lists and groups inside each other)",
+        depth=MAX_DEPTH,
     )
 
 
@@ -174,7 +183,7 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         if line.lstrip(" ").startswith("\t"):
             raise YamlProblem(
                 number + line_offset,
-                "tab used for indentation (expected spaces, e.g. two per level)",
+                say("tab used for indentation (expected spaces, e.g. two per level)"),
             )
     loader = (GuardedLoader if _needs_guard(text) else StrictLoader)(text)
     try:
@@ -195,80 +204,80 @@ def load_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         raise YamlProblem(line + line_offset, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(
-            1 + line_offset, f"invalid YAML: {exc} (expected 'key: value' lines)"
+            1 + line_offset,
+            say("invalid YAML: {detail} (expected 'key: value' lines)", detail=str(exc)),
         ) from None
     finally:
         loader.dispose()
     return YamlDocument(data, node)
 
 
-QUOTE_HINT = 'the value in quotes, e.g. title: "Teil 1: Teil 2"'
-UNCLOSED_QUOTE = (
+def _quote_hint(example: str) -> Message:
+    return say('the value in quotes, e.g. title: "{example}"', example=example)
+
+
+QUOTE_HINT = _quote_hint("Teil 1: Teil 2")
+STAR_HINT = _quote_hint("*Neu*")
+UNCLOSED_QUOTE = say(
     "a quote opened here is never closed (expected a closing quote at the end of the value)"
 )
 
+STAR_VALUE = say("a value cannot start with '*' (expected {hint})", hint=STAR_HINT)
+
 # PyYAML's (and libyaml's) wording -> the editor's. First match wins.
 _EXPLAINED = [
+    ("quoted scalar", "end of stream", True, UNCLOSED_QUOTE),
     (
-        "quoted scalar",
-        "end of stream",
-        True,
-        UNCLOSED_QUOTE,
+        "",
+        "mapping values are not allowed",
+        False,
+        say("a ':' inside a value (expected {hint})", hint=QUOTE_HINT),
     ),
-    ("", "mapping values are not allowed", False, f"a ':' inside a value (expected {QUOTE_HINT})"),
     (
         "simple key",
         "could not find expected ':'",
         True,
-        "line is not a 'key: value' pair (expected a ':' after the field name)",
+        say("line is not a 'key: value' pair (expected a ':' after the field name)"),
     ),
     (
         "flow mapping",
         "",
         True,
-        "a '{ … }' group is not closed (expected ',' between fields and '}' at the end)",
+        say("a '{{ … }}' group is not closed (expected ',' between fields and '}}' at the end)"),
     ),
     (
         "flow sequence",
         "",
         True,
-        "a '[ … ]' list is not closed (expected ',' between items and ']' at the end)",
+        say("a '[ … ]' list is not closed (expected ',' between items and ']' at the end)"),
     ),
-    (
-        "",
-        "found undefined alias",
-        False,
-        f"a value cannot start with '*' (expected {QUOTE_HINT.replace('Teil 1: Teil 2', '*Neu*')})",
-    ),
-    (
-        "alias",
-        "",
-        False,
-        f"a value cannot start with '*' (expected {QUOTE_HINT.replace('Teil 1: Teil 2', '*Neu*')})",
-    ),
+    ("", "found undefined alias", False, STAR_VALUE),
+    ("alias", "", False, STAR_VALUE),
     (
         "next token",
         "cannot start any token",
         False,
-        "a value cannot start with this character (expected the value in quotes)",
+        say("a value cannot start with this character (expected the value in quotes)"),
     ),
     (
         "block mapping",
         "expected key",
         False,
-        "indentation or text after a quoted value does not fit (expected the fields of one "
-        "group to start in the same column, and nothing after a closing quote)",
+        say(
+            "indentation or text after a quoted value does not fit (expected the fields of one "
+            "group to start in the same column, and nothing after a closing quote)"
+        ),
     ),
     (
         "block sequence",
         "",
         False,
-        "a list item does not fit here (expected '- ' items in the same column)",
+        say("a list item does not fit here (expected '- ' items in the same column)"),
     ),
 ]
 
 
-def explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+def explain(exc: yaml.MarkedYAMLError) -> tuple[int, Message]:
     """A 1-based line (relative to the text) and a message an editor can act on."""
     context, problem = exc.context or "", exc.problem or ""
     for in_context, in_problem, at_start, message in _EXPLAINED:
@@ -276,9 +285,11 @@ def explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
             mark = exc.context_mark if at_start and exc.context_mark else exc.problem_mark
             return (mark.line + 1 if mark else 1), message
     mark = exc.problem_mark or exc.context_mark
-    detail = f"{context}, {problem}" if context else problem or "invalid YAML"
-    return (mark.line + 1 if mark else 1), (
-        f"invalid YAML: {detail} (expected 'key: value' lines; text with special characters in quotes)"
+    detail = f"{context}, {problem}" if context else problem or say("invalid YAML")
+    return (mark.line + 1 if mark else 1), say(
+        "invalid YAML: {detail} (expected 'key: value' lines; text with special characters in "
+        "quotes)",
+        detail=detail,
     )
 
 
@@ -326,9 +337,12 @@ def _check_fields(node: yaml.Node, offset: int, text: str) -> None:
                 if name in seen:
                     raise YamlProblem(
                         line,
-                        f"{name}: field appears twice (expected it once; the first is on "
-                        f"line {seen[name]})",
-                    )
+                        say(
+                            "{name}: field appears twice (expected it once; the first is on "
+                            "line {first})",
+                            name=name, first=seen[name],
+                        ),
+                    )  # fmt: skip
                 seen[name] = line
             if value.end_mark.line > value.start_mark.line and _runs_over_fields(
                 text, value, key.start_mark.column

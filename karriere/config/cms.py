@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, field_validator, model_validator
 
 from karriere.base.addresses import web_url_problem
+from karriere.base.messages import say
 from karriere.base.schema import Strict
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ class CmsSettings(Strict):
     @field_validator("api_root", "base_url")
     @classmethod
     def _web(cls, value):
-        reason = value and web_url_problem(value, "e.g. https://git.stadt.de")
+        reason = value and web_url_problem(
+            value, say("e.g. {example}", example="https://git.stadt.de")
+        )
         if reason:
             raise ValueError(reason)
         return value
@@ -49,5 +52,9 @@ class CmsSettings(Strict):
     @model_validator(mode="after")
     def _repo_needed(self):
         if self.backend in ("github", "gitlab") and not self.repo:
-            raise ValueError(f"backend {self.backend} needs repo (e.g. repo: stadt/karriere)")
+            raise ValueError(
+                say(
+                    "backend {backend} needs repo (e.g. repo: stadt/karriere)", backend=self.backend
+                )
+            )
         return self

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from karriere.base.addresses import language_problem
+from karriere.base.messages import Message, say
 from karriere.base.schema import Strict
 from karriere.config.models import Line, Title
 
@@ -48,7 +49,9 @@ class Language(Strict):
     def _code(cls, value):
         reason = language_problem(value)
         if reason is None and not known_language(value):
-            reason = f"{value!r} is not a known language code (expected e.g. en, tr, ar, uk)"
+            reason = say(
+                "{value!r} is not a known language code (expected e.g. en, tr, ar, uk)", value=value
+            )
         if reason:
             raise ValueError(reason)
         return value
@@ -83,10 +86,10 @@ def open_graph_locale(code: str) -> str:
     return f"{code}_{territory}" if territory.isalpha() and territory.isupper() else code
 
 
-def twice_listed(languages: list[Language]) -> str | None:
+def twice_listed(languages: list[Language]) -> Message | None:
     seen: set[str] = set()
     for language in languages:
         if language.code in seen:
-            return f"{language.code!r} is listed twice (expected each language once)"
+            return say("{code!r} is listed twice (expected each language once)", code=language.code)
         seen.add(language.code)
     return None

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from karriere.base.addresses import web_url_problem
+from karriere.base.messages import Message, say
 from karriere.base.schema import Strict
 from karriere.base.strings import Name
 
@@ -19,7 +20,9 @@ def _one_line(value: str) -> str:
     """A title or name is shown on one line (cards, <title>, feeds, calendar files)."""
     value = value.rstrip("\n")  # what a block scalar (title: >) leaves at the end
     if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
-        raise ValueError(f"{value[:60]!r} contains a line break (expected one line of text)")
+        raise ValueError(
+            say("{text!r} contains a line break (expected one line of text)", text=value[:60])
+        )
     return value
 
 
@@ -44,15 +47,18 @@ DATIVE_HELP = "Name im Dativ mit Artikel, statt article, z. B. 'den Stadtwerken 
 DATIVE_ARTICLES = ("der ", "dem ", "den ")
 
 
-def dative_problem(dative: str | None, article: str | None) -> str | None:
+def dative_problem(dative: str | None, article: str | None) -> Message | None:
     if dative is None:
         return None
     if article is not None:
-        return "give article or dative, not both (expected dative alone for names in the plural)"
+        return say(
+            "give article or dative, not both (expected dative alone for names in the plural)"
+        )
     if not dative.startswith(DATIVE_ARTICLES):
-        return (
-            f"{dative!r} has no article (expected the name as after 'bei', with der, dem "
-            "or den, e.g. 'den Stadtwerken Lindenfeld')"
+        return say(
+            "{dative!r} has no article (expected the name as after 'bei', with der, dem "
+            "or den, e.g. 'den Stadtwerken Lindenfeld')",
+            dative=dative,
         )
     return None
 
@@ -113,7 +119,9 @@ class Contact(Strict):
     @classmethod
     def _email(cls, value):
         if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-            raise ValueError(f"{value!r} is not an e-mail address (expected name@example.org)")
+            raise ValueError(
+                say("{value!r} is not an e-mail address (expected name@example.org)", value=value)
+            )
         return value
 
     def phone_href(self) -> str:
@@ -133,9 +141,11 @@ class Salary(Strict):
     @model_validator(mode="after")
     def _range(self):
         if self.min is None and self.max is None:
-            raise ValueError("give min, max or both (e.g. min: 3200)")
+            raise ValueError(say("give min, max or both (e.g. min: 3200)"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is larger than max ({self.max:g})")
+            raise ValueError(
+                say("min ({min:g}) is larger than max ({max:g})", min=self.min, max=self.max)
+            )
         return self
 
 
@@ -164,37 +174,47 @@ class Video(Strict):
     @classmethod
     def _youtube_id(cls, value):
         if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{11}", value):
-            raise ValueError(f"{value!r} is not a YouTube video ID (expected 11 characters)")
+            raise ValueError(
+                say("{value!r} is not a YouTube video ID (expected 11 characters)", value=value)
+            )
         return value
 
     @field_validator("vimeo", mode="before")
     @classmethod
     def _vimeo_id(cls, value):  # before: YAML reads `vimeo: 123456789` as a number
         if value is not None and not re.fullmatch(r"[0-9]{3,12}", str(value)):
-            raise ValueError(f"{value!r} is not a Vimeo video ID (expected digits)")
+            raise ValueError(
+                say("{value!r} is not a Vimeo video ID (expected digits)", value=value)
+            )
         return str(value) if value is not None else None
 
     @field_validator("duration")
     @classmethod
     def _iso_duration(cls, value):
         if value is not None and not re.fullmatch(r"PT(?:\d+H)?(?:\d+M)?(?:\d+S)?", value):
-            raise ValueError(f"{value!r} is not a duration (expected e.g. PT1M30S)")
+            raise ValueError(
+                say("{value!r} is not a duration (expected e.g. PT1M30S)", value=value)
+            )
         return value
 
     @model_validator(mode="after")
     def _one_source(self):
         sources = [s for s in ("youtube", "vimeo", "file") if getattr(self, s)]
         if len(sources) != 1:
-            raise ValueError("give exactly one of youtube, vimeo or file")
+            raise ValueError(say("give exactly one of youtube, vimeo or file"))
         if sources[0] in ("youtube", "vimeo") and not self.poster:
             raise ValueError(
-                "poster is required for YouTube and Vimeo videos (a self-hosted image, "
-                "so nothing loads from the provider before a click)"
+                say(
+                    "poster is required for YouTube and Vimeo videos (a self-hosted image, "
+                    "so nothing loads from the provider before a click)"
+                )
             )
         if self.sign_language and not (self.file or "").lower().endswith(".mp4"):
             raise ValueError(
-                "a sign-language video must be your own MP4 file, whose resolution, running "
-                "time and size the page shows (expected file: media/….mp4)"
+                say(
+                    "a sign-language video must be your own MP4 file, whose resolution, running "
+                    "time and size the page shows (expected file: media/….mp4)"
+                )
             )
         return self
 
@@ -223,8 +243,11 @@ class Social(Strict):
     def _https(cls, value):
         if value is not None and (not value.startswith("https://") or web_url_problem(value, "")):
             raise ValueError(
-                f"{value!r} is not an https:// address "
-                "(expected e.g. https://www.instagram.com/musterstadt/)"
+                say(
+                    "{value!r} is not an https:// address "
+                    "(expected e.g. https://www.instagram.com/musterstadt/)",
+                    value=value,
+                )
             )
         return value
 

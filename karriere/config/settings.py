@@ -17,6 +17,7 @@ from karriere.base.addresses import (
 )
 from karriere.base.colours import AA, WHITE, contrast, darkened_for_white, hex_rgb, rgb_hex
 from karriere.base.errors import BuildError, Problem
+from karriere.base.messages import say
 from karriere.base.schema import Strict, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlProblem, load_yaml
@@ -35,6 +36,7 @@ from karriere.config.models import (
     Video,
 )
 
+SITE_YAML = "site.yaml"  # the settings file, as messages name it
 DEFAULT_CATEGORIES = {
     "ausbildung": "Ausbildung",
     "duales-studium": "Duales Studium",
@@ -57,7 +59,9 @@ class Organisation(NamedWithCase):
     @field_validator("url")
     @classmethod
     def _web(cls, value):
-        return checked(web_url_problem, value, "e.g. https://www.musterstadt.de")
+        return checked(
+            web_url_problem, value, say("e.g. {example}", example="https://www.musterstadt.de")
+        )
 
 
 class Brand(Strict):
@@ -71,14 +75,19 @@ class Brand(Strict):
     @classmethod
     def _hex(cls, value):
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            raise ValueError(f"{value!r} is not a colour (expected #rrggbb, e.g. #005ca9)")
+            raise ValueError(
+                say("{value!r} is not a colour (expected #rrggbb, e.g. #005ca9)", value=value)
+            )
         rgb = hex_rgb(value)
         if contrast(rgb, WHITE) < AA:  # the theme writes white on it, and links in it
             raise ValueError(
-                f"{value!r} is too light for white text and for links on white: contrast "
-                f"{contrast(rgb, WHITE):.1f}:1 (expected at least {AA}:1, "
-                f"e.g. the darker {rgb_hex(darkened_for_white(rgb))})"
-            )
+                say(
+                    "{value!r} is too light for white text and for links on white: contrast "
+                    "{ratio:.1f}:1 (expected at least {least}:1, e.g. the darker {darker})",
+                    value=value, ratio=contrast(rgb, WHITE), least=AA,
+                    darker=rgb_hex(darkened_for_white(rgb)),
+                )
+            )  # fmt: skip
         return value.lower()
 
 
@@ -96,7 +105,9 @@ class Campaign(Strict):
     @field_validator("link")
     @classmethod
     def _link(cls, value):
-        return checked(link_problem, value, "an address on the site such as /faq/, or https://…")
+        return checked(
+            link_problem, value, say("an address on the site such as /faq/, or https://…")
+        )
 
 
 class SiteConfig(Strict):
@@ -149,7 +160,9 @@ class SiteConfig(Strict):
     @classmethod
     def _languages(cls, value):
         if value is not None and not value:
-            raise ValueError("is empty (expected at least the default language, e.g. - {code: de})")
+            raise ValueError(
+                say("is empty (expected at least the default language, e.g. - {{code: de}})")
+            )
         return checked(twice_listed, value)
 
     @model_validator(mode="after")
@@ -159,9 +172,13 @@ class SiteConfig(Strict):
             unknown = sorted(set(language.categories or {}) - set(self.categories))
             if unknown:
                 raise ValueError(
-                    f"languages: {language.code}: categories: {', '.join(unknown)} is not a "
-                    f"category (expected one of: {', '.join(self.categories)})"
-                )
+                    say(
+                        "languages: {code}: categories: {unknown} is not a category "
+                        "(expected one of: {known})",
+                        code=language.code, unknown=", ".join(unknown),
+                        known=", ".join(self.categories),
+                    )
+                )  # fmt: skip
         return self
 
     @model_validator(mode="after")
@@ -171,10 +188,13 @@ class SiteConfig(Strict):
             first = self.languages[0].code
             if "language" in self.model_fields_set and self.language != first:
                 raise ValueError(
-                    f"language: {self.language!r} differs from the first of languages: "
-                    f"{first!r} (expected the default language first in languages:, "
-                    "and language: left out)"
-                )
+                    say(
+                        "language: {language!r} differs from the first of languages: "
+                        "{first!r} (expected the default language first in languages:, "
+                        "and language: left out)",
+                        language=self.language, first=first,
+                    )
+                )  # fmt: skip
             object.__setattr__(self, "language", first)  # (the model is frozen)
         return self
 
@@ -196,7 +216,9 @@ class SiteConfig(Strict):
     def _category_keys(cls, value):
         for key in value:
             if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
-                raise ValueError(f"{key!r} is not a usable key (expected e.g. duales-studium)")
+                raise ValueError(
+                    say("{key!r} is not a usable key (expected e.g. duales-studium)", key=key)
+                )
         return value
 
 
@@ -223,21 +245,20 @@ class Config:
 
 
 def load_config(site_dir: Path) -> Config:
-    path = site_dir / "site.yaml"
+    path = site_dir / SITE_YAML
     if not path.is_file():
-        raise BuildError(
-            [Problem("site.yaml", 1, f"no site.yaml in {site_dir} (is --site right?)")]
-        )
-    text, problem = read_text(path, "site.yaml")
+        missing = say("no site.yaml in {folder} (is --site right?)", folder=str(site_dir))
+        raise BuildError([Problem(SITE_YAML, 1, missing)])
+    text, problem = read_text(path, SITE_YAML)
     if problem:
         raise BuildError([problem])
     try:
         doc = load_yaml(text)
     except YamlProblem as exc:
-        raise BuildError([Problem("site.yaml", exc.line, exc.message)]) from None
-    settings, problems = validate(SiteConfig, doc, "site.yaml")
+        raise BuildError([Problem(SITE_YAML, exc.line, exc.message)]) from None
+    settings, problems = validate(SiteConfig, doc, SITE_YAML)
     if problems:
         raise BuildError(problems)
     if not (site_dir / "content").is_dir():
-        raise BuildError([Problem("site.yaml", 1, "no content/ folder next to site.yaml")])
+        raise BuildError([Problem(SITE_YAML, 1, say("no content/ folder next to site.yaml"))])
     return Config(site_dir=site_dir, settings=settings, source_text=text)

@@ -11,7 +11,8 @@ from karriere.base.code import BUILTIN_THEME
 from karriere.base.errors import BuildError, Problem
 from karriere.base.file_facts import file_facts
 from karriere.base.hashing import file_signature
-from karriere.config.settings import Config
+from karriere.base.messages import say
+from karriere.config.settings import SITE_YAML, Config
 
 BUILTIN = BUILTIN_THEME
 FINGERPRINTED = {".css", ".js"}  # safe to cache forever: the name changes with the bytes
@@ -62,15 +63,8 @@ def load_theme(config: Config) -> Theme:
     name = config.settings.theme
     own = config.site_dir / "themes" / name
     if name != "default" and not own.is_dir():
-        raise BuildError(
-            [
-                Problem(
-                    "site.yaml",
-                    1,
-                    f"theme: no folder themes/{name}/ (expected it next to site.yaml)",
-                )
-            ]
-        )
+        missing = say("theme: no folder themes/{name}/ (expected it next to site.yaml)", name=name)
+        raise BuildError([Problem(SITE_YAML, 1, missing)])
     dirs = [d for d in (own, BUILTIN) if d.is_dir()]
     return Theme(
         template_dirs=tuple(d / "templates" for d in dirs if (d / "templates").is_dir()),

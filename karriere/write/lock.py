@@ -11,20 +11,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from karriere.base.messages import editor_language, messages_in, say
+
 LOCK_NAME = "build.lock"
-WAITING = "karriere: waiting for another build of this site to finish …"
+WAITING = say("waiting for another build of this site to finish …")
 
 
 @contextmanager
-def build_lock(cache: Path) -> Iterator[None]:
-    """Hold the site's build lock (a file in its cache folder); wait for it, saying so,
-    while another build of the site holds it. A POSIX lock (lockf), not flock: forked
-    workers do not inherit it, so a worker left behind by a killed build never holds it,
-    and the system lets go of it when the build ends in any way."""
+def build_lock(cache: Path, language: str | None = None) -> Iterator[None]:
+    """Hold the site's build lock (a file in its cache folder); wait for it, saying so in
+    `language` (None: the editor's language from KARRIERE_LANG), while another build of
+    the site holds it. A POSIX lock (lockf), not flock: forked workers do not inherit it,
+    so a worker left behind by a killed build never holds it, and the system lets go of
+    it when the build ends in any way."""
     fd = _open_lock(cache)
     try:
         if fd is not None and not _lock(fd, wait=False):
-            print(WAITING, file=sys.stderr, flush=True)
+            waiting = messages_in(editor_language(language)).text(WAITING)
+            print(f"karriere: {waiting}", file=sys.stderr, flush=True)
             _lock(fd, wait=True)
         yield
     finally:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from karriere.base.errors import BuildError, Problem
 from karriere.base.hashing import file_signature, hash_bytes, walk_signatures
+from karriere.base.messages import say
 from karriere.write.folders import MARKER
 from karriere.write.output import Bytes, Copy, FileState, Kept, Output, Spooled
 
@@ -32,16 +33,21 @@ def check_unique(outputs: list[Output]) -> None:
     for out in outputs:
         first = seen.setdefault(out.path.lower(), out)
         if first is not out:
-            problems.append(
-                Problem(
-                    out.origin or out.path,
-                    1,
-                    f"would write {out.path}, which {first.origin or 'another file'} "
-                    "already writes (rename one of them)",
-                )
-            )
+            problems.append(Problem(out.origin or out.path, 1, written_twice(out, first)))
     if problems:
         raise BuildError(problems)
+
+
+def written_twice(out: Output, first: Output):
+    if first.origin:
+        return say(
+            "would write {path}, which {first} already writes (rename one of them)",
+            path=out.path, first=first.origin,
+        )  # fmt: skip
+    return say(
+        "would write {path}, which another file already writes (rename one of them)",
+        path=out.path,
+    )
 
 
 def live_files(out_dir: Path) -> dict[str, Signature]:
@@ -118,7 +124,10 @@ def remade(out: Kept) -> Bytes:
     """A kept file that is gone or was changed, made again by its maker. Without one the
     build cannot go on: the file changed while the build ran."""
     if out.remake is None:
-        message = f"{out.path} changed in the output folder during the build (run the build again)"
+        message = say(
+            "{path} changed in the output folder during the build (run the build again)",
+            path=out.path,
+        )
         raise BuildError([Problem(out.origin or out.path, 1, message)])
     data = out.remake()
     return Bytes(out.path, data, origin=out.origin, digest=hash_bytes(data))
@@ -149,5 +158,5 @@ def same_as_last(outputs: list[Output], paths: list[str], last: dict[str, Output
     A spooled file was moved, not copied, so it may be reused; a Copy may not."""
     flags = list(map(operator.is_, outputs, map(last.get, paths)))
     if Copy in set(map(type, compress(outputs, flags))):
-        raise ValueError("a Copy output was reused: its file may have changed")
+        raise ValueError(say("a Copy output was reused: its file may have changed"))
     return flags

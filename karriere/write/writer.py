@@ -30,6 +30,7 @@ from itertools import compress
 from pathlib import Path
 
 from karriere.base.errors import BuildError, Problem
+from karriere.base.messages import say
 from karriere.base.oserrors import MachineError, explain
 from karriere.write.folders import MARKER, staging_prefix
 from karriere.write.in_place import write_in_place
@@ -45,32 +46,22 @@ def check_output_dir(out_dir: Path, site_dir: Path) -> None:
     site = site_dir.resolve()
     dangerous = {Path("/"), Path.home().resolve(), site, site / "content", site / "themes"}
     if out in dangerous or out in site.parents or (site / "content") in out.parents:
-        raise BuildError(
-            [
-                Problem(
-                    str(out_dir),
-                    1,
-                    "refusing to use this folder as output: it would replace "
-                    "your site's sources (expected e.g. public/)",
-                )
-            ]
+        sources = say(
+            "refusing to use this folder as output: it would replace "
+            "your site's sources (expected e.g. public/)"
         )
+        raise BuildError([Problem(str(out_dir), 1, sources)])
     if out.exists() and not out.is_dir():
-        raise BuildError(
-            [Problem(str(out_dir), 1, "refusing to replace this file: --out must be a folder")]
-        )
+        a_file = say("refusing to replace this file: --out must be a folder")
+        raise BuildError([Problem(str(out_dir), 1, a_file)])
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise BuildError(
-            [
-                Problem(
-                    str(out_dir),
-                    1,
-                    f"refusing to replace this folder: it is not empty and has "
-                    f"no {MARKER} file, so it is not a previous karriere output "
-                    "(choose another --out or empty it)",
-                )
-            ]
+        foreign = say(
+            "refusing to replace this folder: it is not empty and has "
+            "no {marker} file, so it is not a previous karriere output "
+            "(choose another --out or empty it)",
+            marker=MARKER,
         )
+        raise BuildError([Problem(str(out_dir), 1, foreign)])
 
 
 def write_site(

@@ -40,7 +40,7 @@ def build(site: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "build", "--site", str(site)]
         + ["--date", BUILD_DATE, *args],
-        env={**os.environ, "KARRIERE_JOBS": "1", **(env or {})},
+        env={**os.environ, "KARRIERE_JOBS": "1", "KARRIERE_LANG": "en", **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -145,7 +145,7 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
     with build_lock(cache_dir(site)):  # as a running build (or the preview) holds it
         process = build(site)
         line = process.stderr.readline()
-        assert line.strip() == WAITING
+        assert line.strip() == f"karriere: {WAITING}"
         time.sleep(0.3)
         assert process.poll() is None, "the second build did not wait"
         assert not (site / "public").exists()
@@ -340,6 +340,7 @@ def test_an_unreadable_content_file_is_one_plain_sentence(tmp_path, monkeypatch,
         return read_bytes(path)
 
     monkeypatch.setenv("KARRIERE_JOBS", "1")
+    monkeypatch.setenv("KARRIERE_LANG", "en")
     monkeypatch.setattr(Path, "read_bytes", refuse)
     code = cli.main(["build", "--site", str(site), "--date", BUILD_DATE])
     err = capsys.readouterr().err
