@@ -11,7 +11,7 @@
     box.setAttribute("role", "alert");
     box.setAttribute("data-karriere-overlay", "");
     var h = document.createElement("h2");
-    h.textContent = "Die Vorschau zeigt den letzten fehlerfreien Stand";
+    h.textContent = msg.title;  // in the editor's language, as on the console
     box.appendChild(h);
     var list = document.createElement("ul");
     msg.errors.forEach(function (e) {

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from karriere.base.errors import Problem
+from karriere.base.messages import Messages, say
 from karriere.commands.translation_age import stale_translations
 from karriere.pipeline import Request, generate
 from karriere.site.model import Page, Site
@@ -29,17 +30,29 @@ from karriere.write.output import Output
 from karriere.write.plan import check_unique
 
 
-def cmd_check(args: argparse.Namespace, today: date) -> int:
+def cmd_check(args: argparse.Namespace, today: date, messages: Messages) -> int:
     result = generate(Request(site_dir=args.site, today=today))
     check_unique(result.outputs)
     found = sorted(set(result.warnings + inspect(result.site, result.outputs)))
     for problem in found:
-        print(problem, file=sys.stderr)
+        print(messages.problem(problem), file=sys.stderr)
     if args.strict and found:
-        print(f"Check failed: {len(found)} warnings (--strict).", file=sys.stderr)
+        print(messages.text(failed(len(found))), file=sys.stderr)
         return 1
-    print(f"OK: {len(result.site.pages)} pages, {len(found)} warnings.")
+    print(messages.text(passed(len(result.site.pages), len(found))))
     return 0
+
+
+def failed(count: int):
+    if count == 1:
+        return say("Check failed: 1 warning (--strict).")
+    return say("Check failed: {count} warnings (--strict).", count=count)
+
+
+def passed(pages: int, count: int):
+    if count == 1:
+        return say("OK: {pages} pages, 1 warning.", pages=pages)
+    return say("OK: {pages} pages, {count} warnings.", pages=pages, count=count)
 
 
 def inspect(site: Site, outputs: list[Output]) -> list[Problem]:
@@ -159,13 +172,16 @@ def links(r: Rendered) -> list[Problem]:
             if target is None:
                 continue
             if target not in r.paths:
-                why = "leads to no page or file of the site"
-                expected = (
-                    "the address of an existing page, e.g. /stellen/, or a file in content/media/"
+                why = say(
+                    "leads to no page or file of the site (expected the address of an "
+                    "existing page, e.g. /stellen/, or a file in content/media/)"
                 )
             elif fragment and target in r.html and fragment not in r.html[target].ids:
-                why = f"leads to an anchor #{fragment} that does not exist"
-                expected = "an id of that page, e.g. a heading's anchor"
+                why = say(
+                    "leads to an anchor #{fragment} that does not exist (expected an id of "
+                    "that page, e.g. a heading's anchor)",
+                    fragment=fragment,
+                )
             else:
                 continue
             if page is None:
@@ -176,13 +192,15 @@ def links(r: Rendered) -> list[Problem]:
                 )
             key = (*where, url)
             if key not in found:
-                on = (
-                    f" on /{page.route}"
-                    if page is not None and where[0].startswith("template")
-                    else ""
-                )
-                found[key] = Problem(*where, f"warning: link {url}{on} {why} (expected {expected})")
+                found[key] = Problem(*where, link_warning(url, why, page, where[0]))
     return list(found.values())
+
+
+def link_warning(url: str, why, page: Page | None, path: str):
+    """A link the template wrote names the page it is on."""
+    if page is not None and path.startswith("template"):
+        return say("warning: link {url} on /{route} {why}", url=url, route=page.route, why=why)
+    return say("warning: link {url} {why}", url=url, why=why)
 
 
 DECORATIVE_ROLES = ("presentation", "none")
@@ -204,13 +222,18 @@ def alt_texts(r: Rendered) -> list[Problem]:
             forms = _editor_forms(src, r.site.urls.base_path)[1:]
             where = r.where(page, *forms, nth=nth) if page else (page_path, 1)
             if where[0].startswith("template"):
-                expected = 'alt="…" in the template, or aria-hidden="true" on a decorative image'
+                expected = say(
+                    'alt="…" in the template, or aria-hidden="true" on a decorative image'
+                )
             else:
-                expected = "image_alt: … next to image:, or ![what the image shows](…) in Markdown"
-            found.setdefault(
-                (*where, src),
-                Problem(*where, f"warning: image {src} has no alt text (expected {expected})"),
-            )
+                expected = say(
+                    "image_alt: … next to image:, or ![what the image shows](…) in Markdown"
+                )
+            warning = say(
+                "warning: image {src} has no alt text (expected {expected})",
+                src=src, expected=expected,
+            )  # fmt: skip
+            found.setdefault((*where, src), Problem(*where, warning))
     return list(found.values())
 
 
@@ -230,25 +253,41 @@ def expired_marked(site: Site, r: Rendered) -> list[Problem]:
         parsed = r.html[page.output_path]
         wrong = []
         if v.meta.apply_url and v.meta.apply_url in parsed.links:
-            wrong.append("it still links to apply_url")
+            wrong.append(say("it still links to apply_url"))
         lister = [p for p in listings if _links_to(r, p, page.output_path)]
         if lister:
-            wrong.append(f"/{r.pages[lister[0]].route} still lists it")
+            wrong.append(say("/{route} still lists it", route=r.pages[lister[0]].route))
         if wrong:
             found.append(
                 Problem(
                     v.entry.source,
                     v.entry.field_lines.get("deadline", 1),
-                    f"warning: the deadline {v.meta.deadline.isoformat()} has passed, but "
-                    f"/{v.route} is not marked as ended: {'; '.join(wrong)} (expected the "
-                    "default theme's handling of expired vacancies in your theme)",
+                    say(
+                        "warning: the deadline {deadline} has passed, but /{route} is not "
+                        "marked as ended: {wrong} (expected the default theme's handling of "
+                        "expired vacancies in your theme)",
+                        deadline=v.meta.deadline.isoformat(),
+                        route=v.route,
+                        wrong=listed(wrong),
+                    ),
                 )
             )
     return found
 
 
+def listed(reasons: list):
+    """Reasons joined by "; ", each still translatable."""
+    joined = reasons[0]
+    for reason in reasons[1:]:
+        joined = say("{first}; {second}", first=joined, second=reason)
+    return joined
+
+
 def _links_to(r: Rendered, page_path: str, target: str) -> bool:
     return any(r.resolve(page_path, url)[0] == target for url in r.html[page_path].links)
+
+
+SITE_YAML = "site.yaml"  # where warnings about site.yaml point
 
 
 def https_base_url(site: Site) -> list[Problem]:
@@ -259,39 +298,46 @@ def https_base_url(site: Site) -> list[Problem]:
     line = next((n for n, t in enumerate(lines, 1) if t.startswith("base_url:")), 1)
     return [
         Problem(
-            "site.yaml",
+            SITE_YAML,
             line,
-            f"warning: base_url {url} is not https (expected https://…; browsers mark "
-            "http pages and their application forms as not secure)",
+            say(
+                "warning: base_url {url} is not https (expected https://…; browsers mark "
+                "http pages and their application forms as not secure)",
+                url=url,
+            ),
         )
     ]
 
 
-BITV_4 = (
+BITV_4 = say(
     "BITV 2.0 § 4 asks public bodies to explain on their website, in Leichte Sprache and in "
     "German Sign Language, what it contains, how to navigate it, the main points of its "
     "accessibility statement and where more of it is found"
 )
+NO_PAGES = {
+    "leichte-sprache": say(
+        "warning: the site has no pages in Leichte Sprache (expected "
+        "content/leichte-sprache/index.md and more; `python build.py new leichte-sprache` "
+        "starts the four texts): {why}",
+        why=BITV_4,
+    ),
+    "gebaerdensprache": say(
+        "warning: the site has no pages in German Sign Language (DGS) (expected "
+        "content/gebaerdensprache/index.md and more; `python build.py new gebaerdensprache` "
+        "starts the four texts): {why}",
+        why=BITV_4,
+    ),
+}
 
 
 def accessible_languages(site: Site) -> list[Problem]:
     """§ 4 BITV 2.0: a public body's site has pages in Leichte Sprache and in DGS."""
     found = []
-    sections = (
-        ("leichte-sprache", "Leichte Sprache", site.easy_read),
-        ("gebaerdensprache", "German Sign Language (DGS)", site.sign_language),
-    )
-    for folder, name, items in sections:
+    sections = (("leichte-sprache", site.easy_read), ("gebaerdensprache", site.sign_language))
+    for folder, items in sections:
         if not items:
-            found.append(
-                Problem(
-                    f"content/{folder}/",
-                    1,
-                    f"warning: the site has no pages in {name} (expected content/{folder}/"
-                    f"index.md and more; `python build.py new {folder}` starts the four "
-                    f"texts): {BITV_4}",
-                )
-            )
+            place = f"content/{folder}/"  # (the path of the problem; NO_PAGES is its message)
+            found.append(Problem(place, 1, NO_PAGES[folder]))
     if site.sign_language and not any(
         p.video is not None and p.video.sign_language for p in site.videos
     ):
@@ -300,9 +346,12 @@ def accessible_languages(site: Site) -> list[Problem]:
             Problem(
                 first.source,
                 first.field_lines.get("video", 1),
-                "warning: no page in content/gebaerdensprache/ has a sign-language video "
-                "(expected video: {file: media/….mp4, sign_language: true, captions: "
-                f"media/….vtt}}): {BITV_4}",
+                say(
+                    "warning: no page in content/gebaerdensprache/ has a sign-language video "
+                    "(expected video: {{file: media/….mp4, sign_language: true, captions: "
+                    "media/….vtt}}): {why}",
+                    why=BITV_4,
+                ),
             )
         )
     return found

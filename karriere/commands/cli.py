@@ -5,41 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from karriere.base.errors import BuildError, KarriereError, Problem, UsageError
 from karriere.base.messages import Messages, editor_language, messages_in, say
+from karriere.commands.arguments import Parser, chosen_language, parse_base_url, parse_port
 from karriere.commands.dates import parse_date, today
-
-
-def parse_port(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(
-            shown(say("{text!r} is not a port (expected 1 to 65535, e.g. 8000)", text=text))
-        )
-    return int(text)
-
-
-def parse_base_url(text: str) -> str:
-    from karriere.base.addresses import base_url_problem
-
-    problem = base_url_problem(text)
-    if problem:
-        raise argparse.ArgumentTypeError(shown(problem))
-    return text
-
-
-class Parser(argparse.ArgumentParser):
-    """Wrong usage is one plain sentence (and the way to help), not the usage block."""
-
-    def error(self, message: str):
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
-
-
-def shown(message) -> str:
-    """A message in the language KARRIERE_LANG asks for (argparse checks run before --lang
-    is known)."""
-    return messages_in(editor_language(None)).text(message)
 
 
 def language_option(p) -> None:
@@ -49,31 +21,37 @@ def language_option(p) -> None:
     )  # fmt: skip
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="karriere", description="Build a careers site.")
+def make_parser(language: str | None = None) -> argparse.ArgumentParser:
+    """`language`: the one --lang asks for, for wrong usage (else KARRIERE_LANG, else de)."""
+    parser = Parser(prog="karriere", description="Build a careers site.", language=language)
     language_option(parser)
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=partial(Parser, language=language))
+    parse_date_ = partial(parse_date, language=language)
 
     def site_options(p, date_option=True):
         language_option(p)
         p.add_argument("--site", type=Path, default=Path("."), help="site folder (default: .)")
         if date_option:
-            p.add_argument("--date", type=parse_date, help="treat this day as today (YYYY-MM-DD)")
+            p.add_argument("--date", type=parse_date_, help="treat this day as today (YYYY-MM-DD)")
 
     b = sub.add_parser("build", help="build the site (default)")
     site_options(b)
     b.add_argument("--out", type=Path, help="output folder (default: public/ in the site)")
     b.add_argument("--drafts", action="store_true", help="include drafts")
-    b.add_argument("--base-url", type=parse_base_url, help="override base_url from site.yaml")
+    b.add_argument(
+        "--base-url",
+        type=partial(parse_base_url, language=language),
+        help="override base_url from site.yaml",
+    )
 
     s = sub.add_parser("serve", help="preview with live reload")
     site_options(s, date_option=False)
     s.add_argument(
-        "--date", type=parse_date,
+        "--date", type=parse_date_,
         help="preview the site as on this day (YYYY-MM-DD), e.g. after a deadline",
     )  # fmt: skip
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=parse_port, default=8000)
+    s.add_argument("--port", type=partial(parse_port, language=language), default=8000)
     s.add_argument("--drafts", action="store_true", help="(drafts are always shown in preview)")
     s.add_argument("--poll", action="store_true", help="poll for changes (Docker, network drives)")
 
@@ -103,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "build")
     try:
-        args = make_parser().parse_args(argv)
+        args = make_parser(chosen_language(argv)).parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and 2
     messages = messages_for(args)
     try:
-        return run(args)
+        return run(args, messages)
     except BuildError as exc:
         for problem in exc.problems:
             print(messages.problem(problem), file=sys.stderr)
@@ -145,31 +123,31 @@ def failed(count: int):
     return say("Build failed: {count} errors; the previous output was left untouched.", count=count)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, messages: Messages) -> int:
     if args.command == "build":
-        return cmd_build(args)
+        return cmd_build(args, messages)
     if args.command == "check":
         from karriere.commands.check import cmd_check
 
-        return cmd_check(args, args.date or today())
+        return cmd_check(args, args.date or today(), messages)
     if args.command == "new":
         from karriere.commands.new import cmd_new
 
-        return cmd_new(args, today())
+        return cmd_new(args, today(), messages)
     if args.command == "schema":
         from karriere.commands.schema import write_schemas
 
         for path in write_schemas(args.out, args.site):
-            print(messages_for(args).text(say("Wrote {path}", path=path)))
+            print(messages.text(say("Wrote {path}", path=str(path))))
         return 0
     if args.command == "serve":
         from karriere.commands.server import cmd_serve
 
-        return cmd_serve(args)
+        return cmd_serve(args, messages)
     raise UsageError(say("unknown command {command!r}", command=args.command))
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def cmd_build(args: argparse.Namespace, messages: Messages) -> int:
     from karriere.incremental import noop
 
     started = time.perf_counter()
@@ -183,7 +161,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if last is not None:
         warnings = [Problem.from_row(w) for w in last["warnings"]]
         return report_build(
-            args, warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"])
+            messages, warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"])
         )
     from karriere.incremental.builder import Builder
     from karriere.pipeline import Request
@@ -191,13 +169,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
     report = Builder(request, out_dir).build(inputs=inputs)  # (no second no-op check)
     return report_build(
-        args, report.warnings, report.pages, out_dir, started,
+        messages, report.warnings, report.pages, out_dir, started,
         len(report.written), len(report.deleted), report.unchanged,
     )  # fmt: skip
 
 
-def report_build(args, warnings, pages: int, out_dir, started, written, deleted, kept) -> int:
-    messages = messages_for(args)
+def report_build(messages, warnings, pages: int, out_dir, started, written, deleted, kept) -> int:
     for warning in warnings:
         print(messages.problem(warning), file=sys.stderr)
     took = time.perf_counter() - started

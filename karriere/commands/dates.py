@@ -8,6 +8,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from karriere.base.errors import UsageError
+from karriere.base.messages import say
+from karriere.commands.arguments import shown
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -19,12 +21,16 @@ def today() -> date:
         try:
             return datetime.fromtimestamp(int(epoch), BERLIN).date()
         except ValueError:
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+            raise UsageError(
+                say("SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds", epoch=epoch)
+            ) from None
     return datetime.now(BERLIN).date()
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, language: str | None = None) -> date:
+    """--date; `language`: the editor's, for the error (--lang is not yet known)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+        problem = say("{text!r} is not a date (expected YYYY-MM-DD)", text=text)
+        raise argparse.ArgumentTypeError(shown(problem, language)) from None

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from slugify import slugify as _slugify
 
 from karriere.base.errors import UsageError
+from karriere.base.messages import Messages, say
 from karriere.config.models import Address
 from karriere.config.settings import DEFAULT_CATEGORIES, SiteConfig
 
@@ -278,25 +279,32 @@ def site_settings(site: Path) -> SiteConfig | None:
         return None
 
 
-def cmd_new(args: argparse.Namespace, today: date) -> int:
-    if args.kind in SECTIONS:
+def cmd_new(args: argparse.Namespace, today: date, messages: Messages) -> int:
+    kind = args.kind
+    if kind in SECTIONS:
         from karriere.commands.new_sections import write_section
 
         if args.title:
-            raise UsageError(f"new {args.kind} takes no title: it starts the four § 4 texts")
-        return write_section(args.site, args.kind)
+            raise UsageError(
+                say("new {kind} takes no title: it starts the four § 4 texts", kind=kind)
+            )
+        return write_section(args.site, kind, messages)
     if not args.title:
-        raise UsageError(f'new {args.kind} needs a title, e.g. new {args.kind} "Titel"')
-    folder = args.site / "content" / FOLDERS[args.kind]
+        raise UsageError(say('new {kind} needs a title, e.g. new {kind} "Titel"', kind=kind))
+    folder = args.site / "content" / FOLDERS[kind]
     slug = slug_for(args.title)
     if not slug:
-        raise UsageError(f"{args.title!r} gives no usable file name; use letters or digits")
+        raise UsageError(
+            say("{title!r} gives no usable file name; use letters or digits", title=args.title)
+        )
     path = folder / f"{slug}.md"
     if path.exists():
-        raise UsageError(f"{path} exists already; choose another title or edit that file")
+        raise UsageError(
+            say("{path} exists already; choose another title or edit that file", path=str(path))
+        )
     folder.mkdir(parents=True, exist_ok=True)
     text = render(args.kind, args.title, today, site_settings(args.site))
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
-    print(f"Created {Path(path)}")
+    print(messages.text(say("Created {path}", path=str(path))))
     return 0

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from karriere.base.errors import UsageError
+from karriere.base.messages import Messages, say
 from karriere.content.placeholders import SECTION_TEXTS, SIGN_LANGUAGE_HINT
 
 RULES = """\
@@ -71,7 +72,7 @@ def render_section(kind: str) -> dict[str, str]:
     return files
 
 
-def write_section(site: Path, kind: str) -> int:
+def write_section(site: Path, kind: str, messages: Messages) -> int:
     folder = site / "content" / kind
     folder.mkdir(parents=True, exist_ok=True)
     made = []
@@ -81,10 +82,12 @@ def write_section(site: Path, kind: str) -> int:
             with open(path, "x", encoding="utf-8") as handle:  # never overwrite
                 handle.write(text)
         except FileExistsError:
-            print(f"Left {path} as it is (exists already)")
+            print(messages.text(say("Left {path} as it is (exists already)", path=str(path))))
             continue
         made.append(path)
-        print(f"Created {path}")
+        print(messages.text(say("Created {path}", path=str(path))))
     if not made:
-        raise UsageError(f"every file of {folder} exists already; nothing was created")
+        raise UsageError(
+            say("every file of {folder} exists already; nothing was created", folder=str(folder))
+        )
     return 0

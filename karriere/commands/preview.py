@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from karriere.base.errors import BuildError, KarriereError, Problem
+from karriere.base.messages import say
 from karriere.commands.dates import today
 from karriere.config.settings import load_config
 from karriere.incremental.builder import PREVIEW, Builder
@@ -20,7 +21,7 @@ from karriere.pipeline import Request
 @dataclass
 class Report:
     problems: list[Problem] = field(default_factory=list)
-    summary: str = ""
+    summary: str = ""  # (a Message: the console shows it in the editor's language)
     parsed: int = 0  # content files parsed (and their Markdown converted) by this build
 
 
@@ -95,11 +96,12 @@ class PreviewBuilder:
             self.engine = None  # its state may be half-updated: the next rebuild starts anew
             return Report(problems=[unexpected(exc)])
         took = (time.perf_counter() - started) * 1000
-        return Report(
-            summary=f"{report.pages} Seiten, {len(report.rendered)} neu gerendert, "
-            f"{len(report.written)} Dateien geschrieben, in {took:.0f} ms",
-            parsed=report.parsed,
-        )
+        summary = say(
+            "{pages} pages, {rendered} rendered anew, {written} files written, in {took:.0f} ms",
+            pages=report.pages, rendered=len(report.rendered), written=len(report.written),
+            took=took,
+        )  # fmt: skip
+        return Report(summary=summary, parsed=report.parsed)
 
     def save(self) -> None:
         """Keep the parsed content in .karriere-cache/ (e.g. when the preview ends)."""
@@ -120,14 +122,25 @@ class PreviewBuilder:
         return self.engine
 
 
+PREVIEW_PLACE = "(preview)"  # where an error of no file points
+
+
 def unexpected(exc: Exception) -> Problem:
     """An error no check foresaw, as one line for the overlay and the terminal."""
-    if isinstance(exc, KarriereError | OSError):
+    if isinstance(exc, KarriereError) and len(exc.args) == 1:
+        what = exc.args[0]  # (a Message stays translatable)
+    elif isinstance(exc, KarriereError):
         what = str(exc)
+    elif isinstance(exc, OSError):
+        from karriere.base.oserrors import explain
+
+        what = explain(exc)
     else:
-        what = f"internal error {type(exc).__name__}: {exc}"
+        what = say("internal error {kind}: {error}", kind=type(exc).__name__, error=str(exc))
     return Problem(
-        "(preview)", 1, f"the rebuild failed: {what} (expected a good rebuild at the next save)"
+        PREVIEW_PLACE,
+        1,
+        say("the rebuild failed: {what} (expected a good rebuild at the next save)", what=what),
     )
 
 

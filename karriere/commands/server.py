@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from karriere.base.errors import BuildError, Problem
+from karriere.base.messages import Messages, say
 from karriere.commands.watch import Watcher
 
 LIVE_PREFIX = "__karriere/"
@@ -52,6 +53,7 @@ class PreviewState:
     problems: list[Problem] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
     host: str = "127.0.0.1"  # the address the server listens on (--host)
+    messages: Messages = field(default_factory=lambda: Messages("en"))  # the editor's
 
     def publish(self, problems: list[Problem]) -> None:
         with self.changed:
@@ -60,13 +62,16 @@ class PreviewState:
             self.changed.notify_all()
 
     def message(self) -> dict:
+        """For the browser's overlay, in the language of the console."""
         if not self.problems:
             return {"generation": self.generation, "ok": True}
+        text = self.messages.text
         return {
             "generation": self.generation,
             "ok": False,
+            "title": text(say("The preview shows the last good state")),
             "errors": [
-                {"where": f"{p.path}:{p.line}", "message": p.message, "source": p.source_line}
+                {"where": f"{p.path}:{p.line}", "message": text(p.message), "source": p.source_line}
                 for p in self.problems
             ],
         }
@@ -90,7 +95,8 @@ def make_handler(state: PreviewState):
             if host_allowed(self.headers.get("Host", ""), state.host, port):
                 return True
             self.close_connection = True
-            body = b"421: this preview answers only requests for its own address\n"
+            refused = say("421: this preview answers only requests for its own address")
+            body = (state.messages.text(refused) + "\n").encode()
             self.send_bytes(body, "text/plain; charset=utf-8", HTTPStatus.MISDIRECTED_REQUEST)
             return False
 
@@ -212,6 +218,7 @@ def inject(page: bytes, state: PreviewState) -> bytes:
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
+    messages = Messages("en")  # bind() sets the editor's
 
     def handle_error(self, request, client_address):
         """A browser that closes a connection early is normal; anything else is reported
@@ -219,9 +226,14 @@ class PreviewServer(ThreadingHTTPServer):
         error = sys.exc_info()[1]
         if isinstance(error, ConnectionError | TimeoutError):
             return
-        print(
-            f"Vorschau: Anfrage von {client_address[0]} fehlgeschlagen: {error!r}", file=sys.stderr
-        )
+        failed = say(
+            "Preview: the request from {client} failed: {error}",
+            client=client_address[0], error=repr(error),
+        )  # fmt: skip
+        print(self.messages.text(failed), file=sys.stderr)
+
+
+SERVE_PLACE = "serve"  # where a problem of the command itself points
 
 
 def find_free_port(host: str, start: int) -> int:
@@ -232,62 +244,72 @@ def find_free_port(host: str, start: int) -> int:
                 return port
             except OSError:
                 continue
-    raise BuildError([Problem("serve", 1, f"no free port from {start} to {start + 99}")])
+    last = start + 99
+    no_port = say("no free port from {start} to {last}", start=start, last=last)
+    raise BuildError([Problem(SERVE_PLACE, 1, no_port)])
 
 
-def bind(host: str, port: int, handler) -> PreviewServer:
+def bind(host: str, port: int, handler, messages: Messages) -> PreviewServer:
     """Bind, or explain that the port is busy and offer the next free one."""
+    text = messages.text
     try:
         server = PreviewServer((host, port), handler)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
         free = find_free_port(host, port + 1)
-        print(f"Port {port} is already in use. The next free port is {free}.", file=sys.stderr)
+        busy = say(
+            "Port {port} is already in use. The next free port is {free}.", port=port, free=free
+        )
+        print(text(busy), file=sys.stderr)
         if not sys.stdin.isatty():
-            print(f"Start again with: karriere serve --port {free}", file=sys.stderr)
+            again = say("Start again with: karriere serve --port {free}", free=free)
+            print(text(again), file=sys.stderr)
             raise SystemExit(1) from None
-        answer = input(f"Use port {free} instead? [J/n] ").strip().lower()
+        answer = input(text(say("Use port {free} instead? [Y/n] ", free=free))).strip().lower()
         if answer not in ("", "j", "ja", "y", "yes"):
             raise SystemExit(1) from None
         server = PreviewServer((host, free), handler)
+    server.messages = messages
     return server
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
     from karriere.commands.preview import PreviewBuilder
 
     if args.host in ALL_INTERFACES:
-        print(
+        everyone = say(
             "Warning: serving on all network interfaces: anyone on your network can see "
-            "drafts and unpublished vacancies. Use --host 127.0.0.1 to keep it private.",
-            file=sys.stderr,
+            "drafts and unpublished vacancies. Use --host 127.0.0.1 to keep it private."
         )
+        print(messages.text(everyone), file=sys.stderr)
     site_dir = args.site.resolve()
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
     builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date)
-    state = PreviewState(out_dir=out_dir / "site", base_path="/", host=args.host)
+    state = PreviewState(out_dir / "site", "/", host=args.host, messages=messages)
     try:
-        server = bind(args.host, args.port, make_handler(state))
+        server = bind(args.host, args.port, make_handler(state), messages)
         host, port = server.server_address[:2]
         shown_host = f"[{host}]" if ":" in host else host
         builder.origin = f"http://{shown_host}:{port}"
         report = builder.rebuild(set())
         state.base_path = builder.base_path
         state.publish(report.problems)
-        print_report(report)
+        print_report(report, messages)
         watcher = Watcher(
             builder.watched_paths(),
             poll=args.poll,
             on_change=lambda paths: rebuild(builder, state, paths),
+            messages=messages,
         )
         watcher.start()
-        print(f"Vorschau: http://{shown_host}:{port}{state.base_path}  (Strg+C beendet)")
+        address = f"http://{shown_host}:{port}{state.base_path}"
+        print(messages.text(say("Preview: {address}  (Ctrl+C stops it)", address=address)))
         stop_on_sigterm()
         try:
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
-            print("\nVorschau beendet.")
+            print("\n" + messages.text(say("Preview stopped.")))
         finally:
             idle = watcher.stop()
             server.server_close()
@@ -311,14 +333,15 @@ def stop_on_sigterm() -> None:
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
     report = builder.rebuild(paths, announce=lambda report: state.publish(report.problems))
-    print_report(report)
+    print_report(report, state.messages)
 
 
-def print_report(report) -> None:
+def print_report(report, messages: Messages) -> None:
     stamp = time.strftime("%H:%M:%S")
     if report.problems:
         for problem in report.problems:
-            print(problem, file=sys.stderr)
-        print(f"[{stamp}] Fehler: die Vorschau zeigt den letzten guten Stand.", file=sys.stderr)
+            print(messages.problem(problem), file=sys.stderr)
+        kept = say("Error: the preview shows the last good state.")
+        print(f"[{stamp}] {messages.text(kept)}", file=sys.stderr)
     else:
-        print(f"[{stamp}] {report.summary}")
+        print(f"[{stamp}] {messages.text(report.summary)}")

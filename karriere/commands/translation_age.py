@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from karriere.base.errors import Problem
+from karriere.base.messages import say
 from karriere.content.translations import original_source
 from karriere.site.model import Site
 
@@ -37,9 +38,14 @@ def stale_translations(site: Site) -> list[Problem]:
             Problem(
                 source,
                 1,
-                f"warning: {original} was changed on {day(theirs)}, after this translation "
-                f"({day(mine)}), so it may no longer say the same (expected the translation "
-                f"brought up to date with {original}, then committed)",
+                say(
+                    "warning: {original} was changed on {changed}, after this translation "
+                    "({translated}), so it may no longer say the same (expected the "
+                    "translation brought up to date with {original}, then committed)",
+                    original=original,
+                    changed=day(theirs),
+                    translated=day(mine),
+                ),
             )
         )
     return problems

@@ -25,6 +25,8 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from karriere.base.messages import Messages, say
+
 QUIET = 0.03  # seconds without events that end a burst (an editor's save is one burst)
 # When every changed file has been closed after writing, renamed into place or deleted
 # (inotify reports all three), the save is complete: a much shorter pause is enough to
@@ -48,8 +50,15 @@ EVENTS = [
 class Watcher(FileSystemEventHandler):
     """Collects changed paths and calls `on_change` once per burst, never concurrently."""
 
-    def __init__(self, paths: list[Path], on_change: Callable[[set[Path]], None], poll=False):
+    def __init__(
+        self,
+        paths: list[Path],
+        on_change: Callable[[set[Path]], None],
+        poll=False,
+        messages: Messages | None = None,
+    ):
         self.paths = paths
+        self.messages = messages or Messages("en")  # the editor's, for a failed rebuild
         self.scheduled: set[Path] = set()
         self.on_change = on_change
         self.observer = PollingObserver(timeout=0.25) if poll else Observer()
@@ -134,7 +143,8 @@ class Watcher(FileSystemEventHandler):
         try:
             self.on_change(batch)
         except Exception as exc:
-            print(f"Vorschau: Neubau fehlgeschlagen: {exc!r}", file=sys.stderr)
+            failed = say("Preview: the rebuild failed: {error}", error=repr(exc))
+            print(self.messages.text(failed), file=sys.stderr)
 
     def _quiet(self) -> float:
         """Polling (--poll) never reports closed files, so it always waits QUIET."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -24,6 +25,7 @@ def preview_site(tmp_path):
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         text=True,
+        env={k: v for k, v in os.environ.items() if k != "KARRIERE_LANG"},  # German
     )
     base = f"http://127.0.0.1:{port}/karriere/"
     for _ in range(200):
@@ -54,7 +56,9 @@ def test_save_reloads_the_open_page_and_errors_show_as_overlay(preview_site, chr
     path.write_text(path.read_text().replace("posted: 2026-10-01", "posted: 2026-13-01"))
     overlay = page.locator("#karriere-overlay")
     overlay.wait_for(timeout=10_000)
-    assert "content/vacancies/sachbearbeitung.md:4" in overlay.inner_text()
+    shown = overlay.inner_text()
+    assert "Die Vorschau zeigt den letzten fehlerfreien Stand" in shown  # as the terminal
+    assert "content/vacancies/sachbearbeitung.md:4: posted: '2026-13-01' ist kein" in shown
     assert page.get_by_text("Neu im Browser").is_visible()  # the last good page stays
 
     path.write_text(path.read_text().replace("posted: 2026-13-01", "posted: 2026-10-01"))

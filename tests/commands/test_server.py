@@ -3,98 +3,24 @@
 from __future__ import annotations
 
 import http.client
-import json
 import os
 import re
 import socket
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
-from helpers import ROOT, readable, write_files
+from helpers import readable, write_files
+from live_preview import serve_command, serve_env, start_preview
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve_command(site: Path, port: int) -> list[str]:
-    return [
-        sys.executable,
-        str(ROOT / "build.py"),
-        "serve",
-        "--site",
-        str(site),
-        "--port",
-        str(port),
-    ]
-
-
 @pytest.fixture
 def preview(scratch_site):
-    port = free_port()
-    proc = subprocess.Popen(
-        serve_command(scratch_site, port),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        stdin=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/karriere/"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base, timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("preview server did not start: " + proc.stdout.read())
-    yield Preview(base, scratch_site, proc, port)
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-class Preview:
-    def __init__(self, base, site, proc, port):
-        self.base, self.site, self.proc, self.port = base, site, proc, port
-
-    def get(self, path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=5) as r:
-                return r.status, r.read().decode()
-        except urllib.error.HTTPError as err:
-            return err.code, err.read().decode()
-
-    def state(self) -> dict:
-        """The first event the live channel sends: the state of the last build."""
-        with urllib.request.urlopen(self.base + "__karriere/events", timeout=5) as r:
-            for raw in r:
-                line = raw.decode().strip()
-                if line.startswith("data: "):
-                    return json.loads(line[6:])
-        raise AssertionError("no event")
-
-    def wait_for(self, condition, what: str, timeout: float = 10):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if condition():
-                return
-            time.sleep(0.05)
-        pytest.fail(f"timed out waiting for {what}")
-
-    def edit(self, rel: str, old: str, new: str) -> None:
-        path = self.site / rel
-        path.write_text(path.read_text().replace(old, new))
+    preview = start_preview(scratch_site)
+    yield preview
+    preview.stop()
 
 
 def test_edit_is_served_and_pages_get_the_live_script(preview):
@@ -207,10 +133,21 @@ def test_busy_port_is_explained_with_the_next_free_one(scratch_site, preview):
         text=True,
         timeout=20,
         stdin=subprocess.DEVNULL,
+        env=serve_env(),
     )
     assert result.returncode == 1
     assert f"Port {preview.port} is already in use. The next free port is" in result.stderr
     assert "Traceback" not in result.stderr
+    german = subprocess.run(
+        serve_command(scratch_site, preview.port),
+        capture_output=True,
+        text=True,
+        timeout=20,
+        stdin=subprocess.DEVNULL,
+        env=serve_env("de"),
+    )
+    assert f"Port {preview.port} ist schon belegt. Der nächste freie Port ist" in german.stderr
+    assert "Starten Sie neu mit: karriere serve --port" in german.stderr
 
 
 def test_ctrl_c_exits_cleanly(preview):
