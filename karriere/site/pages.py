@@ -116,7 +116,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             in_sitemap=False,  # hosts answer it with status 404, which already keeps it unindexed
         )
     )
-    return paginated(pages, settings.per_page, t)  # long lists in pages of per_page items
+    return paginated(pages, settings.per_page, t, recall)  # long lists in pages
 
 
 def item_page(item: Item, template: str, title: str, description: str, crumbs: list) -> Page:

@@ -14,6 +14,7 @@ from math import ceil
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from karriere.base.recall import Recall
     from karriere.base.strings import Words
     from karriere.site.model import Page
 
@@ -78,39 +79,54 @@ class Pagination:
         return shown
 
 
-def paginated(pages: list[Page], per_page: int, t: Words) -> list[Page]:
-    """The pages with each list split into pages of `per_page` items (0: not split)."""
+def paginated(pages: list[Page], per_page: int, t: Words, recall: Recall) -> list[Page]:
+    """The pages with each list split into pages of `per_page` items (0: not split).
+    `recall`: a page whose items are the very objects of last build's same page, with
+    the list's other fields equal, is last build's page (the preview finds it by
+    identity, and then looks at only the one page of each list that an edit changed)."""
+    words = (
+        t.gettext("%(title)s – Seite %(number)s von %(count)s"),
+        t.gettext("%(description)s Seite %(number)s von %(count)s."),
+    )
     found: list[Page] = []
     for page in pages:
-        found += split(page, per_page, t) if page.kind in PAGED_KINDS else [page]
+        found += split(page, per_page, words, recall) if page.kind in PAGED_KINDS else [page]
     return found
 
 
-def split(page: Page, per_page: int, t: Words) -> list[Page]:
-    """The pages of one list. Page 1 keeps the list's title and address; the others get
-    their own title and description and stay out of the sitemap (the items are in it)."""
+def split(page: Page, per_page: int, words: tuple[str, str], recall: Recall) -> list[Page]:
+    """The pages of one list."""
     total = len(page.items)
     count = max(1, ceil(total / per_page)) if per_page else 1
+    fields = tuple(getattr(page, name) for name in COMPARED)
+    same = (fields, tuple(page.breadcrumbs), tuple(sorted(page.extra.items())), words)
+    try:
+        hash(same)
+    except TypeError:  # unhashable extras (a theme's own list): made anew each build
+        same = object()
     made = []
     for number in range(1, count + 1):
         where = Pagination(number, count, total, per_page, page.route)
         items = page.items[(number - 1) * per_page : number * per_page] if per_page else page.items
-        extra = {**page.extra, "pagination": where}
-        if number == 1:
-            made.append(replace(page, items=items, extra=extra))
-            continue
-        numbers = {"number": number, "count": count}
-        title = t.gettext("%(title)s – Seite %(number)s von %(count)s")
-        description = t.gettext("%(description)s Seite %(number)s von %(count)s.")
-        made.append(
-            replace(
-                page,
-                route=where.route(number),
-                items=items,
-                extra=extra,
-                in_sitemap=False,
-                title=title % {"title": page.title, **numbers},
-                description=description % {"description": page.description, **numbers},
-            )  # fmt: skip
-        )
+        made.append(recall(page_of, *items, key=(same, where), page=page, where=where, words=words))
     return made
+
+
+# The fields of a list page that its pages are made from, besides items and extra.
+COMPARED = ("route", "template", "kind", "title", "description", "heading", "in_sitemap",
+            "noindex", "language", "alternates")  # fmt: skip
+
+
+def page_of(*items, page: Page, where: Pagination, words: tuple[str, str]) -> Page:
+    """One page of the list `page`, showing `items`. Page 1 keeps the list's title and
+    address; the others get their own title and description and stay out of the sitemap
+    (their items are in it)."""
+    extra = {**page.extra, "pagination": where}
+    if where.number == 1:
+        return replace(page, items=list(items), extra=extra)
+    numbers = {"number": where.number, "count": where.count}
+    return replace(
+        page, route=where.route(where.number), items=list(items), extra=extra, in_sitemap=False,
+        title=words[0] % {"title": page.title, **numbers},
+        description=words[1] % {"description": page.description, **numbers},
+    )  # fmt: skip

@@ -14,7 +14,10 @@ import pytest
 from helpers import BUILD_DATE, readable, run_cli
 from long_lists import EMPLOYER, write_long_site
 
-from karriere.site.pagination import Pagination
+from karriere.base import strings
+from karriere.base.recall import Recall
+from karriere.site.model import Page
+from karriere.site.pagination import Pagination, paginated
 
 BASE = "https://example.org/karriere/"
 PATH = "/karriere/"
@@ -276,3 +279,27 @@ def test_positions_and_routes():
     )
     last = Pagination(6, 6, 112, 20, "stellen/")
     assert (last.first, last.last, last.next) == (101, 112, None)
+
+
+def test_pages_of_unchanged_items_are_last_builds_objects():
+    """The preview finds them by identity: an edit makes only its own page anew."""
+    t = strings.load("de", "sie")
+    items = [object() for _ in range(45)]
+    crumbs = [("Startseite", "")]
+
+    def plan(shown):
+        lists = Page("stellen/", "vacancy_list.html", "vacancy_list", "Stellenangebote", "Alle.",
+                     items=list(shown), breadcrumbs=list(crumbs))  # fmt: skip
+        return paginated([lists, Page("faq/", "faq.html", "faq", "FAQ", "F.")], 20, t, recall)
+
+    recall = Recall()
+    first = plan(items)
+    recall.next_build()
+    again = plan(items)
+    assert [p.route for p in again] == ["stellen/", "stellen/seite/2/", "stellen/seite/3/", "faq/"]
+    assert all(a is b for a, b in zip(first[:3], again[:3], strict=True))
+    recall.next_build()
+    items[25] = object()  # an edited vacancy on page 2
+    edited = plan(items)
+    assert [a is b for a, b in zip(again[:3], edited[:3], strict=True)] == [True, False, True]
+    assert edited[1].items[5] is items[25] and edited[1].title == "Stellenangebote – Seite 2 von 3"
