@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the example site for the README.
 
-    python scripts/screenshots.py [--out docs/screenshots]
+    python scripts/screenshots.py [--out docs/screenshots] [--only pagination]
 
 Builds the example site with the real CLI, serves it under /karriere/ on 127.0.0.1 and
 writes <page>-{phone,desktop}.png for the home page, /stellen/, a vacancy, a story with
@@ -9,6 +9,9 @@ video, an employer, the Leichte Sprache and DGS start pages, and Arabic and Engl
 pages: phone is a 360x780 viewport (device scale 1), desktop 1280x800;
 both show the first screen only. The vacancy's A4 poster is printed by Chromium as a PDF
 (poster.pdf) and, when poppler's pdftoppm is there, drawn as poster.png.
+pagination-*.png show page 5 of /stellen/ on a generated site of 250 vacancies
+(tests/long_lists.py): the whole page on a desktop, its navigation on phones (German
+and Arabic); `--only pagination` makes just these.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
+sys.path.insert(0, str(REPO / "tests"))
 
 from siteserver import CHROMIUM, CHROMIUM_ARGS, build_site, built_site  # noqa: E402
 
@@ -43,11 +47,18 @@ PAGES = {
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    ap.add_argument("--only", choices=["pagination"], help="make only these screenshots")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        pagination(browser, args.out)
+        browser.close()
+    if args.only:
+        return 0
     with built_site() as site, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for name, ptype in PAGES.items():
@@ -64,6 +75,36 @@ def main() -> int:
         poster(browser, site.pages["vacancy-open"] + "aushang/", args.out)
         browser.close()
     return 0
+
+
+def pagination(browser, out: Path) -> None:
+    """Page 5 of /stellen/ of a generated site with 250 vacancies in German and Arabic."""
+    import tempfile
+
+    from long_lists import write_long_site
+
+    languages = 'languages:\n  - {code: de, label: "Deutsch"}\n  - {code: ar, label: "العربية"}\n'
+    shots = [  # (name, path, width, what)
+        ("pagination-desktop", "stellen/seite/5/", 1280, "page"),
+        ("pagination-phone", "stellen/seite/5/", 360, "nav"),
+        ("pagination-ar-phone", "ar/stellen/seite/5/", 360, "nav"),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir, _ = write_long_site(Path(tmp) / "site", settings=languages)
+        with built_site(site_dir) as site:
+            for name, path, width, what in shots:
+                ctx = browser.new_context(
+                    viewport={"width": width, "height": 780}, device_scale_factor=1, locale="de-DE"
+                )
+                page = ctx.new_page()
+                page.goto(site.url(path), wait_until="networkidle")
+                target = out / f"{name}.png"
+                if what == "nav":  # the end of the list: the last cards and the navigation
+                    page.locator("nav.pagination").scroll_into_view_if_needed()
+                    page.evaluate("window.scrollBy(0, 250)")
+                page.screenshot(path=str(target), full_page=what == "page", animations="disabled")
+                ctx.close()
+                print(f"{target}  {target.stat().st_size // 1024} KB")
 
 
 def poster(browser, path: str, out: Path) -> None:

@@ -37,6 +37,8 @@ from karriere.config.models import (
 )
 
 SITE_YAML = "site.yaml"  # the settings file, as messages name it
+PER_PAGE, MOST_PER_PAGE = 20, 500  # list items per page: default, most
+
 DEFAULT_CATEGORIES = {
     "ausbildung": "Ausbildung",
     "duales-studium": "Duales Studium",
@@ -139,6 +141,22 @@ class SiteConfig(Strict):
         True,
         description="Aushänge (A4) mit QR-Code für Stellen, Programme und Kampagnen erzeugen",
     )
+    per_page: int = Field(
+        PER_PAGE,
+        strict=True,
+        ge=0,
+        le=MOST_PER_PAGE,  # (checked by _per_page first; here for the JSON Schema)
+        description="Einträge je Listenseite (0 bis 500); Seite 2 der Stellen liegt unter "
+        "/stellen/seite/2/; 0: jede Liste auf einer Seite",
+    )
+    sort: Literal["newest", "deadline"] = Field(
+        "newest",
+        description="Reihenfolge der Stellen: newest (neueste zuerst) oder deadline "
+        "(nächster Bewerbungsschluss zuerst)",
+    )
+    search: bool = Field(
+        True, strict=True, description="Volltextsuche unter /suche/ (false: keine Suche)"
+    )
     campaign: Campaign | None = Field(None, description="Kampagnen-Teaser auf der Startseite")
     trusted_html: bool = Field(
         False,
@@ -150,6 +168,22 @@ class SiteConfig(Strict):
     contact: Contact | None = Field(
         None, description="Ansprechperson für Fragen (Dialog), mit Antwortzeit"
     )
+
+    @field_validator("per_page", mode="before")
+    @classmethod
+    def _per_page(cls, value):
+        """A whole number from 0 to 500: YAML's true or 20.0 are no page sizes."""
+        if type(value) is not int or not 0 <= value <= MOST_PER_PAGE:
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)
+            raise ValueError(
+                say(
+                    "{value} is not a whole number from 0 to {most} "
+                    "(expected e.g. per_page: 20; 0 shows each list on one page)",
+                    value=shown,
+                    most=MOST_PER_PAGE,
+                )
+            )
+        return value
 
     @field_validator("language")
     @classmethod

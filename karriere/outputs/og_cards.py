@@ -71,6 +71,9 @@ def card_for(site, page, signature=file_signature, language=None) -> Card | None
         # Untracked lookup: that page derives from the same item and site.yaml, which
         # the poster's own fingerprint already covers.
         page = getattr(site, "_site", site).page_at(page.item.route) or page
+    paged = page.extra.get("pagination")
+    if paged is not None and paged.number > 1:  # a list's pages share its first's card
+        page = getattr(site, "_site", site).page_at(paged.first_of(page.route)) or page
     item = page.item
     own = getattr(item.meta, "image", None) if item is not None else None
     if not settings.cards:

@@ -53,8 +53,10 @@ def build_site(
     def items(kind: str, route: str, today: date | None = None) -> list[Item]:
         return items_of(visible(content[kind]), route, today)
 
-    vacancies = in_order(
-        recall, items("vacancies", ROUTES["vacancies"], options.today), newest_first
+    vacancies = in_order(  # every list shows them in this order (site.yaml `sort`)
+        recall,
+        items("vacancies", ROUTES["vacancies"], options.today),
+        VACANCY_ORDERS[config.settings.sort],
     )
     stories = in_order(recall, items("stories", ROUTES["stories"]), story_order)
     faq = in_order(recall, items("faq", ROUTES["faq"]), faq_order)
@@ -112,7 +114,16 @@ def in_order(recall: Recall, items: list[Item], order) -> list[Item]:
 
 
 def newest_first(v: Item) -> tuple:
-    return (-v.meta.posted.toordinal(), v.meta.title)
+    return (-v.meta.posted.toordinal(), v.meta.title, v.slug)
+
+
+def deadline_first(v: Item) -> tuple:
+    """The nearest deadline first; "open until filled" (no deadline) last."""
+    deadline = v.meta.deadline.toordinal() if v.meta.deadline else date.max.toordinal()
+    return (deadline, *newest_first(v))
+
+
+VACANCY_ORDERS = {"newest": newest_first, "deadline": deadline_first}  # site.yaml `sort`
 
 
 def story_order(s: Item) -> tuple:

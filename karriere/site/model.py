@@ -177,7 +177,7 @@ class Site:
     config: Config
     options: BuildOptions
     urls: Urls
-    vacancies: list[Item]  # every vacancy that gets a page, newest first
+    vacancies: list[Item]  # every vacancy that gets a page, in site.yaml's `sort` order
     stories: list[Item]
     faq: list[Item]
     pages_content: list[Item]

@@ -11,6 +11,7 @@ from karriere.base.recall import Recall
 from karriere.site.descriptions import first_sentence_of
 from karriere.site.model import Page
 from karriere.site.network_pages import plan_network_pages
+from karriere.site.pagination import paginated
 
 if TYPE_CHECKING:
     from karriere.base.strings import Words
@@ -23,8 +24,9 @@ SECTION_NAMES = {"easy_read": "Leichte Sprache", "sign_language": "Gebärdenspra
 
 
 def plan_pages(site: Site, recall: Recall) -> list[Page]:
-    """Every HTML page of the site, in a stable order. An item's own page depends only on
-    the item and the words of the language, so `recall` hands back last build's."""
+    """Every HTML page of the site, in a stable order, each list split into pages
+    (pagination.py). An item's own page depends only on the item and the words of the
+    language, so `recall` hands back last build's."""
     t = strings.load(site.code, site.settings.address)
     settings = site.settings
     open_vacancies = site.listed_vacancies
@@ -114,7 +116,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             in_sitemap=False,  # hosts answer it with status 404, which already keeps it unindexed
         )
     )
-    return pages
+    return paginated(pages, settings.per_page, t, recall)  # long lists in pages
 
 
 def item_page(item: Item, template: str, title: str, description: str, crumbs: list) -> Page:
