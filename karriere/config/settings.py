@@ -128,6 +128,7 @@ class SiteConfig(Strict):
         True,
         description="Aushänge (A4) mit QR-Code für Stellen, Programme und Kampagnen erzeugen",
     )
+    search: bool = Field(True, description="Volltextsuche (Pagefind) und Suchseite /suche/")
     campaign: Campaign | None = Field(None, description="Kampagnen-Teaser auf der Startseite")
     trusted_html: bool = Field(
         False,
