@@ -129,3 +129,33 @@ def readable(html: str) -> str:
     """HTML without the soft hyphens and line-break chances the theme puts into long
     words: the words as a reader sees them."""
     return html.replace("&shy;", "").replace("\u00ad", "").replace("<wbr>", "")
+
+
+def header_rules(text: str) -> list[tuple[str, dict[str, str]]]:
+    """The rules of a Netlify/Cloudflare `_headers` file: (path pattern, headers)."""
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            rules.append((line.strip(), {}))
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1][name] = value
+    return rules
+
+
+def headers_for(text: str, path: str) -> dict[str, str]:
+    """The headers a host that reads `_headers` sends for `path`: every matching rule
+    applies, and values of the same header are joined with ", " (Netlify, Cloudflare).
+    `*` matches anything, `:name` one path segment."""
+    import re
+
+    found: dict[str, str] = {}
+    for pattern, headers in header_rules(text):
+        parts = re.split(r"(\*|:[a-z]+)", pattern)
+        regex = "".join(
+            ".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts
+        )
+        if re.fullmatch(regex, path):
+            for name, value in headers.items():
+                found[name] = f"{found[name]}, {value}" if name in found else value
+    return found
