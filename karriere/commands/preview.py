@@ -22,6 +22,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""
     parsed: int = 0  # content files parsed (and their Markdown converted) by this build
+    site: object = None  # the site model of a good build (the lazy search index reads it)
 
 
 # A build that parsed this many files (the first one of a session, or after site.yaml
@@ -99,6 +100,7 @@ class PreviewBuilder:
             summary=f"{report.pages} Seiten, {len(report.rendered)} neu gerendert, "
             f"{len(report.written)} Dateien geschrieben, in {took:.0f} ms",
             parsed=report.parsed,
+            site=report.site,
         )
 
     def save(self) -> None:

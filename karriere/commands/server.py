@@ -52,6 +52,7 @@ class PreviewState:
     problems: list[Problem] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
     host: str = "127.0.0.1"  # the address the server listens on (--host)
+    search: object = None  # the lazily made search index (preview_search.LazySearch)
 
     def publish(self, problems: list[Problem]) -> None:
         with self.changed:
@@ -106,7 +107,16 @@ def make_handler(state: PreviewState):
                 return self.send_bytes(OVERLAY_CSS, "text/css; charset=utf-8")
             if rel == LIVE_PREFIX + "events":
                 return self.stream_events()
+            if rel.startswith("pagefind/") and state.search is not None:
+                return self.send_search_file(rel)
             return self.send_file(rel)
+
+        def send_search_file(self, rel: str):
+            """Pagefind's bundle, made when first asked for after a change."""
+            data = state.search.file(rel.removeprefix("pagefind/"))
+            if data is None:
+                return self.send_bytes(b"", "text/plain", HTTPStatus.NOT_FOUND)
+            return self.send_bytes(data, self.guess_type(rel))
 
         def redirect(self, location: str):
             self.send_response(HTTPStatus.FOUND)
@@ -256,6 +266,7 @@ def bind(host: str, port: int, handler) -> PreviewServer:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from karriere.commands.preview import PreviewBuilder
+    from karriere.commands.preview_search import LazySearch
 
     if args.host in ALL_INTERFACES:
         print(
@@ -267,6 +278,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
     builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date)
     state = PreviewState(out_dir=out_dir / "site", base_path="/", host=args.host)
+    state.search = LazySearch(out_dir / "site")
     try:
         server = bind(args.host, args.port, make_handler(state))
         host, port = server.server_address[:2]
@@ -275,6 +287,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         report = builder.rebuild(set())
         state.base_path = builder.base_path
         state.publish(report.problems)
+        state.search.changed(report.site)
         print_report(report)
         watcher = Watcher(
             builder.watched_paths(),
@@ -311,6 +324,8 @@ def stop_on_sigterm() -> None:
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
     report = builder.rebuild(paths, announce=lambda report: state.publish(report.problems))
+    if not report.problems and state.search is not None:
+        state.search.changed(report.site)  # indexed lazily: commands/preview_search.py
     print_report(report)
 
 
