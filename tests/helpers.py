@@ -97,10 +97,13 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def run_cli(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, lang: str = "en", env: dict | None = None
+) -> subprocess.CompletedProcess:
     """karriere as an editor runs it. Messages in English by default here (the tests read
-    the code's wording); `lang="de"` shows them as an editor sees them without options."""
-    env = {k: v for k, v in os.environ.items() if k != "KARRIERE_LANG"}
+    the code's wording); `lang="de"` shows them as an editor sees them without options.
+    `env`: more environment variables."""
+    env = {k: v for k, v in os.environ.items() if k != "KARRIERE_LANG"} | (env or {})
     if lang != "de":
         env["KARRIERE_LANG"] = lang
     return subprocess.run(

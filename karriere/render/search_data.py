@@ -10,6 +10,8 @@ the place is the town's name. Sort keys are ISO dates, which sort as text.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from karriere.base import locale_format
 from karriere.outputs.search import search_routes, searchable
 from karriere.site.model import Page
@@ -57,6 +59,8 @@ def template_globals(site, t) -> dict:
         "search_box": lambda page: page.route in boxes,
         "search_facts": facts,
         "search_kinds": kinds,
+        # On parts of an indexed page that are not its content (share links, print-only).
+        "search_ignore": Markup(" data-pagefind-ignore" if site.settings.search else ""),
     }
 
 
