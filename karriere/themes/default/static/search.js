@@ -100,7 +100,8 @@
     facets.hidden = false;
     /* One way to narrow: the facets replace the links that do the same without JS. */
     [].forEach.call(document.querySelectorAll(".refine-links"), function (nav) { nav.hidden = true; });
-    if (location.search && facets.closest("details")) facets.closest("details").open = true;
+    var ticked = keys.some(function (key) { return query.has(key); });
+    if (ticked && facets.closest("details")) facets.closest("details").open = true;
     facets.addEventListener("change", run);
     facets.addEventListener("submit", function (e) { e.preventDefault(); run(); });
     facets.addEventListener("reset", function () { setTimeout(run, 0); });
