@@ -51,6 +51,14 @@ class LazySearch:
             self.timer.daemon = True
             self.timer.start()
 
+    def interrupt(self) -> None:
+        """A rebuild starts: an indexing under way stops and leaves it the processor."""
+        with self.lock:
+            self.stop.set()
+            self.stop = threading.Event()  # (for the next request, if this rebuild fails)
+            if self.timer is not None:
+                self.timer.cancel()
+
     def file(self, rel: str) -> bytes | None:
         """A file of the current bundle (made now if need be); None if there is none."""
         files = self.ready(self.current(), 0)

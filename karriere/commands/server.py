@@ -323,6 +323,8 @@ def stop_on_sigterm() -> None:
 
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
+    if state.search is not None:
+        state.search.interrupt()  # no Pagefind while the editor waits for the page
     report = builder.rebuild(paths, announce=lambda report: state.publish(report.problems))
     if not report.problems and state.search is not None:
         state.search.changed(report.site)  # indexed lazily: commands/preview_search.py
