@@ -24,12 +24,16 @@ chmod -R a+rX "$tmp/www"
 
 # Security headers from the build's _headers file, as the documented sed line makes them.
 mkdir -p "$tmp/snippets"
+to_nginx='s/^  \([^:]*\): \(.*\)$/add_header \1 "\2" always;/'
 if [ -f "$tmp/www/karriere/_headers" ]; then
-  sed -n 's/^  \([^:]*\): \(.*\)$/add_header \1 "\2" always;/p' \
-    "$tmp/www/karriere/_headers" > "$tmp/snippets/karriere-security.conf"
+  sed -n "/^\/\*\$/,/^\/./${to_nginx}p" "$tmp/www/karriere/_headers" > "$tmp/snippets/karriere-security.conf"
+  grep -m1 "script-src 'self';" "$tmp/www/karriere/_headers" | sed "$to_nginx" > "$tmp/snippets/karriere-csp.conf"
+  grep -m1 "wasm-unsafe-eval" "$tmp/www/karriere/_headers" | sed "$to_nginx" > "$tmp/snippets/karriere-csp-search.conf"
   headers_from="_headers"
 else
   printf 'add_header X-Content-Type-Options "nosniff" always;\n' > "$tmp/snippets/karriere-security.conf"
+  : > "$tmp/snippets/karriere-csp.conf"
+  : > "$tmp/snippets/karriere-csp-search.conf"
   headers_from="fallback (this build wrote no _headers)"
 fi
 
@@ -78,7 +82,12 @@ check "media: cached a day"                    "head_of $base/media/logo.svg"   
 check "captions: text/vtt"                     "head_of $base/$vtt"              '^Content-Type: text/vtt'
 check "security: nosniff on HTML"              "head_of $base/"                  '^X-Content-Type-Options: nosniff'
 if [ "$headers_from" = "_headers" ]; then
-  check "security: CSP from _headers"          "head_of $base/"                  "^Content-Security-Policy: default-src 'self'"
+  check "security: CSP from _headers"          "head_of $base/"                  "^Content-Security-Policy: default-src 'self'; script-src 'self';"
+  check "search page: WebAssembly allowed"      "head_of $base/suche/"            "^Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
+  check "vacancy list: WebAssembly allowed"     "head_of $base/stellen/"          "script-src 'self' 'wasm-unsafe-eval';"
+  check "Pagefind's worker: WebAssembly allowed" "head_of $base/pagefind/pagefind-worker.js" "script-src 'self' 'wasm-unsafe-eval';"
+  check "vacancy page: the strict policy"       "head_of $base/stellen/$vacancy"  "^Content-Security-Policy: default-src 'self'; script-src 'self';"
+  check "one policy per response"             "head_of $base/stellen/ | grep -ci content-security-policy" '^1$'
 fi
 check "404: status"                            "head_of $base/gibt-es-nicht/"    '^HTTP/1.1 404'
 check "404: the site's own page"               "curl -s $base/gibt-es-nicht/"    'Seite nicht gefunden'

@@ -24,7 +24,7 @@ from karriere.content.loading import ContentLoader, EntryLoader, load_content, l
 from karriere.content.markdown import BodyConverter
 from karriere.outputs import feeds as machine
 from karriere.outputs import og_cards as cards
-from karriere.outputs import security
+from karriere.outputs import search, security
 from karriere.outputs.admin import admin_outputs
 from karriere.outputs.network_files import network_outputs
 from karriere.outputs.posters import poster_outputs
@@ -103,11 +103,12 @@ class Hooks:
     recall: Recall | None = None  # site, outputs: what the previous build made (recall.py)
     pages: PageCache | None = None  # render (render/pages.py)
     pages_rendered: Callable[[], None] | None = None  # render: called once every page is made
-    # The feed's, the sitemap's and the filter index's rows: only a process that builds
+    # The feed's and the sitemap's rows: only a process that builds
     # again (the preview) keeps them; a one-off build would only hold them.
     recall_rows: Recall | None = None
     memo: Memo = field(default_factory=NoMemo)  # outputs: posters by their inputs
-    made_files: MadeFiles | None = None  # outputs: QR codes last build left in out_dir
+    made_files: MadeFiles | None = None  # outputs: QR codes and search index last build left
+    last_site: Path | None = None  # outputs: where last build's pages are (search index)
     jobs: int = 1  # render, outputs: worker processes
     spool: Spool | None = None  # render, outputs, write: where workers put their files
     writing: Writing = field(default_factory=Writing)  # write
@@ -130,6 +131,8 @@ def run(request: Request, out_dir: Path | None, prepare: Prepare | None = None) 
     if hooks.pages_rendered is not None:
         hooks.pages_rendered()
     outputs += other_outputs(site, assets, hooks)
+    pages_out = outputs[: len(site.pages)]
+    outputs += search.search_outputs(site, pages_out, hooks.made_files, hooks.last_site)
     result = Result(site, outputs, content.warnings + warnings(site))
     if out_dir is not None:
         result.written = write(outputs, out_dir, request.site_dir, hooks)
@@ -162,9 +165,7 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     incremental/store.py on caching it)."""
     result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
     result += [machine.feed(local, hooks.recall_rows) for local in site.sites]  # one each
-    result += network_outputs(
-        site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool, hooks.recall_rows
-    )
+    result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
         Bytes(f"assets/{pub}", data, origin=say("theme file {name}", name=name))
         for name, (pub, data) in assets.items()

@@ -97,10 +97,13 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def run_cli(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, lang: str = "en", env: dict | None = None
+) -> subprocess.CompletedProcess:
     """karriere as an editor runs it. Messages in English by default here (the tests read
-    the code's wording); `lang="de"` shows them as an editor sees them without options."""
-    env = {k: v for k, v in os.environ.items() if k != "KARRIERE_LANG"}
+    the code's wording); `lang="de"` shows them as an editor sees them without options.
+    `env`: more environment variables."""
+    env = {k: v for k, v in os.environ.items() if k != "KARRIERE_LANG"} | (env or {})
     if lang != "de":
         env["KARRIERE_LANG"] = lang
     return subprocess.run(
@@ -129,3 +132,33 @@ def readable(html: str) -> str:
     """HTML without the soft hyphens and line-break chances the theme puts into long
     words: the words as a reader sees them."""
     return html.replace("&shy;", "").replace("\u00ad", "").replace("<wbr>", "")
+
+
+def header_rules(text: str) -> list[tuple[str, dict[str, str]]]:
+    """The rules of a Netlify/Cloudflare `_headers` file: (path pattern, headers)."""
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            rules.append((line.strip(), {}))
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1][name] = value
+    return rules
+
+
+def headers_for(text: str, path: str) -> dict[str, str]:
+    """The headers a host that reads `_headers` sends for `path`: every matching rule
+    applies, and values of the same header are joined with ", " (Netlify, Cloudflare).
+    `*` matches anything, `:name` one path segment."""
+    import re
+
+    found: dict[str, str] = {}
+    for pattern, headers in header_rules(text):
+        parts = re.split(r"(\*|:[a-z]+)", pattern)
+        regex = "".join(
+            ".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts
+        )
+        if re.fullmatch(regex, path):
+            for name, value in headers.items():
+                found[name] = f"{found[name]}, {value}" if name in found else value
+    return found

@@ -55,6 +55,14 @@ def declared(gettext, pgettext) -> list[str]:
             "du", "Hier finden Sie Antworten auf die Fragen, die uns am häufigsten gestellt werden."
         ),
         pgettext("du", "Ihre Ansprechperson"),
+        # the search (templates/search.html, partials/search_form.html)
+        pgettext("du", "Die Suche ist gerade nicht verfügbar. Bitte laden Sie die Seite neu."),
+        pgettext("du", "Nichts gefunden. Versuchen Sie ein anderes Wort oder weniger Filter."),
+        pgettext(
+            "du",
+            "Die Suche braucht JavaScript. Ohne JavaScript finden Sie alle Stellen in der Liste:",
+        ),
+        pgettext("du", "Durchsuchen Sie Stellenangebote, Geschichten, Berufe und häufige Fragen."),
         pgettext("du", "Folgen Sie uns"),
         pgettext("ohne Artikel", "Ein Karriereportal %(organisation:von)s."),
         pgettext(

@@ -23,6 +23,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     summary: str = ""  # (a Message: the console shows it in the editor's language)
     parsed: int = 0  # content files parsed (and their Markdown converted) by this build
+    site: object = None  # the site model of a good build (the lazy search index reads it)
 
 
 # A build that parsed this many files (the first one of a session, or after site.yaml
@@ -101,7 +102,7 @@ class PreviewBuilder:
             pages=report.pages, rendered=len(report.rendered), written=len(report.written),
             took=took,
         )  # fmt: skip
-        return Report(summary=summary, parsed=report.parsed)
+        return Report(summary=summary, parsed=report.parsed, site=report.site)
 
     def save(self) -> None:
         """Keep the parsed content in .karriere-cache/ (e.g. when the preview ends)."""

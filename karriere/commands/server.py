@@ -54,6 +54,7 @@ class PreviewState:
     changed: threading.Condition = field(default_factory=threading.Condition)
     host: str = "127.0.0.1"  # the address the server listens on (--host)
     messages: Messages = field(default_factory=lambda: Messages("en"))  # the editor's
+    search: object = None  # the lazily made search index (preview_search.LazySearch)
 
     def publish(self, problems: list[Problem]) -> None:
         with self.changed:
@@ -112,7 +113,16 @@ def make_handler(state: PreviewState):
                 return self.send_bytes(OVERLAY_CSS, "text/css; charset=utf-8")
             if rel == LIVE_PREFIX + "events":
                 return self.stream_events()
+            if rel.startswith("pagefind/") and state.search is not None:
+                return self.send_search_file(rel)
             return self.send_file(rel)
+
+        def send_search_file(self, rel: str):
+            """Pagefind's bundle, made when first asked for after a change."""
+            data = state.search.file(rel.removeprefix("pagefind/"))
+            if data is None:
+                return self.send_bytes(b"", "text/plain", HTTPStatus.NOT_FOUND)
+            return self.send_bytes(data, self.guess_type(rel))
 
         def redirect(self, location: str):
             self.send_response(HTTPStatus.FOUND)
@@ -276,6 +286,7 @@ def bind(host: str, port: int, handler, messages: Messages) -> PreviewServer:
 
 def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
     from karriere.commands.preview import PreviewBuilder
+    from karriere.commands.preview_search import LazySearch
 
     if args.host in ALL_INTERFACES:
         everyone = say(
@@ -287,6 +298,7 @@ def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
     builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date)
     state = PreviewState(out_dir / "site", "/", host=args.host, messages=messages)
+    state.search = LazySearch(out_dir / "site")
     try:
         server = bind(args.host, args.port, make_handler(state), messages)
         host, port = server.server_address[:2]
@@ -295,6 +307,7 @@ def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
         report = builder.rebuild(set())
         state.base_path = builder.base_path
         state.publish(report.problems)
+        state.search.changed(report.site)
         print_report(report, messages)
         watcher = Watcher(
             builder.watched_paths(),
@@ -332,7 +345,11 @@ def stop_on_sigterm() -> None:
 
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
+    if state.search is not None:
+        state.search.interrupt()  # no Pagefind while the editor waits for the page
     report = builder.rebuild(paths, announce=lambda report: state.publish(report.problems))
+    if not report.problems and state.search is not None:
+        state.search.changed(report.site)  # indexed lazily: commands/preview_search.py
     print_report(report, state.messages)
 
 

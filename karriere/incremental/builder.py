@@ -238,6 +238,7 @@ class Builder:
             markdown=markdown, pages=pages, pages_rendered=pages_rendered,
             recall=self._recall, recall_rows=None if self.profile.persist else self._recall,
             memo=Memo(content.blobs), made_files=MadeFiles(state.made, state.manifest),
+            last_site=self.out_dir,
             jobs=self.jobs, spool=spool,
             writing=Writing(
                 previous=state.manifest, mode=self.profile.mode, private_folder=in_memory,

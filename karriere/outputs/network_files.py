@@ -1,16 +1,13 @@
-"""The network's files that are not HTML pages: one .ics per event, the vacancy filter's
-JSON index (stellen/index.json) and the QR codes of the posters (Aushang pages)."""
+"""The network's files that are not HTML pages: one .ics per event and the QR codes of
+the posters (Aushang pages). (The vacancy filter asks the search index: outputs/search.py.)"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING
-
-import orjson
 
 from karriere.base.hashing import hash_bytes, hash_text
 from karriere.base.messages import say
@@ -18,13 +15,12 @@ from karriere.base.recall import Recall
 from karriere.base.workers import fork_pool
 from karriere.base.xmltext import clean
 from karriere.outputs import qrcodes
-from karriere.site.network import employers_key
 from karriere.site.network_pages import poster_items
 from karriere.write.made_files import MadeFiles
 from karriere.write.output import Bytes, Output, Spooled
 
 if TYPE_CHECKING:
-    from karriere.site.model import Item, Network, Site
+    from karriere.site.model import Item, Site
     from karriere.write.spool import Spool
 
 
@@ -34,17 +30,14 @@ def network_outputs(
     jobs: int = 1,
     recall: Recall | None = None,
     spool: Spool | None = None,
-    recall_rows: Recall | None = None,
 ) -> list[Output]:
     """`files` (cache.MadeFiles) keeps last build's QR codes whose URL and title are the
     same; new ones are made in a pool of `jobs` processes when there are many (a cold
     build of a big site), which write them to `spool`. `recall` hands back an item's QR
-    files from the last build in this process (the live preview); `recall_rows` the filter
-    index's rows (pipeline.Hooks)."""
+    files from the last build in this process (the live preview)."""
     files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
-    outputs = [filter_index(site, recall_rows)]
-    outputs += [event_ics(site, ev) for ev in site.network.events]
+    outputs = [event_ics(site, ev) for ev in site.network.events]
     base = site.urls.base_url
     items = poster_items(site)
     for local in site.sites[1:]:  # the posters of translated items, under /<code>/
@@ -106,36 +99,6 @@ def _qr_files(job: tuple) -> tuple[tuple, tuple]:
             f.write(data)
         made.append((path, digest))
     return tuple(made)
-
-
-def filter_index(site: Site, recall: Recall | None = None) -> Output:
-    """stellen/index.json: the facts the vacancy filter matches on, one row per open
-    vacancy. `recall`: the live preview's, which hands back unchanged vacancies' rows."""
-    recall = recall if recall is not None else Recall()
-    net = site.network
-    urls = site.urls
-    key = (urls.base_url, employers_key(net))  # what `path` and `net.hirer` depend on
-    rows = recall.many(_filter_row, site.open_vacancies, key=key, net=net, path=urls.path)
-    return recall.joined(_filter_file, rows)
-
-
-def _filter_file(rows: list[dict]) -> Output:
-    # Compact JSON in UTF-8, as json.dumps writes it. (One call for all rows: rows each
-    # dumped on their own held ~30 MB more at the peak of a cold build.)
-    data = orjson.dumps({"vacancies": rows})
-    return Bytes("stellen/index.json", data, origin=say("the vacancy filter index"))
-
-
-def _filter_row(v: Item, net: Network, path: Callable) -> dict:
-    m = v.meta
-    return {
-        "url": path(v.route),
-        "kategorie": m.category,
-        "arbeitgeber": net.hirer(v).slug,
-        "ort": m.location.city,
-        "beruf": list(m.occupations),
-        "teilzeit": "1" if "part_time" in m.employment else "",
-    }
 
 
 def qr_codes(item: Item, base_url: str, files: MadeFiles | None = None, made=None) -> list:

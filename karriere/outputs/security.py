@@ -6,11 +6,18 @@ clicking play: `frame-src` names exactly the providers this site's videos use, o
 'none'. The headers are written to `_headers` (Netlify, Cloudflare Pages); see
 docs/deploy-headers.md for nginx and Apache. Every page also carries the policy in a
 <meta> tag, minus what browsers ignore there.
+
+The search (outputs/search.py) runs Pagefind's WebAssembly, which needs
+'wasm-unsafe-eval': only the pages that search (/suche/ and /stellen/, in each language)
+and Pagefind's own files (its web worker) get it; every other page keeps the policy
+above. `_headers` then gives the CSP in rules that never match the same path twice, as
+Netlify and Cloudflare join the values of every rule that matches.
 """
 
 from __future__ import annotations
 
 from karriere.base.messages import say
+from karriere.outputs.search import FOLDER, search_routes
 from karriere.site.video import providers_used
 from karriere.write.output import Bytes, Output
 
@@ -22,11 +29,15 @@ PERMISSIONS = (
 )
 
 
-def directives(site) -> list[tuple[str, list[str]]]:
+CSP = "Content-Security-Policy"
+WASM = "'wasm-unsafe-eval'"
+
+
+def directives(site, wasm: bool = False) -> list[tuple[str, list[str]]]:
     frames = providers_used(site)
     return [
         ("default-src", ["'self'"]),
-        ("script-src", ["'self'"]),
+        ("script-src", ["'self'", WASM] if wasm else ["'self'"]),
         ("style-src", ["'self'"]),
         ("img-src", ["'self'", "data:"]),
         ("font-src", ["'self'"]),
@@ -41,10 +52,10 @@ def directives(site) -> list[tuple[str, list[str]]]:
     ]
 
 
-def policy(site, for_meta: bool = False) -> str:
+def policy(site, for_meta: bool = False, wasm: bool = False) -> str:
     parts = [
         f"{name} {' '.join(values)}"
-        for name, values in directives(site)
+        for name, values in directives(site, wasm)
         if not (for_meta and name in META_IGNORED)
     ]
     return "; ".join(parts)
@@ -65,38 +76,56 @@ def headers(site) -> list[tuple[str, str]]:
     return found
 
 
-def meta_policy(site) -> str | None:
-    """The policy for the <meta> tag; none in the live preview, which injects its reloader."""
-    return None if site.options.preview else policy(site, for_meta=True)
+def meta_policy(site, wasm: bool = False) -> str | None:
+    """The policy for the <meta> tag; none in the live preview, which injects its reloader.
+    `wasm`: the pages that search (search_routes)."""
+    return None if site.options.preview else policy(site, for_meta=True, wasm=wasm)
 
 
 def headers_file(site) -> Output:
     """`_headers` for Netlify and Cloudflare Pages.
 
-    One rule for every path, unless the web editor (admin/, Decap CMS) is built: Decap
-    needs inline styles and its Git host's API, and both hosts apply *every* matching
-    rule, so then each of the site's own top-level folders gets the rule instead, and
-    admin/ gets everything but the CSP.
+    One rule for every path, unless a page needs another CSP: the search pages
+    (WebAssembly), or the web editor (admin/, Decap CMS: inline styles and its Git host's
+    API). Both hosts apply *every* matching rule and join the values of a header, so
+    then `/*` carries every header but the CSP, and the CSP comes in rules of their own
+    that cover each page once (csp_patterns); admin/ gets none.
     """
     found = headers(site)
-    if getattr(site.settings, "cms", None) is None:
+    wasm = search_routes(site)
+    if getattr(site.settings, "cms", None) is None and not wasm:
         rules = [("/*", found)]
     else:
         base = site.urls.base_path
-        rest = [(name, value) for name, value in found if name != "Content-Security-Policy"]
-        rules = [(base + pattern, found) for pattern in top_level(site)]
-        rules.append((base + "admin/*", rest))
+        rules = [("/*", [(name, value) for name, value in found if name != CSP])]
+        strict, loose = policy(site), policy(site, wasm=True)
+        for pattern, needs_wasm in csp_patterns(site):
+            rules.append((base + pattern, [(CSP, loose if needs_wasm else strict)]))
     blocks = [
         "\n".join([path] + [f"  {name}: {value}" for name, value in hs]) for path, hs in rules
     ]
     return Bytes("_headers", ("\n".join(blocks) + "\n").encode(), origin=say("security headers"))
 
 
-def top_level(site) -> list[str]:
-    """Path patterns (below the base path) that cover every page, asset and media file."""
-    patterns = {"", "assets/*", "media/*"}
+def csp_patterns(site) -> list[tuple[str, bool]]:
+    """(path pattern below the base path, needs WebAssembly) covering every page, asset
+    and media file, no two matching the same path: the home page and files exactly, each
+    folder with `folder/*` (a language's folders one level down), and a folder that holds
+    a search page with the page itself and `folder/:page/*` for the rest."""
+    wasm = search_routes(site)
+    languages = {f"{language.code}/" for language in site.settings.site_languages[1:]}
+    found = {"assets/*": False, "media/*": False}
+    if wasm:
+        found[FOLDER + "*"] = True  # Pagefind's web worker compiles the WebAssembly
     for page in site.pages:
-        first = page.route.split("/", 1)[0]
-        if first:
-            patterns.add(first if first.endswith(".html") else first + "/*")
-    return sorted(patterns)
+        route = page.route
+        first = route.split("/", 1)[0] + "/"
+        language = first if first in languages else ""
+        folder = route[len(language) :].split("/", 1)[0]
+        if route in wasm or not folder or folder.endswith(".html"):
+            found[route] = route in wasm
+        elif f"{language}{folder}/" in wasm:
+            found[f"{language}{folder}/:page/*"] = False
+        else:
+            found[f"{language}{folder}/*"] = False
+    return sorted(found.items())

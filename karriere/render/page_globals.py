@@ -11,7 +11,7 @@ from karriere.base.jsonld import dumps as json_ld
 from karriere.content.images import image_info
 from karriere.outputs import og_cards as cards
 from karriere.outputs import security
-from karriere.render import jsonld
+from karriere.render import jsonld, search_data
 from karriere.site import video
 
 
@@ -42,7 +42,9 @@ def page_globals(site, asset_names: dict[str, str]) -> dict:
         "json_ld": json_ld,  # any other JSON-LD block (the video's)
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
+    common["csp_meta_search"] = security.meta_policy(site, wasm=True)  # search pages only
     common.update(fallback_globals(site, t))
+    common.update(search_data.template_globals(site, t))  # what the search index reads
     return common
 
 

@@ -2,8 +2,8 @@
 
 `build_network()` turns their entries into Items (an event's `expired` means it is over),
 `plan_network_pages()` adds their pages to the site model, and `network_outputs()` makes
-the files that are not HTML pages: one .ics per event, the vacancy filter's JSON index
-and the QR codes for posters.
+the files that are not HTML pages: one .ics per event and the QR codes for posters.
+`filter_options` are the choices of the search's facets (partials/vacancy_filter.html).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def employers_key(net: Network) -> str:
 def filter_options(
     open_: list[Item], categories: dict, net: Network, recall: Recall | None = None
 ) -> dict[str, list]:
-    """The choices of each select field: (value, label), only those that find something."""
+    """The choices of each facet: (value, label), only those that find something."""
     recall = recall if recall is not None else Recall()
     facts = recall.many(_option_facts, open_, key=employers_key(net), net=net)
     labels = (

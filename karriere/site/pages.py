@@ -106,6 +106,8 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
         start = items[0].route if items else ""
         pages += recall.many(section_page, items, t, kind, start)
     pages.extend(plan_network_pages(site, t, recall))
+    if settings.search:  # full-text search (outputs/search.py)
+        pages.append(search_page(t))
     pages.append(
         Page(
             "404.html",
@@ -117,6 +119,16 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
         )
     )
     return paginated(pages, settings.per_page, t, recall)  # long lists in pages
+
+
+def search_page(t: Words) -> Page:
+    """/suche/: the search over vacancies, stories, the FAQ and occupations. Its results
+    are made in the browser; the page itself is kept out of search engines."""
+    return Page(
+        "suche/", "search.html", "search", t.gettext("Suche"),
+        t.gettext("Durchsuchen Sie Stellenangebote, Geschichten, Berufe und häufige Fragen."),
+        breadcrumbs=[(t.gettext("Startseite"), "")], in_sitemap=False, noindex=True,
+    )  # fmt: skip
 
 
 def item_page(item: Item, template: str, title: str, description: str, crumbs: list) -> Page:

@@ -1,25 +1,38 @@
-"""The vacancy filter with JS, and axe on the network page types (employer, occupation,
-event, poster), in Debian's Chromium against the served example site."""
+"""The vacancy filter with JS (the search's facets: Pagefind), and axe on the network page
+types (employer, occupation, event, poster), in Debian's Chromium against the served
+example site."""
 
 from __future__ import annotations
 
-import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from siteserver import SUB_PATH
 from test_browser_pages import format_violations, run_axe
 
 
-def index_rows(site) -> list[dict]:
-    return json.loads((site.out / "stellen" / "index.json").read_text(encoding="utf-8"))[
-        "vacancies"
-    ]
+def open_vacancies(site) -> dict[str, dict[str, list[str]]]:
+    """Each listed vacancy's URL with the facets its page hands the search index."""
+    found = {}
+    for path in sorted((site.out / "stellen").glob("*/index.html")):
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue  # expired: not in the index, not in the list
+        facets: dict[str, list[str]] = {}
+        for name, value in re.findall(
+            r'<span data-pagefind-filter="([a-z]+)">([^<]*)</span>', html
+        ):
+            facets.setdefault(name, []).append(value)
+        found[f"/{SUB_PATH}/stellen/{path.parent.name}/"] = facets
+    return found
 
 
-def visible_links(page) -> list[str]:
+def shown_links(page) -> list[str]:
     return page.eval_on_selector_all(
-        ".cards > li:not([hidden]) .card-title a", "els => els.map(a => a.getAttribute('href'))"
+        "[data-search-results]:not([hidden]) .card-title a",
+        "els => els.map(a => a.getAttribute('href'))",
     )
 
 
@@ -27,26 +40,31 @@ def count_text(n: int) -> str:
     return "1 offene Stelle" if n == 1 else f"{n} offene Stellen" if n else "Keine offene Stelle"
 
 
+def wait_for_count(page, n: int) -> None:
+    exact = re.compile(f"^{re.escape(count_text(n))}")  # "1 offene Stelle" is in "11 offene …"
+    page.locator("#anzahl").filter(has_text=exact).wait_for(timeout=20_000)
+
+
 def test_filter_narrows_counts_and_keeps_the_query(open_page, site):
-    rows = index_rows(site)
+    rows = open_vacancies(site)
     page, rec = open_page("stellen/")
     form = page.locator("#filter")
     form.wait_for(state="visible")
-    assert len(visible_links(page)) == len(rows)
+    page.locator("details.refine").evaluate("d => d.open = true")
 
     employer = "lindenfelder-verkehrsbetriebe"
-    page.select_option("#filter-arbeitgeber", employer)
-    want = sorted(r["url"] for r in rows if r["arbeitgeber"] == employer)
-    assert sorted(visible_links(page)) == want and want
-    assert page.locator("#anzahl").inner_text().startswith(count_text(len(want)))
+    page.check(f"#filter input[name=arbeitgeber][value={employer}]")
+    want = sorted(u for u, f in rows.items() if employer in f.get("arbeitgeber", []))
+    wait_for_count(page, len(want))
+    assert sorted(shown_links(page)) == want and want
     assert page.locator("#anzahl").get_attribute("role") == "status"
     assert parse_qs(urlsplit(page.url).query) == {"arbeitgeber": [employer]}
 
-    page.select_option("#filter-arbeitgeber", "")
+    page.uncheck(f"#filter input[name=arbeitgeber][value={employer}]")
     page.check("#filter-teilzeit")
-    want = sorted(r["url"] for r in rows if r["teilzeit"] == "1")
-    assert sorted(visible_links(page)) == want and 0 < len(want) < len(rows)
-    assert page.locator("#anzahl").inner_text().startswith(count_text(len(want)))
+    want = sorted(u for u, f in rows.items() if f.get("teilzeit") == ["1"])
+    wait_for_count(page, len(want))
+    assert sorted(shown_links(page)) == want and 0 < len(want) < len(rows)
     assert rec.console_errors == [] and rec.foreign == []
 
 
@@ -66,25 +84,29 @@ def test_without_javascript_the_filter_form_stays_hidden(chromium, site):
 
 
 def test_shared_filter_url_opens_filtered(open_page, site):
-    rows = index_rows(site)
+    rows = open_vacancies(site)
     page, _ = open_page("stellen/?kategorie=ausbildung&teilzeit=1")
     page.locator("#filter").wait_for(state="visible")
-    want = sorted(r["url"] for r in rows if r["kategorie"] == "ausbildung" and r["teilzeit"] == "1")
-    assert sorted(visible_links(page)) == want and want
-    assert page.input_value("#filter-kategorie") == "ausbildung"
+    want = sorted(
+        u for u, f in rows.items() if f["kategorie"] == ["ausbildung"] and f.get("teilzeit")
+    )
+    wait_for_count(page, len(want))
+    assert sorted(shown_links(page)) == want and want
+    assert page.is_checked("#filter input[name=kategorie][value=ausbildung]")
     assert page.is_checked("#filter-teilzeit")
-    page.click("button[type=reset]")
+    page.locator("details.refine").evaluate("d => d.open = true")
+    page.click("#filter button[type=reset]")
     # Not wait_for_function: its string predicate needs eval, which the site's CSP forbids.
-    expect(page.locator(".cards > li[hidden]")).to_have_count(0)
-    assert len(visible_links(page)) == len(rows)
+    expect(page.locator("[data-search-results]")).to_be_hidden()
+    expect(page.locator(".results > ul.cards")).to_be_visible()
     assert urlsplit(page.url).query == ""
 
 
 def test_no_match_is_announced(open_page, site):
     page, _ = open_page("stellen/?arbeitgeber=gwl-wohnen&kategorie=beamtenlaufbahn")
     page.locator("#filter").wait_for(state="visible")
-    assert visible_links(page) == []
-    assert "Keine offene Stelle" in page.locator("#anzahl").inner_text()
+    wait_for_count(page, 0)
+    assert shown_links(page) == []
 
 
 NETWORK_PAGES = [
@@ -104,7 +126,7 @@ NETWORK_PAGES = [
 def test_network_pages_axe_clean(open_page, path):
     page, rec = open_page(path)
     if path.startswith("stellen/?"):
-        page.locator("#filter").wait_for(state="visible")
+        page.locator("[data-search-results] .card").first.wait_for()
     violations = run_axe(page)
     assert violations == [], format_violations(violations)
     assert rec.console_errors == [] and rec.foreign == []
@@ -114,7 +136,7 @@ def test_network_pages_axe_clean(open_page, path):
 def test_network_pages_fit_320px(open_page, path):
     page, _ = open_page(path, width=320, height=640)
     if path.startswith("stellen/?"):
-        page.locator("#filter").wait_for(state="visible")
+        page.locator("[data-search-results] .card").first.wait_for()
     width = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )

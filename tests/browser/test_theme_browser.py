@@ -212,7 +212,7 @@ def test_first_vacancy_is_on_the_first_phone_screen(open_page, target):
     if target == "vacancy-list":
         page.locator("#filter").wait_for(state="visible")
         assert page.locator(".refine-links:visible").count() == 0
-        assert page.locator("#filter-arbeitgeber").is_visible()
+        assert page.locator("#filter input[name=arbeitgeber]").first.is_visible()
     else:
         assert page.locator(".refine-links a").first.is_visible()
 

@@ -308,3 +308,20 @@ def test_a_rebuild_that_raises_does_not_stop_the_watcher(tmp_path):
         assert len(calls) >= 2 and watcher.worker.is_alive()
     finally:
         watcher.stop()
+
+
+def test_search_index_is_made_lazily_and_follows_an_edit(preview):
+    """The preview's rebuild runs no Pagefind (commands/preview_search.py): the bundle is
+    made after a quiet second or when asked for, served from memory, without drafts or
+    expired vacancies, and made again after a save."""
+
+    def entry() -> dict:
+        status, text = preview.get("pagefind/pagefind-entry.json")
+        assert status == 200, text
+        return json.loads(text)["languages"]["de"]
+
+    first = entry()
+    assert first["page_count"] == 3  # the open vacancy, the story, the FAQ
+    preview.edit(VACANCY, "Pässe und Ausweise", "Pässe, Ausweise und Zebrafinken")
+    preview.wait_for(lambda: entry()["hash"] != first["hash"], "a new index", timeout=60)
+    assert not any(p.name == "pagefind" for p in preview.site.rglob("pagefind"))

@@ -118,3 +118,9 @@ def add_video(site: Path, vacancy: Path) -> None:
 
 # The pages that show lists of vacancy cards.
 LISTS = {"index.html", "stellen/index.html", "stellen/kategorie/fachkraft/index.html"}
+
+
+def besides_index(written: list[str]) -> list[str]:
+    """The files written but the search index's (pagefind/), which follows every edit of
+    an indexed page's text."""
+    return [path for path in written if not path.startswith("pagefind/")]

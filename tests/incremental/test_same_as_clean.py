@@ -24,6 +24,7 @@ from incremental_helpers import (
     VIDEO_FIELD,
     add_video,
     assert_same_as_clean,
+    besides_index,
     both,
     bump,
     clean_build,
@@ -48,7 +49,9 @@ def test_body_edit(inc):
     edit(inc.site / VACANCY, "- Pässe und Ausweise", "- Pässe, Ausweise und Führerscheine")
     report = inc.build()
     assert_same_as_clean(inc, report)
-    assert report.written == ["stellen/sachbearbeitung/index.html"]
+    # The page, and the search index, which holds its text (outputs/search.py).
+    assert besides_index(report.written) == ["stellen/sachbearbeitung/index.html"]
+    assert any(path.startswith("pagefind/") for path in report.written)
 
 
 def test_title_edit_updates_lists_sitemap_and_feed(inc):
@@ -199,7 +202,7 @@ def test_preview_filter_choices_follow_an_employers_name(tmp_path):
     edit(employer, 'short_name: "GWL"', 'short_name: "GWL Wohnen"')
     builder.build(changed_paths=[employer])
     assert tree(out) == clean_build(site)
-    assert ">GWL Wohnen</option>" in (out / "stellen/index.html").read_text(encoding="utf-8")
+    assert ">GWL Wohnen</label>" in (out / "stellen/index.html").read_text(encoding="utf-8")
 
 
 def test_static_asset_edit(inc):
@@ -300,7 +303,9 @@ def test_changed_paths_hint_for_the_preview(scratch_site):
     path = scratch_site / VACANCY
     edit(path, "- Pässe und Ausweise", "- Pässe")
     report = builder.build(changed_paths=[path])
-    assert report.written == ["stellen/sachbearbeitung/index.html"]
+    # The page, and the search index, which holds its text (outputs/search.py).
+    assert besides_index(report.written) == ["stellen/sachbearbeitung/index.html"]
+    assert any(path.startswith("pagefind/") for path in report.written)
     assert tree(out) == clean_build(scratch_site)
 
 

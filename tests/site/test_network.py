@@ -1,5 +1,5 @@
-"""Networks and campaigns (karriere/network.py): employers, occupations, events, the vacancy
-filter's static side, QR codes, posters and the dialogue block.
+"""Networks and campaigns (karriere/network.py): employers, occupations, events, the facts
+the vacancy filter narrows by, QR codes, posters and the dialogue block.
 
 The expectations are computed from the example site's front matter (what an editor wrote),
 not from the site model, so a wrong query in the generator shows up as a difference.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime, timedelta
+from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -182,34 +183,54 @@ def test_category_pages_list_exactly_the_open_vacancies_of_that_category(example
         assert linked(html, "stellen/") - {"kategorie", "arbeitgeber"} == want, key
 
 
-def test_filter_index_has_one_row_per_open_vacancy(example_build):
-    rows = json.loads(read(example_build, "stellen/index.json"))["vacancies"]
-    vacancies = open_vacancies()
-    assert sorted(r["url"] for r in rows) == sorted(f"{BASE_PATH}stellen/{v}/" for v in vacancies)
-    for row in rows:
-        meta = vacancies[row["url"].split("/")[-2]]
-        assert row["kategorie"] == meta["category"]
-        assert row["arbeitgeber"] == meta["employer"]
-        assert row["beruf"] == meta.get("occupations", [])
-        assert row["teilzeit"] == ("1" if "part_time" in meta.get("employment", []) else "")
+def search_facts(html: str) -> dict[str, list[str]]:
+    """What a page hands the search index besides its text (partials/search_data.html):
+    {"filter:kategorie": [...], "meta:title": [...], "sort:frist": [...]}."""
+    found: dict[str, list[str]] = {}
+    pattern = r'<span data-pagefind-(filter|meta)="([a-z]+)">([^<]*)</span>'
+    for attribute, name, value in re.findall(pattern, html):
+        found.setdefault(f"{attribute}:{name}", []).append(unescape(value))
+    for name, value in re.findall(r'<span data-pagefind-sort="([a-z]+):([^"]*)"></span>', html):
+        found.setdefault(f"sort:{name}", []).append(value)
+    return found
+
+
+def test_each_open_vacancy_gives_the_search_its_facets(example_build):
+    """The facets the filter narrows by (one row per vacancy in the old stellen/index.json,
+    which the browser downloaded in full) are now in each page, for Pagefind."""
+    assert not (example_build / "stellen" / "index.json").exists()
+    for slug, meta in open_vacancies().items():
+        html = read(example_build, f"stellen/{slug}/index.html")
+        assert "data-pagefind-body" in html, slug
+        facts = search_facts(html)
         loc = meta["location"]
-        assert row["ort"] == (loc if isinstance(loc, str) else loc["city"])
+        assert facts["filter:kategorie"] == [meta["category"]]
+        assert facts["filter:arbeitgeber"] == [meta["employer"]]
+        assert facts.get("filter:beruf", []) == meta.get("occupations", [])
+        assert facts.get("filter:teilzeit", []) == (
+            ["1"] if "part_time" in meta.get("employment", []) else []
+        )
+        assert facts["filter:ort"] == [loc if isinstance(loc, str) else loc["city"]]
+        assert facts["sort:datum"] == [str(meta["posted"])]
+        assert facts["meta:title"] == [meta["title"]]
 
 
-def test_filter_script_only_on_the_vacancy_list(example_build):
-    assert re.search(
-        r'<script src="[^"]+/filter\.[0-9a-f]+\.js" defer>',
-        read(example_build, "stellen/index.html"),
-    )
+def test_search_script_only_on_the_vacancy_list_and_the_search_page(example_build):
+    for rel in ("stellen/index.html", "suche/index.html", "en/stellen/index.html"):
+        assert re.search(
+            r'<script src="[^"]+/search\.[0-9a-f]+\.js" defer>', read(example_build, rel)
+        )
     for rel in (
         "index.html",
         "stellen/kategorie/ausbildung/index.html",
         "stellen/ausbildung-immobilienkaufleute/index.html",
     ):
+        assert "search." not in read(example_build, rel), rel
         assert "filter." not in read(example_build, rel), rel
     listing = read(example_build, "stellen/index.html")
     assert re.search(r'<form id="filter"[^>]* hidden', listing)  # shown by the script only
-    assert 'role="status"' in listing and '<label for="filter-arbeitgeber">' in listing
+    assert 'role="status"' in listing and '<label for="suchbegriff">' in listing
+    assert "<fieldset>" in listing and 'name="arbeitgeber" value="jobcenter-lindenfeld"' in listing
 
 
 # --- QR codes and posters ---------------------------------------------------------------
