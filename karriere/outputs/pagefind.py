@@ -10,8 +10,6 @@ one reads the replies, so neither pipe fills up.
 
 from __future__ import annotations
 
-from karriere.base.messages import say
-
 import base64
 import json
 import os
@@ -19,6 +17,8 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
+
+from karriere.base.messages import say
 
 # Pagefind's own search interfaces: karriere has its own (static/search.js).
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")

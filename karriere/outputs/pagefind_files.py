@@ -10,12 +10,12 @@ Pagefind writes there (text, whole numbers, lists) are read and written here.
 
 from __future__ import annotations
 
-from karriere.base.messages import say
-
 import gzip
 import hashlib
 import json
 import struct
+
+from karriere.base.messages import say
 
 SIGNATURE = b"pagefind_dcd"
 
