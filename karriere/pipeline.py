@@ -178,7 +178,7 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     # The web editor (admin/), only when site.yaml asks for it: outputs/admin.py.
     result += admin_outputs(site, published(assets))
     # Video posters as WebP, and the security headers (CSP).
-    result += poster_outputs(site, hooks.memo) + [security.headers_file(site)]
+    result += poster_outputs(site, hooks.memo) + [security.headers_file(site, hooks.recall_rows)]
     return result
 
 

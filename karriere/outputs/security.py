@@ -17,6 +17,7 @@ Netlify and Cloudflare join the values of every rule that matches.
 from __future__ import annotations
 
 from karriere.base.messages import say
+from karriere.base.recall import Recall
 from karriere.outputs.search import FOLDER, search_routes
 from karriere.site.video import providers_used
 from karriere.write.output import Bytes, Output
@@ -82,14 +83,15 @@ def meta_policy(site, wasm: bool = False) -> str | None:
     return None if site.options.preview else policy(site, for_meta=True, wasm=wasm)
 
 
-def headers_file(site) -> Output:
+def headers_file(site, recall: Recall | None = None) -> Output:
     """`_headers` for Netlify and Cloudflare Pages.
 
     One rule for every path, unless a page needs another CSP: the search pages
     (WebAssembly), or the web editor (admin/, Decap CMS: inline styles and its Git host's
     API). Both hosts apply *every* matching rule and join the values of a header, so
     then `/*` carries every header but the CSP, and the CSP comes in rules of their own
-    that cover each page once (csp_patterns); admin/ gets none.
+    that cover each page once (csp_patterns); admin/ gets none. `recall`: the live
+    preview's, which hands back unchanged pages' patterns.
     """
     found = headers(site)
     wasm = search_routes(site)
@@ -99,7 +101,7 @@ def headers_file(site) -> Output:
         base = site.urls.base_path
         rules = [("/*", [(name, value) for name, value in found if name != CSP])]
         strict, loose = policy(site), policy(site, wasm=True)
-        for pattern, needs_wasm in csp_patterns(site):
+        for pattern, needs_wasm in csp_patterns(site, recall):
             rules.append((base + pattern, [(CSP, loose if needs_wasm else strict)]))
     blocks = [
         "\n".join([path] + [f"  {name}: {value}" for name, value in hs]) for path, hs in rules
@@ -107,25 +109,29 @@ def headers_file(site) -> Output:
     return Bytes("_headers", ("\n".join(blocks) + "\n").encode(), origin=say("security headers"))
 
 
-def csp_patterns(site) -> list[tuple[str, bool]]:
+def csp_patterns(site, recall: Recall | None = None) -> list[tuple[str, bool]]:
     """(path pattern below the base path, needs WebAssembly) covering every page, asset
     and media file, no two matching the same path: the home page and files exactly, each
     folder with `folder/*` (a language's folders one level down), and a folder that holds
     a search page with the page itself and `folder/:page/*` for the rest."""
+    recall = recall if recall is not None else Recall()
     wasm = search_routes(site)
-    languages = {f"{language.code}/" for language in site.settings.site_languages[1:]}
+    languages = frozenset(f"{language.code}/" for language in site.settings.site_languages[1:])
     found = {"assets/*": False, "media/*": False}
     if wasm:
         found[FOLDER + "*"] = True  # Pagefind's web worker compiles the WebAssembly
-    for page in site.pages:
-        route = page.route
-        first = route.split("/", 1)[0] + "/"
-        language = first if first in languages else ""
-        folder = route[len(language) :].split("/", 1)[0]
-        if route in wasm or not folder or folder.endswith(".html"):
-            found[route] = route in wasm
-        elif f"{language}{folder}/" in wasm:
-            found[f"{language}{folder}/:page/*"] = False
-        else:
-            found[f"{language}{folder}/*"] = False
+    key = (wasm, languages)
+    found.update(recall.many(_csp_pattern, site.pages, key=key, wasm=wasm, languages=languages))
     return sorted(found.items())
+
+
+def _csp_pattern(page, wasm: frozenset[str], languages: frozenset[str]) -> tuple[str, bool]:
+    route = page.route
+    first = route.split("/", 1)[0] + "/"
+    language = first if first in languages else ""
+    folder = route[len(language) :].split("/", 1)[0]
+    if route in wasm or not folder or folder.endswith(".html"):
+        return route, route in wasm
+    if f"{language}{folder}/" in wasm:
+        return f"{language}{folder}/:page/*", False
+    return f"{language}{folder}/*", False
