@@ -114,6 +114,26 @@ class Recall:
         self._current[slot] = hit
         return hit[2]
 
+    def revised(
+        self, slot: Hashable, lists: tuple[list, ...], make: Callable[..., T], revise: Callable
+    ) -> T:
+        """`make(*lists)`, or last build's result revised where the lists changed: when
+        each list is as long as in last build's call with this `slot` and holds other
+        objects in only a few places, `revise(last_result, lists, last_lists, places)`
+        (places: one list of changed places per list) gives the result; it must not
+        change last_result, and returns None to have it made anew."""
+        before = self._current.get(("revised", slot)) or self._previous.get(("revised", slot))
+        result = None
+        if before is not None and list(map(len, lists)) == list(map(len, before[0])):
+            places = list(map(changed_places, lists, before[0]))
+            if None not in places:
+                changed = any(places)
+                result = revise(before[1], lists, before[0], places) if changed else before[1]
+        if result is None:
+            result = make(*lists)
+        self._current[("revised", slot)] = (tuple(map(list, lists)), result)
+        return result
+
     def sort(self, slot: Callable, items: list, keys: list) -> list:
         """`items` sorted by `keys` (stable); when the keys equal last build's, item for
         item (the usual case after an edit), last build's order is used again; when a

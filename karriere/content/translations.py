@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 
 from pydantic import Field, create_model
@@ -142,13 +143,32 @@ def check_translations(config, content, only=None) -> list[Problem]:
     codes = [language.code for language in settings.site_languages]
     problems = []
     for kind, entries in content.translations.items():
-        originals = {entry.slug: entry for entry in content[kind]}
-        for entry in entries if only is None else [e for e in only if e.kind == kind]:
+        checked = entries if only is None else [e for e in only if e.kind == kind]
+        if not checked:
+            continue  # (a German-only site: no pass over its ten thousand vacancies)
+        originals = _originals(content[kind], checked, whole=only is None)
+        for entry in checked:
             message = _translation_problem(entry, kind, codes, originals)
             if message is not None:
                 line = entry.field_lines.get("video", 1) if message.startswith("video:") else 1
                 problems.append(Problem(entry.source, line, message))
     return problems
+
+
+def _originals(entries: list, checked: list, whole: bool) -> dict:
+    """slug -> original, for every original or (a few translations checked after an
+    edit) for just theirs: found by C-level passes, not a dictionary of them all."""
+    if whole or len(checked) > 8:
+        return {entry.slug: entry for entry in entries}
+    slugs = list(map(_slug, entries))
+    found = {}
+    for entry in checked:
+        if entry.slug in slugs:
+            found[entry.slug] = entries[slugs.index(entry.slug)]
+    return found
+
+
+_slug = attrgetter("slug")
 
 
 def _translation_problem(entry, kind: str, codes: list[str], originals: dict) -> Message | None:

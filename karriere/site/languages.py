@@ -10,6 +10,7 @@ page exist in every language; an item's page only in the languages it is written
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -65,8 +66,7 @@ def site_in(language: Language, site: Site, content: Content, made: Making, reca
             return items
         today = site.options.today if kind == "vacancies" else None
         translated = made.items(made.visible(list(found.values())), prefix + ROUTES[kind], today)
-        by_slug = dict(zip(map(_slug, translated), translated, strict=True))
-        return list(map(by_slug.get, map(_slug, items), items))
+        return recall.revised(("swapped", kind), (items, translated), _swapped, _revised_swap).items
 
     local = Site(
         config=site.config,
@@ -95,19 +95,100 @@ def site_in(language: Language, site: Site, content: Content, made: Making, reca
     return local
 
 
+@dataclass(frozen=True)
+class Swapped:
+    """A list of items with the translated ones in place, and where each of those is."""
+
+    items: list[Item]
+    places: dict[str, int]  # slug -> place of its translated item
+
+
+def _swapped(items: list[Item], translated: list[Item]) -> Swapped:
+    by_slug = dict(zip(map(_slug, translated), translated, strict=True))
+    swapped = list(map(by_slug.get, map(_slug, items), items))
+    places = {_slug(item): n for n, item in enumerate(items) if _slug(item) in by_slug}
+    return Swapped(swapped, places)
+
+
+def _revised_swap(last: Swapped, lists: tuple, before: tuple, places: list) -> Swapped | None:
+    """Last build's list with the changed items put in; None (made anew) when a changed
+    place holds another slug."""
+    items, translated = lists
+    swapped = list(last.items)
+    for n in places[0]:
+        if _slug(items[n]) != _slug(before[0][n]):
+            return None
+        if _slug(items[n]) not in last.places:
+            swapped[n] = items[n]
+    for n in places[1]:
+        slug = _slug(translated[n])
+        if slug != _slug(before[1][n]) or slug not in last.places:
+            return None
+        swapped[last.places[slug]] = translated[n]
+    return Swapped(swapped, last.places)
+
+
 def translated_entries(content: Content, code: str, recall: Recall) -> dict[str, dict[str, Entry]]:
-    """kind -> slug -> the entry of each translation into `code` (facts and words)."""
+    """kind -> slug -> the entry of each translation into `code` (facts and words).
+    After an edit, last build's are revised where an original or a translation changed."""
     found: dict[str, dict[str, Entry]] = {}
     for kind, translations in content.translations.items():
-        mine = [t for t in translations if t.language == code]
-        if not mine:
+        if not any(t.language == code for t in translations):
             continue
-        originals = dict(zip(map(_entry_slug, content[kind]), content[kind], strict=True))
-        mine = [t for t in mine if t.slug in originals]
-        first = list(map(originals.__getitem__, map(_entry_slug, mine)))
-        merged = recall.pairs(translated, first, mine, key=code)
-        found[kind] = dict(zip(map(_entry_slug, mine), merged, strict=True))
+        pairing = recall.revised(
+            ("translated", kind, code),
+            (content[kind], translations),
+            partial(_pairs, code=code, recall=recall),
+            partial(_revised_pairs, code=code),
+        )
+        found[kind] = pairing.merged
     return found
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """The translations into one language of one collection: slug -> (original,
+    translation), and slug -> the two put together."""
+
+    pairs: dict[str, tuple[Entry, Entry]]
+    merged: dict[str, Entry]
+
+
+def _pairs(originals: list[Entry], translations: list[Entry], code: str, recall: Recall) -> Pairing:
+    by_slug = dict(zip(map(_entry_slug, originals), originals, strict=True))
+    mine = [t for t in translations if t.language == code and t.slug in by_slug]
+    first = list(map(by_slug.__getitem__, map(_entry_slug, mine)))
+    merged = recall.pairs(translated, first, mine, key=code)
+    slugs = list(map(_entry_slug, mine))
+    return Pairing(
+        dict(zip(slugs, zip(first, mine, strict=True), strict=True)),
+        dict(zip(slugs, merged, strict=True)),
+    )
+
+
+def _revised_pairs(last: Pairing, lists: tuple, before: tuple, places: list, code: str):
+    """Last build's pairing with the changed originals and translations put together
+    again; None (made anew) when a changed place holds another slug or language."""
+    pairs, merged = dict(last.pairs), dict(last.merged)
+    for n in places[0]:
+        original = lists[0][n]
+        if original.slug != before[0][n].slug:
+            return None
+        if original.slug in pairs:
+            translation = pairs[original.slug][1]
+            pairs[original.slug] = (original, translation)
+            merged[original.slug] = translated(original, translation)
+    for n in places[1]:
+        translation, old = lists[1][n], before[1][n]
+        if (translation.slug, translation.language) != (old.slug, old.language):
+            return None
+        if translation.language == code:
+            if translation.slug not in pairs:
+                return None
+            original = pairs[translation.slug][0]
+            pairs[translation.slug] = (original, translation)
+            merged[translation.slug] = translated(original, translation)
+    return Pairing(pairs, merged)
 
 
 def localized_page(page: Page, prefix: str, code: str) -> Page | None:

@@ -10,6 +10,7 @@ only the page that shows the edited item (the page cache compares the items it h
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from math import ceil
 from typing import TYPE_CHECKING
 
@@ -95,20 +96,39 @@ def paginated(pages: list[Page], per_page: int, t: Words, recall: Recall) -> lis
 
 
 def split(page: Page, per_page: int, words: tuple[str, str], recall: Recall) -> list[Page]:
-    """The pages of one list."""
-    total = len(page.items)
-    count = max(1, ceil(total / per_page)) if per_page else 1
+    """The pages of one list. After an edit, last build's pages of the same list are
+    kept but for those whose items changed (found at C speed, not page by page)."""
     fields = tuple(getattr(page, name) for name in COMPARED)
     same = (fields, tuple(page.breadcrumbs), tuple(sorted(page.extra.items())), words)
     try:
         hash(same)
     except TypeError:  # unhashable extras (a theme's own list): made anew each build
-        same = object()
+        return _pages(page.items, page, per_page, words, recall, object())
+    make = partial(_pages, page=page, per_page=per_page, words=words, recall=recall, same=same)
+    revise = partial(_revised_pages, page=page, per_page=per_page, words=words)
+    return recall.revised(("split", same, per_page), (page.items,), make, revise)
+
+
+def _pages(items, page, per_page, words, recall, same) -> list[Page]:
+    total = len(items)
+    count = max(1, ceil(total / per_page)) if per_page else 1
     made = []
     for number in range(1, count + 1):
         where = Pagination(number, count, total, per_page, page.route)
-        items = page.items[(number - 1) * per_page : number * per_page] if per_page else page.items
-        made.append(recall(page_of, *items, key=(same, where), page=page, where=where, words=words))
+        shown = items[(number - 1) * per_page : number * per_page] if per_page else items
+        made.append(recall(page_of, *shown, key=(same, where), page=page, where=where, words=words))
+    return made
+
+
+def _revised_pages(last, lists, before, places, page, per_page, words) -> list[Page]:
+    """Last build's pages of this list (as long, the same fields), with the pages that
+    show a changed item made again."""
+    items, made = lists[0], list(last)
+    count = len(made)
+    for index in sorted({n // per_page for n in places[0]} if per_page else {0}):
+        where = Pagination(index + 1, count, len(items), per_page, page.route)
+        shown = items[index * per_page : (index + 1) * per_page] if per_page else items
+        made[index] = page_of(*shown, page=page, where=where, words=words)
     return made
 
 

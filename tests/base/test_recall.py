@@ -179,3 +179,42 @@ def test_a_part_is_its_own_recall_and_follows_the_builds():
     recall.next_build()
     english(label, lena)  # (the last good build's result was dropped by start())
     assert made == ["lena", "murat", "lena"]
+
+
+def test_revised_gets_only_the_changed_places_and_falls_back_to_making_anew():
+    recall, calls = Recall(), []
+
+    def make(items):
+        calls.append("make")
+        return [thing.name for thing in items]
+
+    def revise(last, lists, before, places):
+        calls.append(("revise", places))
+        names = list(last)
+        for n in places[0]:
+            names[n] = lists[0][n].name
+        return names
+
+    things = [Thing(str(n)) for n in range(100)]
+    assert recall.revised("names", (things,), make, revise) == [t.name for t in things]
+    recall.next_build()
+    assert recall.revised("names", (list(things),), make, revise) == [t.name for t in things]
+    assert calls == ["make"]  # the very same objects: last build's result as it was
+    recall.next_build()
+    edited = list(things)
+    edited[7] = Thing("seven")
+    result = recall.revised("names", (edited,), make, revise)
+    assert result[7] == "seven" and calls[-1] == ("revise", [[7]])
+    recall.next_build()
+    longer = [*edited, Thing("new")]  # another length: made anew
+    assert recall.revised("names", (longer,), make, revise)[-1] == "new"
+    assert calls[-1] == "make"
+    recall.next_build()
+    many = [Thing(t.name + "!") for t in longer]  # too many changed: made anew
+    assert recall.revised("names", (many,), make, revise)[0] == "0!"
+    assert calls[-1] == "make"
+    recall.next_build()
+    declined = list(many)
+    declined[3] = Thing("three")
+    assert recall.revised("names", (declined,), make, lambda *a: None)[3] == "three"
+    assert calls[-1] == "make"  # revise returned None: made anew
