@@ -154,9 +154,11 @@ class Cards:
 
     def prune(self) -> None:
         """After the pages are rendered: let go of the items of earlier builds that no
-        list shows any more, once they pile up (each edit adds one)."""
-        biggest = max((len(call.items) for call in self.calls.values()), default=0)
-        big = [mine for mine in self.ids.values() if len(mine) > 2 * biggest + 64]
+        list shows any more, once they pile up (each edit adds one). A table is measured
+        against all the items the lists show, not one list: a paginated list is many
+        short calls, and each table holds the items of all of them."""
+        shown_count = sum(len(call.items) for call in self.calls.values())
+        big = [mine for mine in self.ids.values() if len(mine) > 2 * shown_count + 64]
         if not big:
             return
         shown: set[int] = set()

@@ -210,11 +210,37 @@ OUTSIDE_LANGUAGES = frozenset({"404", "easy_read", "sign_language"})
 
 def with_alternates(pages: list[Page], languages: list[Language], recall: Recall) -> list[Page]:
     """Every page with the routes of itself in each language it exists in (hreflang).
-    Made again only for a page that changed, or when a page came or went."""
+    After an edit that left every route as it was, only the changed pages are made
+    again; when a page came or went, all of them (from last build's where unchanged)."""
     codes = tuple(language.code for language in languages)
     prefixes = {codes[0]: ""} | {code: f"{code}/" for code in codes[1:]}
+    return recall.revised(
+        ("alternates", codes),
+        (pages,),
+        partial(_all_alternated, prefixes=prefixes, recall=recall),
+        partial(_revised_alternates, prefixes=prefixes),
+    ).pages
+
+
+@dataclass(frozen=True)
+class Alternated:
+    pages: list[Page]
+    at: frozenset[str]  # every page's route
+
+
+def _all_alternated(pages: list[Page], prefixes: dict, recall: Recall) -> Alternated:
     at = frozenset(map(_route, pages))
-    return recall.many(_alternated, pages, key=(codes, at), prefixes=prefixes, at=at)
+    key = (tuple(prefixes), at)
+    return Alternated(recall.many(_alternated, pages, key=key, prefixes=prefixes, at=at), at)
+
+
+def _revised_alternates(last: Alternated, lists, before, places, prefixes) -> Alternated | None:
+    pages = list(last.pages)
+    for n in places[0]:
+        if lists[0][n].route != before[0][n].route:
+            return None  # a page moved: others' alternates may change
+        pages[n] = _alternated(lists[0][n], prefixes, last.at)
+    return Alternated(pages, last.at)
 
 
 def _alternated(page: Page, prefixes: dict[str, str], at: frozenset) -> Page:
