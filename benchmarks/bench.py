@@ -100,9 +100,10 @@ def run(args) -> dict:
     site, out = work / "site", work / "public"
     settings = site / "site.yaml"
     corpus = settings.read_text(encoding="utf-8") if settings.is_file() else None
-    if corpus is None or args.fresh or ("posters: false" not in corpus) != args.posters:
+    made_as = ("posters: false" not in corpus, "search: false" in corpus) if corpus else None
+    if made_as != (args.posters, args.no_search) or args.fresh:
         peer = load_peer_generator(args.peer_generator)
-        make_site(args.n, site, args.seed, peer, posters=args.posters)
+        make_site(args.n, site, args.seed, peer, posters=args.posters, search=not args.no_search)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     if args.jobs:
         env["KARRIERE_JOBS"] = str(args.jobs)
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", type=float, default=10.0, help="max seconds to wait for quiet")
     parser.add_argument("--fresh", action="store_true", help="regenerate the corpus")
     parser.add_argument("--posters", action="store_true", help="Aushang pages and QR codes too")
+    parser.add_argument("--no-search", action="store_true", help="search: false in site.yaml")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--peer-generator", type=Path, default=PEER_GENERATOR)
     args = parser.parse_args(argv)

@@ -14,7 +14,8 @@ page links all N, as in the peers' corpus.
 
 Like the peers, the site makes one page per vacancy: `cards: false` and `posters: false`.
 `--posters` adds an Aushang page and two QR files per vacancy (what the example site has),
-to measure their cost separately.
+to measure their cost separately. `--no-search` turns the Pagefind index off, as the
+100,000-vacancy figures need (see benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -132,11 +133,18 @@ def english(text: str) -> str:
 
 
 def make_site(
-    n: int, out: Path, seed: int, peer, posters: bool = False, in_english: bool = False
+    n: int,
+    out: Path,
+    seed: int,
+    peer,
+    posters: bool = False,
+    in_english: bool = False,
+    search: bool = True,
 ) -> None:
     if out.exists():
         shutil.rmtree(out)
     settings = SITE_YAML + ("" if posters else "posters: false\n")
+    settings += "" if search else "search: false\n"
     write(out, "site.yaml", settings + (ENGLISH if in_english else ""))
     for i in range(1, n + 1):
         slug, text = peer.make_page(seed, i)
@@ -180,9 +188,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-generator", type=Path, default=PEER_GENERATOR)
     parser.add_argument("--posters", action="store_true", help="Aushang pages and QR codes too")
     parser.add_argument("--english", action="store_true", help="every vacancy also in English")
+    parser.add_argument(
+        "--no-search", action="store_true", help="search: false (no Pagefind index)"
+    )
     args = parser.parse_args(argv)
     peer = load_peer_generator(args.peer_generator)
-    make_site(args.n, args.out, args.seed, peer, posters=args.posters, in_english=args.english)
+    make_site(
+        args.n,
+        args.out,
+        args.seed,
+        peer,
+        posters=args.posters,
+        in_english=args.english,
+        search=not args.no_search,
+    )
     print(f"wrote a site with {args.n} vacancies to {args.out} (build with --date {BUILD_DATE})")
     return 0
 
