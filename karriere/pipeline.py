@@ -46,6 +46,7 @@ class Request:
     drafts: bool = False
     base_url: str | None = None
     preview: bool = False
+    language: str | None = None  # of the editor's messages (--lang); None: KARRIERE_LANG
 
 
 @dataclass

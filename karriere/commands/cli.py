@@ -166,7 +166,10 @@ def cmd_build(args: argparse.Namespace, messages: Messages) -> int:
     from karriere.incremental.builder import Builder
     from karriere.pipeline import Request
 
-    request = Request(site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url)
+    request = Request(
+        site_dir=site_dir, today=day, drafts=args.drafts, base_url=args.base_url,
+        language=messages.language,
+    )  # fmt: skip
     report = Builder(request, out_dir).build(inputs=inputs)  # (no second no-op check)
     return report_build(
         messages, report.warnings, report.pages, out_dir, started,

@@ -41,11 +41,13 @@ class PreviewBuilder:
         out_dir: Path,
         origin: str = "http://127.0.0.1:8000",
         day: date | None = None,
+        language: str | None = None,
     ):
         self.site_dir = site_dir
         self.out_dir = out_dir
         self.origin = origin
         self.day = day  # None: today, whichever day that is at each rebuild
+        self.language = language  # of the editor's messages
         self.base_path = "/"
         self.engine: Builder | None = None
 
@@ -117,6 +119,7 @@ class PreviewBuilder:
             today=self.day or today(),
             preview=True,
             base_url=self.origin + self.base_path,
+            language=self.language,
         )
         if self.engine is None or self.engine.request != request:
             self.engine = Builder(request, self.out_dir, PREVIEW)

@@ -296,7 +296,7 @@ def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
         print(messages.text(everyone), file=sys.stderr)
     site_dir = args.site.resolve()
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
-    builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date)
+    builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date, language=messages.language)
     state = PreviewState(out_dir / "site", "/", host=args.host, messages=messages)
     state.search = LazySearch(out_dir / "site")
     try:

@@ -144,7 +144,10 @@ class Builder:
         changed = None
         if changed_paths is not None:  # files named to failed builds may not be loaded yet
             changed = {os.path.abspath(p) for p in changed_paths} | self._known.pending
-        with fewer_collections(), build_lock(cache_folder(site_dir)):  # one build at a time
+        with (
+            fewer_collections(),
+            build_lock(cache_folder(site_dir), self.request.language),
+        ):  # one build at a time
             state = self._load_state()
             report = self._build(state, changed, inputs)
             state.pages, state.warnings = report.pages, report.warnings
@@ -163,7 +166,7 @@ class Builder:
 
     def save(self) -> None:
         """Keep what this builder learnt in .karriere-cache/ for the next process."""
-        with build_lock(cache_folder(self.request.site_dir)):
+        with build_lock(cache_folder(self.request.site_dir), self.request.language):
             self._save()
 
     def _save(self) -> None:

@@ -153,6 +153,16 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
     assert code == 0 and tree(site / "public")
 
 
+def test_the_waiting_line_follows_the_lang_option(tmp_path):
+    site = make_site(tmp_path / "site")
+    with build_lock(cache_dir(site)):
+        process = build(site, "--lang", "de")  # (KARRIERE_LANG=en in its environment)
+        line = process.stderr.readline().strip()
+    assert line.startswith("karriere: ") and line != f"karriere: {WAITING}"
+    assert "Build" in line and "waiting" not in line, line
+    assert finish(process)[0] == 0
+
+
 def test_leftovers_of_a_running_build_are_not_removed(tmp_path):
     """Even without the lock (a build of another site into the same folder): the staging
     folder of a live process stays, a killed one's goes."""
