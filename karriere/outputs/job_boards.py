@@ -4,15 +4,20 @@ The format (docs.indeed.com, "XML feed reference"): a <source> root with <publis
 <publisherurl>, <lastBuildDate> and one <job> per vacancy, its values in CDATA sections
 ("Indeed does not support HTML entities": the description's HTML is written as is, inside
 CDATA). Written with xml.dom.minidom, the standard library's XML writer that makes CDATA
-sections; never by joining strings. The default language only: aggregators take one feed
-per site, and it lists every vacancy, translated or not.
+sections. Each <job> is one minidom element, kept by its values between builds; the file
+is those elements in order inside <source>. The default language only: aggregators take
+one feed per site, and it lists every vacancy, translated or not.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
+from itertools import chain
 from xml.dom.minidom import Document, Element
 
+from karriere.base.hashing import hash_text
+from karriere.base.memo import Memo, NoMemo
 from karriere.base.messages import say
 from karriere.base.xmltext import clean
 from karriere.site.model import Item, Site
@@ -44,30 +49,35 @@ def stamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def jobs_feed(site: Site) -> Output:
-    """Open, published vacancies (no drafts, nothing expired), in the site's order."""
+def jobs_feed(site: Site, memo: Memo | None = None) -> Output:
+    """Open, published vacancies (no drafts, nothing expired), in the site's order.
+    Each <job> element is made by minidom from its values and kept in `memo` by them
+    (a big site's feed costs seconds to make afresh; an edit changes one job)."""
+    memo = memo if memo is not None else NoMemo()
+    jobs = [v for v in site.open_vacancies if not v.draft]
+    newest = max((v.updated or v.meta.posted for v in jobs), default=site.options.today)
     doc = Document()
     root = doc.appendChild(doc.createElement("source"))
     organisation = site.settings.organisation
-    jobs = [v for v in site.open_vacancies if not v.draft]
-    newest = max((v.updated or v.meta.posted for v in jobs), default=site.options.today)
     add(doc, root, "publisher", organisation.name, cdata=False)
     add(doc, root, "publisherurl", organisation.url or site.urls.absolute(""), cdata=False)
     add(doc, root, "lastBuildDate", stamp(newest), cdata=False)
-    for vacancy in jobs:
-        root.appendChild(doc.createTextNode("\n  "))
-        root.appendChild(job(doc, site, vacancy))
     root.appendChild(doc.createTextNode("\n"))
     # (not toprettyxml: it would put line breaks between the CDATA sections of one value)
-    data = doc.toxml(encoding="utf-8") + b"\n"
+    head, _, tail = doc.toxml(encoding="utf-8").rpartition(b"</source>")
+    parts = [head.replace(b"?><source>", b"?>\n<source>", 1)]
+    for values in (job_values(site, v) for v in jobs):
+        digest = (hash_text(*chain.from_iterable(values)),)  # (not the bodies: memo keeps keys)
+        parts += [b"  ", memo.bytes("indeed-job", digest, partial(job_element, values)), b"\n"]
+    data = b"".join([*parts, b"</source>", tail, b"\n"])
     return Bytes(PATH, data, origin=say("the job board feed"))
 
 
-def job(doc: Document, site: Site, v: Item) -> Element:
+def job_values(site: Site, v: Item) -> tuple:
+    """(element name, text) of each field of a vacancy's <job> that has a value."""
     m = v.meta
-    node = doc.createElement("job")
     place = m.location
-    fields = [
+    fields = (
         ("title", m.title),
         ("date", stamp(m.posted)),  # first publication (Indeed: it must match the page)
         ("referencenumber", v.slug),  # unique on the site and never changed
@@ -83,12 +93,18 @@ def job(doc: Document, site: Site, v: Item) -> Element:
         ("salary", salary_text(m)),
         ("jobtype", ", ".join(JOB_TYPES[e] for e in m.employment if e in JOB_TYPES)),
         ("expirationdate", stamp(m.deadline) if m.deadline else None),
-    ]
-    for name, value in fields:
-        if value:
-            add(doc, node, name, value, depth=2)
+    )
+    return tuple((name, str(value)) for name, value in fields if value)
+
+
+def job_element(values: tuple) -> bytes:
+    """The <job> element, serialised by minidom, its values in CDATA sections."""
+    doc = Document()
+    node = doc.appendChild(doc.createElement("job"))
+    for name, value in values:
+        add(doc, node, name, value, depth=2)
     node.appendChild(doc.createTextNode("\n  "))
-    return node
+    return node.toxml(encoding="utf-8")
 
 
 def salary_text(m) -> str | None:
