@@ -142,3 +142,23 @@ def test_without_git_the_build_falls_back_quietly(scratch_site: Path, tmp_path: 
     empty.mkdir()
     out = build(scratch_site, env={"PATH": str(empty)})  # (the CLI runs by its full path)
     assert lastmods(out)[BASE + "stellen/sachbearbeitung/"] == "2026-10-01"
+
+
+@needs_git
+def test_a_translation_counts_its_own_commits_and_the_originals(scratch_site: Path):
+    site_yaml = scratch_site / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text(encoding="utf-8")
+        + "languages:\n  - {code: de, label: Deutsch}\n  - {code: en, label: English}\n",
+        encoding="utf-8",
+    )
+    english = scratch_site / "content/vacancies/sachbearbeitung.en.md"
+    english.write_text('---\ntitle: "Clerk (m/f/d)"\n---\nText.\n', encoding="utf-8")
+    git(scratch_site, "init", "-q")
+    git(scratch_site, "add", "-A")
+    git(scratch_site, "commit", "-qm", "first", when="2026-10-05T10:00:00+00:00")
+    english.write_text('---\ntitle: "Clerk (m/f/d)"\n---\nBetter text.\n', encoding="utf-8")
+    git(scratch_site, "commit", "-qam", "English", when="2026-11-03T10:00:00+00:00")
+    dates = lastmods(build(scratch_site))
+    assert dates[BASE + "stellen/sachbearbeitung/"] == "2026-10-05"  # German unchanged
+    assert dates[BASE + "en/stellen/sachbearbeitung/"] == "2026-11-03"
