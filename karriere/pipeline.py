@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from karriere.base.errors import BuildError, Problem
+from karriere.base.git_dates import content_dates
 from karriere.base.memo import Memo, NoMemo
 from karriere.base.messages import say
 from karriere.base.recall import Recall
@@ -22,10 +23,11 @@ from karriere.config.settings import SITE_YAML, Config, load_config
 from karriere.config.theme import Theme, load_theme
 from karriere.content.loading import ContentLoader, EntryLoader, load_content, load_entry
 from karriere.content.markdown import BodyConverter
+from karriere.outputs import ba_export, search, security
 from karriere.outputs import feeds as machine
 from karriere.outputs import og_cards as cards
-from karriere.outputs import search, security
 from karriere.outputs.admin import admin_outputs
+from karriere.outputs.job_boards import jobs_feed
 from karriere.outputs.network_files import network_outputs
 from karriere.outputs.posters import poster_outputs
 from karriere.render.pages import PageCache, render_pages
@@ -102,6 +104,9 @@ class Hooks:
     load_entry: EntryLoader = load_entry  # content
     markdown: BodyConverter | None = None  # site: the bodies' HTML (content/markdown.py)
     recall: Recall | None = None  # site, outputs: what the previous build made (recall.py)
+    # site: each content file's last commit day (vacancies' `updated`); the preview's
+    # engine keeps the answer while the HEAD commit stays the same
+    file_dates: Callable[[Path], dict] = content_dates
     pages: PageCache | None = None  # render (render/pages.py)
     pages_rendered: Callable[[], None] | None = None  # render: called once every page is made
     # The feed's and the sitemap's rows: only a process that builds
@@ -126,7 +131,8 @@ def run(request: Request, out_dir: Path | None, prepare: Prepare | None = None) 
     theme = load_theme(config)
     hooks = prepare(config, options, theme) if prepare else Hooks(jobs=default_jobs())
     content = hooks.load_content(config, hooks.load_entry)
-    site = build_site(config, content, options, hooks.markdown, hooks.recall)
+    dates = hooks.file_dates(request.site_dir)  # one `git log` for `updated`
+    site = build_site(config, content, options, hooks.markdown, hooks.recall, dates)
     assets = theme.assets()
     outputs = render_pages(site, theme, published(assets), hooks.pages, hooks.jobs, hooks.spool)
     if hooks.pages_rendered is not None:
@@ -137,7 +143,24 @@ def run(request: Request, out_dir: Path | None, prepare: Prepare | None = None) 
     result = Result(site, outputs, content.warnings + warnings(site))
     if out_dir is not None:
         result.written = write(outputs, out_dir, request.site_dir, hooks)
+        if not request.preview:  # the BA export (opt-in): beside the site, after it
+            result.warnings += export(site, request.site_dir)
     return result
+
+
+def export(site: Site, site_dir: Path) -> list[Problem]:
+    """Write the HR-BA-XML file if site.yaml asks for it; a warning if it cannot be
+    written (the site itself is written by then, and stands)."""
+    try:
+        ba_export.export_ba(site, site_dir)
+    except OSError as exc:
+        message = say(
+            "warning: the export for the Bundesagentur für Arbeit could not be written: "
+            "{reason} (expected a writable folder exports/ next to site.yaml)",
+            reason=exc.strerror or str(exc),
+        )
+        return [Problem(ba_export.FOLDER + "/", 1, message)]
+    return []
 
 
 def generate(request: Request) -> Result:
@@ -166,6 +189,7 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     incremental/store.py on caching it)."""
     result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
     result += [machine.feed(local, hooks.recall_rows) for local in site.sites]  # one each
+    result.append(jobs_feed(site, hooks.memo))  # stellen/jobs.xml for job aggregators
     result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
         Bytes(f"assets/{pub}", data, origin=say("theme file {name}", name=name))
@@ -216,7 +240,7 @@ def media_outputs(config: Config) -> list[Output]:
 
 
 def warnings(site: Site) -> list[Problem]:
-    found = []
+    found = [] if site.options.preview else ba_export.missing_titles(site)
     legal = site.legal()
     labels = {  # the pages' German names, in either language of the messages
         "impressum": "Impressum",

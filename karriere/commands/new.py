@@ -75,6 +75,8 @@ summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext, Pflicht bei Bildern mit Inhalt
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt, title: "Ein Tag im Amt"}}   # Video zur Stelle
 # occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
+# updated: {today}   # zuletzt inhaltlich geändert am; ohne Angabe: Tag des letzten Commits der Datei
+# ba_beruf: ""   # Berufs-ID der Bundesagentur für Arbeit (Ziffern), nur für den BA-Export; ohne Angabe die des ersten Berufs
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## {tasks}
@@ -196,6 +198,7 @@ pay: ""   # Vergütung als Text, z. B. "TVAöD: 1.218–1.378 € im Monat"
 # image: media/bild.jpg   # Bild, relativ zu content/
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video zum Beruf
+# ba_beruf: ""   # Berufs-ID der Bundesagentur für Arbeit (Ziffern), für den BA-Export der Stellen
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## {learn}

@@ -6,7 +6,14 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from karriere.base.addresses import web_url_problem
 from karriere.base.messages import Message, say
@@ -38,6 +45,27 @@ Title = Annotated[
 Question = Annotated[
     str, StringConstraints(min_length=1, max_length=QUESTION_MAX), AfterValidator(_one_line)
 ]
+
+
+def _ba_beruf(value):
+    """The Bundesagentur für Arbeit's id of an occupation (the HR-BA-XML TitleCode):
+    digits; YAML reads `ba_beruf: 9184` as a number, so both are taken."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not re.fullmatch(r"[0-9]{1,8}", text):
+        raise ValueError(
+            say(
+                "{value!r} is not a BA occupation id (expected the digits of the "
+                "occupation's id in the BA's list of occupations)",
+                value=value,
+            )
+        )
+    return text
+
+
+BaBeruf = Annotated[str, BeforeValidator(_ba_beruf)]
+BA_BERUF_HELP = (
+    "Berufs-ID der Bundesagentur für Arbeit (Ziffern), für den HR-BA-XML-Export (TitleCode)"
+)
 
 # An organisation's name in running text takes its case: "bei der Stadt Lindenfeld",
 # "beim Jobcenter Lindenfeld". Organisation (site.yaml) and Employer both have these.

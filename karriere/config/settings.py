@@ -22,6 +22,7 @@ from karriere.base.schema import Strict, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlProblem, load_yaml
 from karriere.config.cms import CmsSettings
+from karriere.config.exports import Exports
 from karriere.config.languages import Language, twice_listed
 from karriere.config.models import (
     ARTICLE_HELP,
@@ -167,6 +168,9 @@ class SiteConfig(Strict):
     )
     contact: Contact | None = Field(
         None, description="Ansprechperson für Fragen (Dialog), mit Antwortzeit"
+    )
+    exports: Exports | None = Field(
+        None, description="Exporte für andere Systeme, z. B. ba: HR-BA-XML für die BA"
     )
 
     @field_validator("per_page", mode="before")

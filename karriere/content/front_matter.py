@@ -13,9 +13,11 @@ from karriere.base.schema import Strict
 from karriere.base.strings import Name
 from karriere.config.models import (
     ARTICLE_HELP,
+    BA_BERUF_HELP,
     DATIVE_HELP,
     Address,
     Article,
+    BaBeruf,
     Contact,
     Line,
     NamedWithCase,
@@ -64,6 +66,11 @@ class Vacancy(Strict):
     title: Title = Field(description="Stellentitel, z. B. 'Sachbearbeiter*in (m/w/d)'")
     category: str = Field(description="Kategorie, ein Schlüssel aus categories in site.yaml")
     posted: dt.date = Field(description="Veröffentlicht am, z. B. 2026-06-05")
+    updated: dt.date | None = Field(
+        None,
+        description="Zuletzt inhaltlich geändert am, z. B. 2026-06-12 (ohne Angabe: Datum des "
+        "letzten Commits der Datei, sonst posted)",
+    )
     location: Address = Field(description="Arbeitsort: Ort oder Anschrift")
     deadline: dt.date | None = Field(None, description="Bewerbungsschluss (einschließlich)")
     reference: Line | None = Field(None, description="Kennziffer, z. B. '2026-OA-17'")
@@ -82,7 +89,22 @@ class Vacancy(Strict):
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video zur Stelle")
     occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
+    ba_beruf: BaBeruf | None = Field(None, description=BA_BERUF_HELP)
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
+
+    @field_validator("updated")
+    @classmethod
+    def _not_before_posted(cls, value, info):
+        posted = info.data.get("posted")
+        if value is not None and posted is not None and value < posted:
+            raise ValueError(
+                say(
+                    "{updated} is before posted ({posted}) (expected the day of the last "
+                    "change, on or after posted)",
+                    updated=value.isoformat(), posted=posted.isoformat(),
+                )
+            )  # fmt: skip
+        return value
 
     @field_validator("apply_url")
     @classmethod
@@ -189,6 +211,7 @@ class Occupation(Strict):
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video zum Beruf")
+    ba_beruf: BaBeruf | None = Field(None, description=BA_BERUF_HELP)
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
 
 

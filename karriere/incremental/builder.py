@@ -29,6 +29,7 @@ from pathlib import Path
 from karriere import pipeline
 from karriere.base.code import code_digest
 from karriere.base.errors import Problem
+from karriere.base.git_dates import content_dates, head_commit
 from karriere.base.hashing import hash_text, walk_signatures
 from karriere.base.memo import Memo
 from karriere.base.places import cache_folder
@@ -114,6 +115,7 @@ class Builder:
         # In-process only (the preview): what lets a rebuild compare by identity.
         self._recall = Recall()
         self._known = KnownContent(site_dir)  # the preview's short way (delta.py)
+        self._dates: tuple[str, dict] | None = None  # (HEAD commit, content_dates)
         self._pages = PageMemory()
         self._hashed: dict[int, tuple[bytes, str]] = {}  # writer: digests of kept bytes
         self._outputs: dict[str, Output] = {}  # writer: what the last build wrote
@@ -241,7 +243,7 @@ class Builder:
             markdown=markdown, pages=pages, pages_rendered=pages_rendered,
             recall=self._recall, recall_rows=None if self.profile.persist else self._recall,
             memo=Memo(content.blobs), made_files=MadeFiles(state.made, state.manifest),
-            last_site=self.out_dir,
+            last_site=self.out_dir, file_dates=self._file_dates,
             jobs=self.jobs, spool=spool,
             writing=Writing(
                 previous=state.manifest, mode=self.profile.mode, private_folder=in_memory,
@@ -280,6 +282,15 @@ class Builder:
             parsed=one.loader.parsed,
             timings=timings,
         )
+
+    def _file_dates(self, site_dir: Path) -> dict:
+        """content_dates, asked again only when the HEAD commit moved: the preview's
+        rebuilds on each save run no git, and hand the site stage the same dictionary
+        (so unchanged vacancies' items are found again by identity)."""
+        head = head_commit(site_dir)
+        if self._dates is None or self._dates[0] != head:
+            self._dates = (head, content_dates(site_dir))
+        return self._dates[1]
 
     def _options_key(self) -> list:
         r = self.request

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from karriere.base.code import BUILTIN_THEME, code_digest
+from karriere.base.git_dates import head_commit
 from karriere.base.hashing import file_signature, hash_text, walk_signatures
 from karriere.base.places import DECAP_DIST, cache_folder
 
@@ -33,6 +34,9 @@ def scan_inputs(site_dir: Path) -> Inputs:
     walks = {site_dir / "content": walk_signatures(site_dir / "content", not_files=not_files)}
     walks[site_dir / "themes"] = walk_signatures(site_dir / "themes")
     parts = [repr(file_signature(site_dir / "site.yaml")), *sorted(not_files)]
+    # A new commit can change vacancies' `updated` (their files' last commit days):
+    # the commit id, read from .git's files (no git process), makes it a change.
+    parts.append("HEAD " + head_commit(site_dir))
     walks[BUILTIN_THEME] = walk_signatures(BUILTIN_THEME)
     walks[site_dir / DECAP_DIST] = walk_signatures(site_dir / DECAP_DIST)
     for root, found in walks.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from operator import itemgetter
 
 from karriere.base import strings
@@ -45,7 +46,25 @@ def _sitemap_row(page: Page, absolute: Callable) -> str:
     if links:  # x-default: the default language's page, listed first
         default = attribute(absolute(page.alternates[0][1]))
         links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{default}"/>'
-    return f"  <url><loc>{text(absolute(page.route))}</loc>{links}</url>"
+    day = last_modified(page)
+    lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
+    return f"  <url><loc>{text(absolute(page.route))}</loc>{lastmod}{links}</url>"
+
+
+def last_modified(page: Page) -> date | None:
+    """The sitemap's lastmod: a vacancy's `updated`, a story's date; for a list, its
+    newest item's; None for a page without a date of its own."""
+    if page.item is not None:
+        return item_day(page.item)
+    days = [day for day in map(item_day, page.items) if day is not None]
+    return max(days) if days else None
+
+
+def item_day(item: Item) -> date | None:
+    if item.updated is not None:  # a vacancy
+        return item.updated
+    day = getattr(item.meta, "date", None)  # a story
+    return day if isinstance(day, date) else None
 
 
 def robots(site: Site) -> Output:
@@ -104,7 +123,7 @@ def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Out
 
 
 def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "") -> tuple | None:
-    """(the <entry> of an open vacancy in UTF-8, its date), or None for a draft.
+    """(the <entry> of an open vacancy in UTF-8, its last change), or None for a draft.
     (recall's key holds what `absolute`, `categories` and `german` give: base_url, labels,
     and the default language's code in another language's feed, for untranslated items.)"""
     if v.draft:
@@ -112,6 +131,7 @@ def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "")
     m = v.meta
     url = absolute(v.route)
     posted = _stamp(m.posted)
+    updated = v.updated or m.posted  # the last real change (site/build.py last_change)
     lang = f' xml:lang="{german}"' if german and not v.entry.language else ""
     entry = (
         f"  <entry{lang}>\n"
@@ -119,10 +139,10 @@ def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "")
         f'    <link rel="alternate" type="text/html" href="{attribute(url)}"/>\n'
         f"    <id>{text(url)}</id>\n"
         f"    <published>{posted}</published>\n"
-        f"    <updated>{posted}</updated>\n"
+        f"    <updated>{_stamp(updated)}</updated>\n"
         f"    <summary>{text(m.summary or m.title)}</summary>\n"
         f'    <category term="{attribute(m.category)}" '
         f'label="{attribute(categories[m.category])}"/>\n'
         "  </entry>"
     )
-    return entry.encode(), m.posted
+    return entry.encode(), updated

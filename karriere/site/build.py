@@ -14,6 +14,7 @@ from karriere.config.settings import Config
 from karriere.content.front_matter import SECTION_KINDS
 from karriere.content.loading import Content, Entry
 from karriere.content.markdown import MarkdownRenderer
+from karriere.content.translations import original_source
 from karriere.site.languages import Making, language_sites, with_alternates
 from karriere.site.model import ROUTES, Item, Site, Urls, is_open
 from karriere.site.network import build_network
@@ -31,10 +32,16 @@ def build_site(
     options: BuildOptions,
     markdown=None,
     recall: Recall | None = None,
+    dates: dict[str, date] | None = None,
 ) -> Site:
     """`markdown` (anything with .convert_packed(body)) replaces the renderer, e.g. by a cache;
-    `recall` gives back the previous build's items and pages made from the same objects."""
+    `recall` gives back the previous build's items and pages made from the same objects;
+    `dates`: each content file's last commit day (base/git_dates.py), for `updated`."""
     recall = recall or Recall()
+    dates = dates if dates is not None else {}
+    too_new = updated_problems(content["vacancies"], options.today)
+    if too_new:
+        raise BuildError(too_new)
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html
     )
@@ -48,7 +55,8 @@ def build_site(
 
     def items_of(entries: list[Entry], route: str, today: date | None = None) -> list[Item]:
         md_key = getattr(renderer, "key", "")  # the engine's: code, site.yaml, base path
-        return recall.many(make_item, entries, route, today, key=md_key, renderer=renderer)
+        known = dates if today is not None else None  # (only vacancies have `updated`)
+        return recall.many(make_item, entries, route, today, known, key=md_key, renderer=renderer)
 
     def items(kind: str, route: str, today: date | None = None) -> list[Item]:
         return items_of(visible(content[kind]), route, today)
@@ -89,14 +97,45 @@ def build_site(
     return site
 
 
-def make_item(entry: Entry, route: str, today: date | None, renderer) -> Item:
-    """The item of an entry; `today` for vacancies only (they expire), else None."""
+def make_item(entry: Entry, route: str, today: date | None, dates: dict | None, renderer) -> Item:
+    """The item of an entry; `today` and `dates` for vacancies only (they expire and
+    have `updated`), else None."""
     expired = today is not None and not is_open(entry.meta, today)
     html = renderer.convert_packed(entry.packed_body)
     route = route.format(entry.slug)
     if entry.kind in SECTION_KINDS and entry.slug == "index":
         route = route.removesuffix("index/")  # the section's start: /leichte-sprache/
-    return Item(entry, route, html, expired)
+    updated = last_change(entry, today, dates) if today is not None else None
+    return Item(entry, route, html, expired, updated)
+
+
+def last_change(entry: Entry, today: date, dates: dict | None) -> date:
+    """A vacancy's `updated`: as written; else the day of the last commit that changed its
+    file (or, for a translation, its original), kept between `posted` and the build date
+    (a commit dated after it would be news from the future); else `posted`."""
+    m = entry.meta
+    if m.updated is not None:
+        return m.updated
+    sources = {entry.source, original_source(entry.source)} if entry.language else {entry.source}
+    committed = max((dates.get(s, date.min) for s in sources), default=date.min) if dates else None
+    if not committed or committed == date.min:
+        return m.posted
+    return max(m.posted, min(committed, today))
+
+
+def updated_problems(vacancies: list[Entry], today: date) -> list[Problem]:
+    """`updated` after the build date: a typo, or a change that has not happened yet."""
+    found = []
+    for entry in vacancies:
+        updated = entry.meta.updated
+        if updated is not None and updated > today:
+            message = say(
+                "updated: {updated} is after the build date {today} (expected the day "
+                "of the last change, not a future one)",
+                updated=updated.isoformat(), today=today.isoformat(),
+            )  # fmt: skip
+            found.append(Problem(entry.source, entry.field_lines.get("updated", 1), message))
+    return found
 
 
 def section(recall: Recall, items: list[Item]) -> list[Item]:

@@ -125,6 +125,9 @@ class Item:
     # The body as HTML, packed (packed.py): see `html`. Not compared, like the entry's body.
     packed_html: bytes = field(compare=False)
     expired: bool = False
+    # A vacancy's last real change: `updated`, else its file's last commit, else `posted`
+    # (site/build.py last_change); None for every other kind.
+    updated: date | None = None
 
     @property
     def html(self) -> str:

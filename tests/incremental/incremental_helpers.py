@@ -121,6 +121,7 @@ LISTS = {"index.html", "stellen/index.html", "stellen/kategorie/fachkraft/index.
 
 
 def besides_index(written: list[str]) -> list[str]:
-    """The files written but the search index's (pagefind/), which follows every edit of
-    an indexed page's text."""
-    return [path for path in written if not path.startswith("pagefind/")]
+    """The files written but the search index's (pagefind/) and the job boards' feed
+    (stellen/jobs.xml, which holds each open vacancy's text), which follow every edit of
+    a page's text."""
+    return [p for p in written if not p.startswith("pagefind/") and p != "stellen/jobs.xml"]

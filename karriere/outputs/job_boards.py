@@ -1,0 +1,138 @@
+"""stellen/jobs.xml: every open vacancy for job aggregators, in Indeed's publisher XML.
+
+The format (docs.indeed.com, "XML feed reference"): a <source> root with <publisher>,
+<publisherurl>, <lastBuildDate> and one <job> per vacancy, its values in CDATA sections
+("Indeed does not support HTML entities": the description's HTML is written as is, inside
+CDATA). Written with xml.dom.minidom, the standard library's XML writer that makes CDATA
+sections. Each <job> is one minidom element, kept by its values between builds; the file
+is those elements in order inside <source>. The default language only: aggregators take
+one feed per site, and it lists every vacancy, translated or not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from itertools import chain
+from xml.dom.minidom import Document, Element
+
+from karriere.base.hashing import hash_text
+from karriere.base.memo import Memo, NoMemo
+from karriere.base.messages import say
+from karriere.base.xmltext import clean
+from karriere.site.model import Item, Site
+from karriere.write.output import Bytes, Output
+
+PATH = "stellen/jobs.xml"
+
+# Front matter `employment` -> Indeed's <jobtype> words (the others have none).
+JOB_TYPES = {
+    "full_time": "fulltime",
+    "part_time": "parttime",
+    "temporary": "temporary",
+    "contractor": "contract",
+    "intern": "internship",
+    "per_diem": "perdiem",
+}
+# Salary units as the feed's German text says them.
+PER_UNIT = {
+    "HOUR": "pro Stunde",
+    "DAY": "pro Tag",
+    "WEEK": "pro Woche",
+    "MONTH": "im Monat",
+    "YEAR": "im Jahr",
+}
+
+
+def stamp(day: date) -> str:
+    """Midnight UTC of the day, ISO 8601 (what Indeed recommends for dates)."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def jobs_feed(site: Site, memo: Memo | None = None) -> Output:
+    """Open, published vacancies (no drafts, nothing expired), in the site's order.
+    Each <job> element is made by minidom from its values and kept in `memo` by them
+    (a big site's feed costs seconds to make afresh; an edit changes one job)."""
+    memo = memo if memo is not None else NoMemo()
+    jobs = [v for v in site.open_vacancies if not v.draft]
+    newest = max((v.updated or v.meta.posted for v in jobs), default=site.options.today)
+    doc = Document()
+    root = doc.appendChild(doc.createElement("source"))
+    organisation = site.settings.organisation
+    add(doc, root, "publisher", organisation.name, cdata=False)
+    add(doc, root, "publisherurl", organisation.url or site.urls.absolute(""), cdata=False)
+    add(doc, root, "lastBuildDate", stamp(newest), cdata=False)
+    root.appendChild(doc.createTextNode("\n"))
+    # (not toprettyxml: it would put line breaks between the CDATA sections of one value)
+    head, _, tail = doc.toxml(encoding="utf-8").rpartition(b"</source>")
+    parts = [head.replace(b"?><source>", b"?>\n<source>", 1)]
+    for values in (job_values(site, v) for v in jobs):
+        digest = (hash_text(*chain.from_iterable(values)),)  # (not the bodies: memo keeps keys)
+        parts += [b"  ", memo.bytes("indeed-job", digest, partial(job_element, values)), b"\n"]
+    data = b"".join([*parts, b"</source>", tail, b"\n"])
+    return Bytes(PATH, data, origin=say("the job board feed"))
+
+
+def job_values(site: Site, v: Item) -> tuple:
+    """(element name, text) of each field of a vacancy's <job> that has a value."""
+    m = v.meta
+    place = m.location
+    fields = (
+        ("title", m.title),
+        ("date", stamp(m.posted)),  # first publication (Indeed: it must match the page)
+        ("referencenumber", v.slug),  # unique on the site and never changed
+        ("requisitionid", m.reference),
+        ("url", site.urls.absolute(v.route)),
+        ("company", site.network.hirer(v).name),
+        ("city", place.city),
+        ("state", place.region),
+        ("country", place.country),
+        ("postalcode", place.postal_code),
+        ("streetaddress", place.street),
+        ("description", v.html or m.summary or m.title),
+        ("salary", salary_text(m)),
+        ("jobtype", ", ".join(JOB_TYPES[e] for e in m.employment if e in JOB_TYPES)),
+        ("expirationdate", stamp(m.deadline) if m.deadline else None),
+    )
+    return tuple((name, str(value)) for name, value in fields if value)
+
+
+def job_element(values: tuple) -> bytes:
+    """The <job> element, serialised by minidom, its values in CDATA sections."""
+    doc = Document()
+    node = doc.appendChild(doc.createElement("job"))
+    for name, value in values:
+        add(doc, node, name, value, depth=2)
+    node.appendChild(doc.createTextNode("\n  "))
+    return node.toxml(encoding="utf-8")
+
+
+def salary_text(m) -> str | None:
+    """The pay as the page says it: the text (`pay`), the numbers (`salary`), or both."""
+    pay = m.pay if isinstance(m.pay, str) else None
+    numbers = None
+    if m.salary is not None:
+        s = m.salary
+        amounts = [f"{x:g}" for x in (s.min, s.max) if x is not None]
+        numbers = f"{' bis '.join(amounts)} {s.currency} {PER_UNIT[s.unit]}"
+    if pay and numbers:
+        return f"{pay} ({numbers})"
+    return pay or numbers
+
+
+def add(
+    doc: Document, parent: Element, name: str, value: str, cdata: bool = True, depth: int = 1
+) -> None:
+    """<name>value</name> on a line of its own, the value in CDATA sections (one cannot
+    hold "]]>": it is split there, as XML allows)."""
+    parent.appendChild(doc.createTextNode("\n" + "  " * depth))
+    node = parent.appendChild(doc.createElement(name))
+    value = clean(str(value))
+    if not cdata:
+        node.appendChild(doc.createTextNode(value))
+        return
+    parts = value.split("]]>")
+    for n, part in enumerate(parts):
+        text = part + ("]]" if n < len(parts) - 1 else "")
+        text = (">" if n else "") + text
+        node.appendChild(doc.createCDATASection(text))
