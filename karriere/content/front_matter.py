@@ -19,6 +19,8 @@ from karriere.config.models import (
     Contact,
     Line,
     NamedWithCase,
+    Pay,
+    PayRef,
     Question,
     Salary,
     Social,
@@ -72,7 +74,11 @@ class Vacancy(Strict):
     employment: list[Employment] = Field(
         default_factory=list, description="Beschäftigungsart: full_time, part_time, temporary …"
     )
-    pay: Line | None = Field(None, description="Vergütung als Text, z. B. 'EG 9a TVöD-VKA'")
+    pay: Pay | None = Field(
+        None,
+        description="Vergütung: Tabelle und Gruppe, z. B. {table: tvoed-vka, group: '9a'} "
+        "(zeigt die Spanne in Euro), oder Text",
+    )
     salary: Salary | None = Field(None, description="Vergütung als Zahlen (min, max, unit)")
     start: dt.date | str | None = Field(None, description="Beginn: Datum oder Text")
     apply_url: str | None = Field(None, description="Bewerbungslink (https:// oder mailto:)")
@@ -95,6 +101,17 @@ class Vacancy(Strict):
     @classmethod
     def _start(cls, value):
         return _day_or_text(value)
+
+    @model_validator(mode="after")
+    def _one_source_of_pay(self):
+        if isinstance(self.pay, PayRef) and self.salary is not None:
+            raise ValueError(
+                say(
+                    "pay: names a pay table and salary: gives amounts; give one of them "
+                    "(expected salary: left out: the table gives the amounts in euros)"
+                )
+            )
+        return self
 
 
 class Story(Strict):
@@ -185,7 +202,11 @@ class Occupation(Strict):
     summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
     duration: Line | None = Field(None, description="Dauer, z. B. '3 Jahre'")
     requirements: Line | None = Field(None, description="Schulabschluss, z. B. 'Mittlere Reife'")
-    pay: Line | None = Field(None, description="Vergütung, z. B. 'TVAöD: 1.218–1.378 € im Monat'")
+    pay: Pay | None = Field(
+        None,
+        description="Vergütung: Tabelle und Gruppe, z. B. {table: tvaoed, group: bbig}, "
+        "oder Text, z. B. 'TVAöD: 1.218–1.378 € im Monat'",
+    )
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video zum Beruf")

@@ -35,6 +35,7 @@ def scan_inputs(site_dir: Path) -> Inputs:
     parts = [repr(file_signature(site_dir / "site.yaml")), *sorted(not_files)]
     walks[BUILTIN_THEME] = walk_signatures(BUILTIN_THEME)
     walks[site_dir / DECAP_DIST] = walk_signatures(site_dir / DECAP_DIST)
+    walks[site_dir / "data"] = walk_signatures(site_dir / "data")  # data/pay/: pay tables
     for root, found in walks.items():
         parts.append(str(root))
         for rel, sig in found:

@@ -18,6 +18,7 @@ from karriere.site.languages import Making, language_sites, with_alternates
 from karriere.site.model import ROUTES, Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
+from karriere.site.pay import PAY_KINDS, pay_problems
 from karriere.site.sign_video import unreadable_problems
 from karriere.site.video import placed_videos
 
@@ -35,6 +36,11 @@ def build_site(
     """`markdown` (anything with .convert_packed(body)) replaces the renderer, e.g. by a cache;
     `recall` gives back the previous build's items and pages made from the same objects."""
     recall = recall or Recall()
+    # Which pay table is valid depends on the day: checked every build (site/pay.py)
+    paid = [entry for kind in PAY_KINDS for entry in content[kind]]
+    wrong_pay = pay_problems(config.pay_tables, paid, options.today)
+    if wrong_pay:
+        raise BuildError(wrong_pay)
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html
     )
