@@ -74,14 +74,14 @@ def _problem(tables: PayTables, pay: PayRef, day: date) -> Message | None:
     table = tables.valid_on(pay.table, day)
     if table is None:
         return say(
-            "pay: no table of {table} is valid on {day} (its tables: {periods}; expected a "
+            "pay: no table of {table} is valid on {day}; its tables: {periods} (expected a "
             "file data/pay/{table}/<valid from>.yaml that is valid on that day)",
             table=pay.table, day=day.isoformat(),
             periods=", ".join(_period(t) for t in tables.tables[pay.table]),
         )  # fmt: skip
     if table.group(pay.group) is None:
         return say(
-            "pay: {group} is not a group of {table}; groups: {groups}",
+            "pay: {group} is not a group of {table} (expected one of its groups: {groups})",
             group=pay.group, table=pay.table, groups=", ".join(table.groups),
         )  # fmt: skip
     return None
