@@ -20,7 +20,6 @@ from karriere.config.models import (
     Line,
     NamedWithCase,
     Pay,
-    PayRef,
     Question,
     Salary,
     Social,
@@ -101,17 +100,6 @@ class Vacancy(Strict):
     @classmethod
     def _start(cls, value):
         return _day_or_text(value)
-
-    @model_validator(mode="after")
-    def _one_source_of_pay(self):
-        if isinstance(self.pay, PayRef) and self.salary is not None:
-            raise ValueError(
-                say(
-                    "pay: names a pay table and salary: gives amounts; give one of them "
-                    "(expected salary: left out: the table gives the amounts in euros)"
-                )
-            )
-        return self
 
 
 class Story(Strict):

@@ -20,6 +20,13 @@ from karriere.config.pay_tables import PayTable, PayTables
 PAY_KINDS = ("vacancies", "occupations")
 
 
+# Which numbers would Google get? The table's; salary: would only contradict them.
+BOTH = say(
+    "pay: names a pay table and salary: gives amounts; give one of them "
+    "(expected salary: left out: the table gives the amounts in euros)"
+)
+
+
 @dataclass(frozen=True)
 class PayRange:
     """What a page shows and JobPosting says: monthly euros from `low` to `high`; for
@@ -58,9 +65,11 @@ def pay_problems(tables: PayTables, entries, day: date) -> list[Problem]:
         pay = getattr(entry.meta, "pay", None)
         if not isinstance(pay, PayRef):
             continue
-        message = _problem(tables, pay, day)
+        message, field = _problem(tables, pay, day), "pay"
+        if message is None and getattr(entry.meta, "salary", None) is not None:
+            message, field = BOTH, "salary"
         if message is not None:
-            problems.append(Problem(entry.source, entry.field_lines.get("pay", 1), message))
+            problems.append(Problem(entry.source, entry.field_lines.get(field, 1), message))
     return problems
 
 
