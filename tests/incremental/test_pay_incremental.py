@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers import readable
-from incremental_helpers import VACANCY, assert_same_as_clean, both, bump, edit
+from incremental_helpers import VACANCY, assert_same_as_clean, both, bump
 
 PAGE = "stellen/sachbearbeitung/index.html"
 OWN_TABLE = """\
@@ -22,8 +22,7 @@ def shown(inc) -> str:
 
 @both
 def test_a_site_pay_table_added_and_changed(inc):
-    edit(inc.site / VACANCY, 'pay: "EG 9a TVöD-VKA"', 'pay: {table: tvoed-vka, group: "9a"}')
-    inc.build()
+    assert 'pay: {table: tvoed-vka, group: "9a"}' in (inc.site / VACANCY).read_text("utf-8")
     assert "3.658,61\u00a0€ – 4.979,97\u00a0€ im Monat" in shown(inc)  # karriere's table
 
     table = inc.site / "data/pay/tvoed-vka/2026-05-01.yaml"

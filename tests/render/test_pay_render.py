@@ -20,19 +20,14 @@ SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """The scratch site with `pay: {table: tvoed-vka, group: "9a"}`, built on BUILD_DATE
-    (the table of 1 May 2026 is valid)."""
+    """The scratch site (its vacancy has `pay: {table: tvoed-vka, group: "9a"}`), built on
+    BUILD_DATE (the table of 1 May 2026 is valid)."""
     root = tmp_path_factory.mktemp("pay")
     for rel, text in SCRATCH_FILES.items():
         path = root / "site" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
-    vacancy = root / "site" / VACANCY
-    text = vacancy.read_text(encoding="utf-8")
-    vacancy.write_text(
-        text.replace('pay: "EG 9a TVöD-VKA"', 'pay: {table: tvoed-vka, group: "9a"}'),
-        encoding="utf-8",
-    )
+    assert 'pay: {table: tvoed-vka, group: "9a"}' in SCRATCH_FILES[VACANCY]
     out = root / "public"
     result = run_cli("build", "--site", str(root / "site"), "--out", str(out), "--date", BUILD_DATE)
     assert result.returncode == 0, result.stderr

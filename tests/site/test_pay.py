@@ -13,14 +13,15 @@ from helpers import BUILD_DATE, SCRATCH_FILES, readable, run_cli
 from karriere.config.pay_tables import SHIPPED
 
 VACANCY = "content/vacancies/sachbearbeitung.md"
+STRUCTURED = 'pay: {table: tvoed-vka, group: "9a"}\n'  # the scratch vacancy's
 FREE_TEXT = 'pay: "EG 9a TVöD-VKA"\n'
 
 
 def set_pay(site: Path, line: str) -> None:
-    """The scratch vacancy with `line` instead of its free-text pay."""
+    """The scratch vacancy with `line` instead of its `pay:`."""
     text = textwrap.dedent(SCRATCH_FILES[VACANCY])
-    assert FREE_TEXT in text
-    (site / VACANCY).write_text(text.replace(FREE_TEXT, line), encoding="utf-8")
+    assert STRUCTURED in text
+    (site / VACANCY).write_text(text.replace(STRUCTURED, line), encoding="utf-8")
 
 
 def build(site: Path, day: str = BUILD_DATE):
@@ -69,6 +70,7 @@ def test_the_build_date_picks_the_table(scratch_site):
 
 
 def test_free_text_stays_and_the_group_may_be_a_number(scratch_site):
+    set_pay(scratch_site, FREE_TEXT)
     result, out = build(scratch_site)
     assert result.returncode == 0, result.stderr
     assert pay_shown(out) == "EG 9a TVöD-VKA"
@@ -119,13 +121,14 @@ def test_structured_pay_and_salary_together_are_an_error(scratch_site):
 
 
 def test_check_suggests_the_structured_form(scratch_site):
+    set_pay(scratch_site, FREE_TEXT)
     result = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE)
     assert result.returncode == 0, result.stderr
     assert (
         f"{VACANCY}:8: warning: pay: 'EG 9a TVöD-VKA' names a pay table karriere has; write "
         'pay: {table: tvoed-vka, group: "9a"} and the page shows the amounts in euros'
     ) in result.stderr.splitlines()
-    set_pay(scratch_site, 'pay: {table: tvoed-vka, group: "9a"}\n')
+    set_pay(scratch_site, STRUCTURED)
     again = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE)
     assert again.returncode == 0, again.stderr
     assert "names a pay table" not in again.stderr
