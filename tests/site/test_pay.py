@@ -132,3 +132,27 @@ def test_check_suggests_the_structured_form(scratch_site):
     again = run_cli("check", "--site", str(scratch_site), "--date", BUILD_DATE)
     assert again.returncode == 0, again.stderr
     assert "names a pay table" not in again.stderr
+
+
+def test_an_occupation_may_name_a_table(scratch_site):
+    own = scratch_site / "data/pay/tvaoed"
+    own.mkdir(parents=True)
+    (own / "2026-05-01.yaml").write_text(
+        'title: "TVAöD – Besonderer Teil BBiG"\nkind: years\nvalid_from: 2026-05-01\n'
+        'source: {publisher: "Test", url: "https://example.org/tvaoed"}\n'
+        "groups:\n  bbig: [1000, 1100, 1200]\n",
+        encoding="utf-8",
+    )
+    occupation = scratch_site / "content/occupations/verwaltungsfachangestellte.md"
+    occupation.parent.mkdir(parents=True, exist_ok=True)
+    occupation.write_text(
+        '---\nname: "Verwaltungsfachangestellte*r"\nduration: "3 Jahre"\n'
+        "pay: {table: tvaoed, group: bbig}\n---\nText.\n",
+        encoding="utf-8",
+    )
+    result, out = build(scratch_site)
+    assert result.returncode == 0, result.stderr
+    assert pay_shown(out, "berufe/verwaltungsfachangestellte/index.html") == (
+        f"TVAöD – Besonderer Teil BBiG: {euros(1000)} im 1. Ausbildungsjahr bis "
+        f"{euros(1200)} im 3. Ausbildungsjahr, monatlich"
+    )
