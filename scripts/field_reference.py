@@ -49,6 +49,7 @@ PART_NAMES = {
     "Video": "Video",
     "CmsSettings": "Web-Editor",
     "Contact": "Ansprechperson",
+    "PayRef": "Vergütung nach Entgelttabelle",
     "Salary": "Vergütung in Zahlen",
 }
 # Where the docstring says too little (or is written for programmers).

@@ -33,7 +33,7 @@ SCRATCH_FILES = {
         deadline: 2031-06-30
         location: {street: "Markt 1", postal_code: "12345", city: "Teststadt"}
         reference: "2026-BA-01"
-        pay: "EG 9a TVöD-VKA"
+        pay: {table: tvoed-vka, group: "9a"}
         apply_url: "https://example.org/bewerben"
         contact: {name: "Erika Muster", phone: "+49 1234 56-78", email: "erika@example.org"}
         summary: "Sie beraten Bürgerinnen und Bürger im Bürgeramt."

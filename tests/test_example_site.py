@@ -146,7 +146,10 @@ def test_vacancy_page_shows_the_essentials(example_build):
             assert "Jetzt bewerben" in text
         if meta.get("reference"):
             assert meta["reference"] in text
-        if meta.get("pay"):
+        if isinstance(meta.get("pay"), dict):  # a pay table: its group and euros a month
+            group = re.escape(str(meta["pay"]["group"]))
+            assert re.search(rf"{group} [^:]+: [\d.,]+ € – [\d.,]+ € im Monat", text), slug
+        elif meta.get("pay"):
             assert meta["pay"] in text
         deadline = meta.get("deadline")
         if deadline:

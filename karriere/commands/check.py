@@ -5,7 +5,8 @@ anchors, images without alt text, videos without captions, vacancies past
 their deadline whose page is not marked as ended, missing legal pages, a base_url
 that is not https, files and folders in content/ that are not read (scan.py), a site
 without pages in Leichte Sprache or German Sign Language (BITV 2.0 § 4), and sign-language
-videos below 320×240 or 25 frames per second (site/sign_video.py).
+videos below 320×240 or 25 frames per second (site/sign_video.py), and free-text pay
+that a pay table karriere has could show in euros (site/pay.py).
 Nothing is written.
 """
 
@@ -24,6 +25,7 @@ from karriere.base.messages import Messages, say
 from karriere.commands.translation_age import stale_translations
 from karriere.pipeline import Request, generate
 from karriere.site.model import Page, Site
+from karriere.site.pay import pay_suggestions
 from karriere.site.sign_video import quality_warnings
 from karriere.site.video import caption_warnings
 from karriere.write.output import Output
@@ -66,7 +68,14 @@ def inspect(site: Site, outputs: list[Output]) -> list[Problem]:
         + accessible_languages(site)
         + quality_warnings(site)
         + stale_translations(site)
+        + pay_tables(site)
     )
+
+
+def pay_tables(site: Site) -> list[Problem]:
+    """Free-text pay that names a table and group karriere knows (site/pay.py)."""
+    items = list(site.vacancies) + (site.network.occupations if site.network else [])
+    return pay_suggestions(site.config.pay_tables, items, site.options.today)
 
 
 class _Parser(HTMLParser):

@@ -65,7 +65,7 @@ reference: ""   # Kennziffer, z. B. "2026-OA-17"
 department: ""   # Amt oder Abteilung, z. B. "Bürgeramt"
 # employer: stadtwerke   # Arbeitgeber (Dateiname unter content/employers/); sonst die Organisation aus site.yaml
 employment: [full_time]   # Beschäftigungsart: full_time, part_time, temporary, intern, ...
-pay: ""   # Vergütung als Text, z. B. "EG 9a TVöD-VKA" oder "A 9 LBesO"
+pay: ""   # Vergütung als Text, z. B. "A 9 LBesO", oder nach Entgelttabelle: {{table: tvoed-vka, group: "9a"}} (die Seite zeigt die Spanne in Euro)
 # salary: {{min: 3500, max: 4200, currency: EUR, unit: MONTH}}   # Vergütung in Zahlen (für Google for Jobs)
 start: "zum nächstmöglichen Zeitpunkt"   # Beginn: Datum (JJJJ-MM-TT) oder Text
 apply_url: "mailto:bewerbung@example.org"   # Bewerbungslink: https://... oder mailto:...

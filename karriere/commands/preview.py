@@ -63,6 +63,7 @@ class PreviewBuilder:
             self.site_dir / "site.yaml",
             self.site_dir / "content",
             self.site_dir / "themes",
+            self.site_dir / "data",  # the site's own pay tables (data/pay/)
             Path(__file__).parent.parent / "themes",
         ]
 

@@ -9,8 +9,10 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     field_validator,
     model_validator,
 )
@@ -175,6 +177,31 @@ class Salary(Strict):
                 say("min ({min:g}) is larger than max ({max:g})", min=self.min, max=self.max)
             )
         return self
+
+
+class PayRef(Strict):
+    """Vergütung nach einer Entgelttabelle: Tabelle und Gruppe."""
+
+    table: str = Field(description="Tabelle, z. B. tvoed-vka, tvoed-sue oder tvaoed")
+    group: str = Field(description="Gruppe, z. B. '9a', 'S 11b' oder (TVAöD) 'bbig'")
+
+    @field_validator("group", mode="before")
+    @classmethod
+    def _as_text(cls, value):  # YAML reads `group: 12` as a number
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _pay_kind(value) -> str:
+    return "pay[table]" if isinstance(value, dict | PayRef) else "pay[text]"
+
+
+# `pay:` in the front matter: a table and group (a mapping), or free text. The
+# discriminator makes a mistake in either read as that form's only (no "expected text"
+# under a mapping's missing group).
+Pay = Annotated[
+    Annotated[PayRef, Tag("pay[table]")] | Annotated[Line, Tag("pay[text]")],
+    Discriminator(_pay_kind),
+]
 
 
 class Video(Strict):

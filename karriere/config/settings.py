@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -36,6 +36,7 @@ from karriere.config.models import (
     Title,
     Video,
 )
+from karriere.config.pay_tables import PayTables, load_pay_tables
 
 SITE_YAML = "site.yaml"  # the settings file, as messages name it
 PER_PAGE, MOST_PER_PAGE = 20, 500  # list items per page: default, most
@@ -276,6 +277,8 @@ class Config:
     site_dir: Path
     settings: SiteConfig
     source_text: str
+    # The pay tables (karriere's and the site's data/pay/): config/pay_tables.py
+    pay_tables: PayTables = field(default_factory=PayTables, compare=False, repr=False)
 
     @property
     def content_dir(self) -> Path:
@@ -299,4 +302,5 @@ def load_config(site_dir: Path) -> Config:
         raise BuildError(problems)
     if not (site_dir / "content").is_dir():
         raise BuildError([Problem(SITE_YAML, 1, say("no content/ folder next to site.yaml"))])
-    return Config(site_dir=site_dir, settings=settings, source_text=text)
+    pay_tables = load_pay_tables(site_dir)
+    return Config(site_dir=site_dir, settings=settings, source_text=text, pay_tables=pay_tables)

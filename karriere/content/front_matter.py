@@ -21,6 +21,7 @@ from karriere.config.models import (
     Contact,
     Line,
     NamedWithCase,
+    Pay,
     Question,
     Salary,
     Social,
@@ -79,7 +80,11 @@ class Vacancy(Strict):
     employment: list[Employment] = Field(
         default_factory=list, description="Beschäftigungsart: full_time, part_time, temporary …"
     )
-    pay: Line | None = Field(None, description="Vergütung als Text, z. B. 'EG 9a TVöD-VKA'")
+    pay: Pay | None = Field(
+        None,
+        description="Vergütung: Tabelle und Gruppe, z. B. {table: tvoed-vka, group: '9a'} "
+        "(zeigt die Spanne in Euro), oder Text",
+    )
     salary: Salary | None = Field(None, description="Vergütung als Zahlen (min, max, unit)")
     start: dt.date | str | None = Field(None, description="Beginn: Datum oder Text")
     apply_url: str | None = Field(None, description="Bewerbungslink (https:// oder mailto:)")
@@ -207,7 +212,11 @@ class Occupation(Strict):
     summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
     duration: Line | None = Field(None, description="Dauer, z. B. '3 Jahre'")
     requirements: Line | None = Field(None, description="Schulabschluss, z. B. 'Mittlere Reife'")
-    pay: Line | None = Field(None, description="Vergütung, z. B. 'TVAöD: 1.218–1.378 € im Monat'")
+    pay: Pay | None = Field(
+        None,
+        description="Vergütung: Tabelle und Gruppe, z. B. {table: tvaoed, group: bbig}, "
+        "oder Text, z. B. 'TVAöD: 1.218–1.378 € im Monat'",
+    )
     image: str | None = Field(None, description="Bild, relativ zu content/")
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video zum Beruf")

@@ -220,8 +220,10 @@ class Builder:
         loader.prewarm(config, markdown, self.jobs)
         self._saving.markdown = markdown
         assets = pipeline.published(theme.assets())
+        # Every page's key: the pay tables (data/pay/) are in it, as pages show their amounts
         base = hash_text(
-            code_digest(), config.source_text, repr(options_key_of(options)),
+            code_digest(), config.source_text, config.pay_tables.digest,
+            repr(options_key_of(options)),
             repr(sorted(assets.items())), media_full,
         )  # fmt: skip
         in_memory = not self.profile.persist  # (its records are never saved)

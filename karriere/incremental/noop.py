@@ -39,6 +39,7 @@ def scan_inputs(site_dir: Path) -> Inputs:
     parts.append("HEAD " + head_commit(site_dir))
     walks[BUILTIN_THEME] = walk_signatures(BUILTIN_THEME)
     walks[site_dir / DECAP_DIST] = walk_signatures(site_dir / DECAP_DIST)
+    walks[site_dir / "data"] = walk_signatures(site_dir / "data")  # data/pay/: pay tables
     for root, found in walks.items():
         parts.append(str(root))
         for rel, sig in found:

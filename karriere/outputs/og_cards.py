@@ -33,6 +33,7 @@ from karriere.config.theme import BUILTIN
 from karriere.content.images import UnreadableImage, image_info
 from karriere.outputs.og_drawing import HEIGHT, WIDTH, Design, render
 from karriere.outputs.og_script import font_files
+from karriere.site import pay
 from karriere.write.output import Copy, Output
 
 CACHE = Path(".karriere-cache") / "cards"
@@ -151,7 +152,11 @@ def text_design(site, page, signature=file_signature, language=None) -> Design:
         day = locale_format.day(deadline, locale_format.locale_of(language or site.code))
         due = t.gettext("Bewerbungsschluss: %(date)s") % {"date": day} if deadline else ""
         eyebrow = site.categories.get(meta.category, meta.category)
-        details = (meta.location.city, due or t.gettext("Bewerbung laufend möglich"))
+        details = (
+            meta.location.city,
+            due or t.gettext("Bewerbung laufend möglich"),
+            pay_line(site, meta, t, language),
+        )
         action = "" if page.item.expired else t.gettext("Jetzt bewerben")
     elif page.kind == "story":
         eyebrow = t.gettext("Aus dem Arbeitsalltag")
@@ -185,6 +190,21 @@ def text_design(site, page, signature=file_signature, language=None) -> Design:
         action=action,
         language=language or site.code,
     )
+
+
+def pay_line(site, meta, t, language=None) -> str:
+    """The pay in euros when a pay table gives it: "3.658,61 € – 4.979,97 € im Monat"."""
+    paid = pay.resolve(site.config.pay_tables, meta.pay, site.options.today)
+    if paid is None:
+        return ""
+    locale = locale_format.locale_of(language or site.code)
+    low, high = (locale_format.money(a, locale) for a in (paid.low, paid.high))
+    if paid.kind == "years":
+        return t.gettext("%(first)s bis %(last)s im Monat (Ausbildung)") % {
+            "first": low,
+            "last": high,
+        }
+    return t.gettext("%(first)s bis %(last)s im Monat") % {"first": low, "last": high}
 
 
 def hirer_of(site, page) -> tuple[str, str | None]:

@@ -9,6 +9,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from karriere.base.jsonld import dumps
+from karriere.site import pay
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -72,7 +73,10 @@ def job_posting(site, page) -> dict:
     if m.employment:
         kinds = [kind.upper() for kind in m.employment]
         data["employmentType"] = kinds[0] if len(kinds) == 1 else kinds
-    if m.salary:
+    paid = pay.resolve(site.config.pay_tables, m.pay, site.options.today)
+    if paid is not None:  # (a vacancy with a pay table has no salary: front_matter.py)
+        data["baseSalary"] = pay_salary(paid)
+    elif m.salary:
         data["baseSalary"] = base_salary(m.salary)
     if m.reference:
         data["identifier"] = {
@@ -166,6 +170,16 @@ def base_salary(salary) -> dict:
     else:
         value["value"] = number(salary.min if salary.min is not None else salary.max)
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
+
+
+def pay_salary(paid) -> dict:
+    """The pay table's range: entry step to top step, or first to last training year."""
+    value = {"@type": "QuantitativeValue", "unitText": "MONTH"}
+    if paid.low != paid.high:
+        value.update(minValue=number(paid.low), maxValue=number(paid.high))
+    else:
+        value["value"] = number(paid.low)
+    return {"@type": "MonetaryAmount", "currency": "EUR", "value": value}
 
 
 def number(value: float) -> int | float:

@@ -12,7 +12,7 @@ from karriere.content.images import image_info
 from karriere.outputs import og_cards as cards
 from karriere.outputs import security
 from karriere.render import jsonld, search_data
-from karriere.site import video
+from karriere.site import pay, video
 
 
 def image_global(content_dir, urls):
@@ -40,6 +40,10 @@ def page_globals(site, asset_names: dict[str, str]) -> dict:
         "card": lambda page: cards.card_for(site, page),  # og:image (social sharing)
         "structured_data": lambda page: jsonld.blocks(site, page),  # JSON-LD strings
         "json_ld": json_ld,  # any other JSON-LD block (the video's)
+        # `pay: {table, group}` in euros, from the table valid on the day of the build
+        "pay_range": lambda meta: pay.resolve(
+            site.config.pay_tables, getattr(meta, "pay", None), site.options.today
+        ),
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
     common["csp_meta_search"] = security.meta_policy(site, wasm=True)  # search pages only

@@ -19,6 +19,7 @@ from karriere.site.languages import Making, language_sites, with_alternates
 from karriere.site.model import ROUTES, Item, Site, Urls, is_open
 from karriere.site.network import build_network
 from karriere.site.pages import plan_pages
+from karriere.site.pay import PAY_KINDS, pay_problems
 from karriere.site.sign_video import unreadable_problems
 from karriere.site.video import placed_videos
 
@@ -39,9 +40,13 @@ def build_site(
     `dates`: each content file's last commit day (base/git_dates.py), for `updated`."""
     recall = recall or Recall()
     dates = dates if dates is not None else {}
-    too_new = updated_problems(content["vacancies"], options.today)
-    if too_new:
-        raise BuildError(too_new)
+    # Whether `updated` lies ahead and which pay table is valid depend on the day:
+    # checked every build (site/pay.py)
+    paid = [entry for kind in PAY_KINDS for entry in content[kind]]
+    problems = updated_problems(content["vacancies"], options.today)
+    problems += pay_problems(config.pay_tables, paid, options.today)
+    if problems:
+        raise BuildError(problems)
     renderer = markdown or MarkdownRenderer(
         Urls(options.base_url).base_path, config.settings.trusted_html
     )

@@ -33,6 +33,12 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("\n---\n")[0][4:])
 
 
+def german_euros(amount: float) -> str:
+    """3.558,96 € (cents only when there are any: 4.600 €), as the German pages write it."""
+    text = f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text.removesuffix(",00") + " €"
+
+
 def text_of(fragment: str) -> str:
     fragment = re.sub(r"<[^>]+>", " ", fragment.replace("<wbr>", ""))
     return " ".join(unescape(fragment).replace("\u00ad", "").split())
@@ -109,7 +115,7 @@ def test_open_vacancies_carry_a_jobposting_that_matches_the_page(example_build):
             pay = text_of(re.search(r"<dt>Vergütung</dt><dd>(.*?)</dd>", html).group(1))
             for amount in (value.get("minValue"), value.get("maxValue"), value.get("value")):
                 if amount is not None:
-                    assert f"{amount:,}".replace(",", ".") + " €" in pay, (where, pay)
+                    assert german_euros(amount) in pay, (where, pay)
 
         reference = re.search(r"<dt>Kennziffer</dt><dd>(.*?)</dd>", html)
         if reference:
