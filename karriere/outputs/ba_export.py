@@ -175,7 +175,7 @@ def information(site: Site, v: Item) -> ET.Element:
     sub(place, "PostalCode", m.location.postal_code)
     sub(place, "Municipality", m.location.city)
     sub(place, "StreetName", m.location.street)
-    pay = salary_text(m)
+    pay = salary_text(site, m)
     if pay:
         sub(ET.SubElement(description, "CompensationDescription"), "Salary", pay)
     return info

@@ -16,14 +16,17 @@ from functools import partial
 from itertools import chain
 from xml.dom.minidom import Document, Element
 
+from karriere.base import locale_format
 from karriere.base.hashing import hash_text
 from karriere.base.memo import Memo, NoMemo
 from karriere.base.messages import say
 from karriere.base.xmltext import clean
+from karriere.site import pay
 from karriere.site.model import Item, Site
 from karriere.write.output import Bytes, Output
 
 PATH = "stellen/jobs.xml"
+GERMAN = locale_format.locale_of("de")
 
 # Front matter `employment` -> Indeed's <jobtype> words (the others have none).
 JOB_TYPES = {
@@ -90,7 +93,7 @@ def job_values(site: Site, v: Item) -> tuple:
         ("postalcode", place.postal_code),
         ("streetaddress", place.street),
         ("description", v.html or m.summary or m.title),
-        ("salary", salary_text(m)),
+        ("salary", salary_text(site, m)),
         ("jobtype", ", ".join(JOB_TYPES[e] for e in m.employment if e in JOB_TYPES)),
         ("expirationdate", stamp(m.deadline) if m.deadline else None),
     )
@@ -107,17 +110,22 @@ def job_element(values: tuple) -> bytes:
     return node.toxml(encoding="utf-8")
 
 
-def salary_text(m) -> str | None:
-    """The pay as the page says it: the text (`pay`), the numbers (`salary`), or both."""
-    pay = m.pay if isinstance(m.pay, str) else None
+def salary_text(site: Site, m) -> str | None:
+    """The pay as the page says it: the table's range in euros ("EG 9a TVöD-VKA:
+    3.658,61 € bis 4.979,97 € im Monat"), the text (`pay`), the numbers (`salary`)."""
+    paid = pay.resolve(site.config.pay_tables, m.pay, site.options.today)
+    if paid is not None:
+        low, high = (locale_format.money(a, GERMAN) for a in (paid.low, paid.high))
+        return f"{paid.title}: {low} bis {high} im Monat"  # (the feed is German)
+    text = m.pay if isinstance(m.pay, str) else None
     numbers = None
     if m.salary is not None:
         s = m.salary
         amounts = [f"{x:g}" for x in (s.min, s.max) if x is not None]
         numbers = f"{' bis '.join(amounts)} {s.currency} {PER_UNIT[s.unit]}"
-    if pay and numbers:
-        return f"{pay} ({numbers})"
-    return pay or numbers
+    if text and numbers:
+        return f"{text} ({numbers})"
+    return text or numbers
 
 
 def add(

@@ -8,8 +8,10 @@ from pathlib import Path
 from xml.dom.minidom import Document
 from xml.etree import ElementTree as ET
 
+import yaml
 from helpers import BUILD_DATE, SITE_YAML, run_cli, write_files
 
+import karriere
 from karriere.outputs.job_boards import add
 
 BA = 'exports:\n  ba: {supplier_id: "V000311000", hiring_org_id: "A000000042"}\n'
@@ -24,7 +26,19 @@ def build(site: Path, *args: str, date: str = BUILD_DATE, env: dict | None = Non
     return out, result
 
 
+def shipped_range(table: str, group: str, raised: str) -> tuple[str, str]:
+    """The entry and top step of a group, as German money, from the shipped table
+    raised by the percentage of the table valid on the build date."""
+    tables = Path(karriere.__file__).parent / "pay_tables" / table
+    base = yaml.safe_load((tables / "2025-04-01.yaml").read_text(encoding="utf-8"))
+    percent = yaml.safe_load((tables / raised).read_text(encoding="utf-8"))["raise"]["percent"]
+    amounts = [round(a * (1 + percent / 100) + 1e-9, 2) for a in base["groups"][group]]
+    german = [f"{a:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") for a in amounts]
+    return f"{german[0]}\xa0€", f"{german[-1]}\xa0€"
+
+
 def test_jobs_xml_lists_exactly_the_open_published_vacancies(scratch_site: Path):
+    low, high = shipped_range("tvoed-vka", "9a", "2026-05-01.yaml")
     for drafts in ((), ("--drafts",)):  # a draft stays out even when drafts are shown
         out, _ = build(scratch_site, *drafts)
         root = ET.parse(out / "stellen/jobs.xml").getroot()
@@ -42,7 +56,7 @@ def test_jobs_xml_lists_exactly_the_open_published_vacancies(scratch_site: Path)
     assert job.findtext("company") == "Stadt Teststadt"
     assert (job.findtext("city"), job.findtext("postalcode")) == ("Teststadt", "12345")
     assert job.findtext("country") == "DE"
-    assert job.findtext("salary") == "EG 9a TVöD-VKA"
+    assert job.findtext("salary") == f"EG 9a TVöD-VKA: {low} bis {high} im Monat"
     assert job.findtext("expirationdate") == "2031-06-30T00:00:00Z"
     assert "<h2" in job.findtext("description")  # the body's HTML itself, not entities
     raw = (out / "stellen/jobs.xml").read_text(encoding="utf-8")
@@ -52,9 +66,10 @@ def test_jobs_xml_lists_exactly_the_open_published_vacancies(scratch_site: Path)
 def test_jobs_xml_job_type_and_salary_numbers(scratch_site: Path):
     vacancy = scratch_site / "content/vacancies/sachbearbeitung.md"
     text = vacancy.read_text(encoding="utf-8").replace(
-        'pay: "EG 9a TVöD-VKA"',
+        'pay: {table: tvoed-vka, group: "9a"}',
         "employment: [full_time, part_time]\nsalary: {min: 3200, max: 4100, unit: MONTH}",
     )
+    assert "salary:" in text
     vacancy.write_text(text, encoding="utf-8")
     out, _ = build(scratch_site)
     job = ET.parse(out / "stellen/jobs.xml").getroot().find("job")
