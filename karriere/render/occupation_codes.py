@@ -1,0 +1,48 @@
+"""A vacancy's occupation codes for JobPosting `occupationalCategory`: its KldB 2010
+code and the ISCO-08 code, each a schema.org CategoryCode that names its code set.
+
+The codes come from the vacancy's own fields, else from its first occupation (the
+first one listed that exists). ISCO-08 is the `isco` given, else the one the shipped
+conversion key (base/occupation_key.py, a subset) gives for the KldB code, else none."""
+
+from __future__ import annotations
+
+ISCO_08 = {
+    "@type": "CategoryCodeSet",
+    "name": "ISCO-08",
+    "url": "https://www.ilo.org/public/english/bureau/stat/isco/isco08/",
+}
+KLDB_2010 = {
+    "@type": "CategoryCodeSet",
+    "name": "KldB 2010",
+    "url": "https://statistik.arbeitsagentur.de/DE/Navigation/Grundlagen/Klassifikationen/"
+    "Klassifikation-der-Berufe/KldB2010-Fassung2020/KldB2010-Fassung2020-Nav.html",
+}
+
+
+def codes(site, vacancy) -> tuple[str | None, str | None]:
+    """(KldB code, ISCO-08 code) of a vacancy; either may be None."""
+    source = vacancy.meta
+    if not (source.kldb or source.isco):
+        source = _first_occupation(site, vacancy) or source
+    kldb = getattr(source, "kldb", None)
+    isco = getattr(source, "isco", None) or (site.isco_key.get(kldb) if kldb else None)
+    return kldb, isco
+
+
+def _first_occupation(site, vacancy):
+    network = site.network
+    for slug in vacancy.meta.occupations:
+        occupation = network.occupation(slug) if network else None
+        if occupation is not None:
+            return occupation.meta
+    return None
+
+
+def occupational_category(site, vacancy) -> list[dict]:
+    kldb, isco = codes(site, vacancy)
+    found = []
+    for code, code_set in ((kldb, KLDB_2010), (isco, ISCO_08)):
+        if code:
+            found.append({"@type": "CategoryCode", "codeValue": code, "inCodeSet": code_set})
+    return found
