@@ -81,4 +81,6 @@ def vacancy_facts(site, v, locale) -> list[tuple[str, str, str]]:
     found += [("filter", "beruf", slug) for slug in m.occupations]
     if "part_time" in m.employment:
         found.append(("filter", "teilzeit", "1"))
+    if m.no_cover_letter:
+        found.append(("filter", "ohne-anschreiben", "1"))
     return found

@@ -9,7 +9,7 @@
   if (!form || !count || !box || !window.URLSearchParams) return;
   var d = form.dataset, input = form.elements.q, list = box.querySelector("ul");
   var more = box.querySelector("[data-search-more]"), vacancies = d.search === "vacancies";
-  var keys = ["art", "kategorie", "arbeitgeber", "ort", "beruf", "teilzeit"];
+  var keys = ["art", "kategorie", "arbeitgeber", "ort", "beruf", "teilzeit", "ohne-anschreiben"];
   var listed = count.textContent, serial = 0, timer = 0, found = [], loading = null;
   var others = [].filter.call(box.parentNode.children, function (el) { return el !== box; });
   var PAGE = 20;
