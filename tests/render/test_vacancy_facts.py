@@ -7,11 +7,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
+from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, run_cli, write_files
 
 from karriere.base import occupation_key
 from karriere.outputs import pagefind_files
@@ -225,3 +227,28 @@ def test_the_occupation_page_links_to_berufenet_and_loads_nothing_from_there(out
     html = (out / "berufe/verwaltung/index.html").read_text(encoding="utf-8")
     assert html.count("arbeitsagentur.de") == 1  # no script, image or frame from there
     assert "arbeitsagentur" not in (out / "berufe/eigen/index.html").read_text(encoding="utf-8")
+
+
+def test_google_rules_pass_with_occupational_category(out):
+    """The same check as test_jsonld's, on postings that carry the new properties."""
+    node = shutil.which("node")
+    installed = (ROOT / "node_modules/@adobe/structured-data-validator").is_dir()
+    assert node and installed, "needs node and `npm ci` (@adobe/structured-data-validator)"
+    result = subprocess.run(
+        [node, str(ROOT / "scripts/validate_structured_data.mjs"), str(out / "stellen")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    checked = [page for page, found in report.items() if "JobPosting" in found["types"]]
+    assert len(checked) == 5
+    errors = [
+        (page, issue["message"])
+        for page, found in report.items()
+        for issue in found["issues"]
+        if issue["severity"] == "ERROR"
+    ]
+    assert not errors
