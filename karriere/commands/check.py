@@ -23,6 +23,7 @@ from karriere.base.errors import Problem
 from karriere.base.messages import Messages, say
 from karriere.commands.translation_age import stale_translations
 from karriere.pipeline import Request, generate
+from karriere.render.occupation_codes import unconverted_kldb
 from karriere.site.model import Page, Site
 from karriere.site.sign_video import quality_warnings
 from karriere.site.video import caption_warnings
@@ -66,6 +67,7 @@ def inspect(site: Site, outputs: list[Output]) -> list[Problem]:
         + accessible_languages(site)
         + quality_warnings(site)
         + stale_translations(site)
+        + unconverted_kldb(site)
     )
 
 

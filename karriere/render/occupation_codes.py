@@ -7,6 +7,9 @@ conversion key (base/occupation_key.py, a subset) gives for the KldB code, else 
 
 from __future__ import annotations
 
+from karriere.base.errors import Problem
+from karriere.base.messages import say
+
 ISCO_08 = {
     "@type": "CategoryCodeSet",
     "name": "ISCO-08",
@@ -45,4 +48,22 @@ def occupational_category(site, vacancy) -> list[dict]:
     for code, code_set in ((kldb, KLDB_2010), (isco, ISCO_08)):
         if code:
             found.append({"@type": "CategoryCode", "codeValue": code, "inCodeSet": code_set})
+    return found
+
+
+def unconverted_kldb(site) -> list[Problem]:
+    """`check`: a KldB code the shipped key does not hold, with no `isco` beside it, gives
+    JobPosting no ISCO-08 code (nothing is made up)."""
+    items = list(site.network.occupations if site.network else []) + list(site.vacancies)
+    found = []
+    for item in items:
+        m, entry = item.meta, item.entry
+        if m.kldb and not m.isco and m.kldb not in site.isco_key:
+            message = say(
+                "warning: kldb {code} is not in karriere's conversion key (a part of the "
+                "BA's key), so search engines get no ISCO-08 code (expected isco: with the "
+                "four digits the BA's key gives for {code})",
+                code=m.kldb,
+            )
+            found.append(Problem(entry.source, entry.field_lines.get("kldb", 1), message))
     return found

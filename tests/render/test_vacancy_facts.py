@@ -252,3 +252,18 @@ def test_google_rules_pass_with_occupational_category(out):
         if issue["severity"] == "ERROR"
     ]
     assert not errors
+
+
+def test_check_warns_about_a_kldb_code_the_key_does_not_hold(tmp_path):
+    files = {k: v for k, v in FILES.items() if not k.startswith("content/vacancies/")}
+    files["content/vacancies/sachbearbeitung.md"] = FILES["content/vacancies/ohne.md"]
+    site = write_files(tmp_path / "site", files)
+    result = run_cli("check", "--site", str(site), "--date", BUILD_DATE)
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if "conversion key" in line]
+    # unbekannt.md (line 3) has no isco; eigen.md gives one; verwaltung.md's is in the key
+    assert warned == [
+        "content/occupations/unbekannt.md:3: warning: kldb 99999 is not in karriere's "
+        "conversion key (a part of the BA's key), so search engines get no ISCO-08 code "
+        "(expected isco: with the four digits the BA's key gives for 99999)"
+    ]
