@@ -70,4 +70,7 @@ def test_the_no_cover_letter_facet_filters_the_list(open_page, site):
     wait_for_count(page, len(wanted))
     assert sorted(shown_links(page)) == wanted
     assert "ohne-anschreiben=1" in page.url
+    badges = page.locator("[data-search-results] .card .tag-ok")
+    assert badges.count() == len(wanted)
+    assert set(badges.all_inner_texts()) == {"Bewerbung ohne Anschreiben"}
     assert rec.console_errors == [] and rec.foreign == []
