@@ -50,6 +50,7 @@ PART_NAMES = {
     "CmsSettings": "Web-Editor",
     "Contact": "Ansprechperson",
     "Salary": "Vergütung in Zahlen",
+    "SelectionStep": "Schritt im Auswahlverfahren",
 }
 # Where the docstring says too little (or is written for programmers).
 INTROS = {

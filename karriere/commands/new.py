@@ -75,6 +75,14 @@ summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext, Pflicht bei Bildern mit Inhalt
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt, title: "Ein Tag im Amt"}}   # Video zur Stelle
 # occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
+# number_to_fill: 1   # Zahl der Stellen, z. B. 17: zeigt "17 Stellen"
+# application_documents: [Lebenslauf, Zeugnisse]   # Unterlagen für die Bewerbung, als Liste
+# no_cover_letter: true   # Bewerbung ohne Anschreiben: Kennzeichen auf der Seite und Filter in der Suche
+# selection_process: [{{step: "Vorstellungsgespräch", date: 2026-12-01}}]   # Auswahlverfahren: Schritte, Datum freiwillig
+# kldb: "73202"   # KldB-2010-Schlüssel, fünf Ziffern (in BERUFENET beim Beruf); sonst der des ersten Berufs
+# isco: "3343"   # ISCO-08-Schlüssel, nur wenn karriere ihn nicht aus kldb ableitet (check sagt es)
+# esco: http://data.europa.eu/esco/occupation/…   # ESCO-Beruf: die Adresse unter "URI" auf seiner ESCO-Seite
+# berufenet: 7944   # BERUFENET-Nummer: die Zahl am Ende von web.arbeitsagentur.de/berufenet/beruf/…
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## {tasks}
@@ -196,6 +204,10 @@ pay: ""   # Vergütung als Text, z. B. "TVAöD: 1.218–1.378 € im Monat"
 # image: media/bild.jpg   # Bild, relativ zu content/
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video zum Beruf
+# kldb: "73202"   # KldB-2010-Schlüssel, fünf Ziffern (in BERUFENET beim Beruf)
+# isco: "3343"   # ISCO-08-Schlüssel, nur wenn karriere ihn nicht aus kldb ableitet (check sagt es)
+# esco: http://data.europa.eu/esco/occupation/…   # ESCO-Beruf: die Adresse unter "URI" auf seiner ESCO-Seite
+# berufenet: 7944   # BERUFENET-Nummer: die Zahl am Ende von web.arbeitsagentur.de/berufenet/beruf/…
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## {learn}

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from karriere.base.messages import say
 from karriere.base.schema import Strict
@@ -87,10 +87,33 @@ def _berufenet(value):
     )
 
 
-Kldb = Annotated[str, BeforeValidator(_kldb)]
-Isco = Annotated[str, BeforeValidator(_isco)]
-Esco = Annotated[str, BeforeValidator(_esco)]
-Berufenet = Annotated[str, BeforeValidator(_berufenet)]
+def _digits_schema(length: int) -> WithJsonSchema:
+    """For editors' tools (schemas/): the digits as text, or the number YAML makes of them."""
+    number = {"type": "integer", "minimum": 10 ** (length - 1), "maximum": 10**length - 1}
+    return WithJsonSchema({"anyOf": [{"type": "string", "pattern": rf"^\d{{{length}}}$"}, number]})
+
+
+Kldb = Annotated[str, BeforeValidator(_kldb), _digits_schema(5)]
+Isco = Annotated[str, BeforeValidator(_isco), _digits_schema(4)]
+Esco = Annotated[
+    str,
+    BeforeValidator(_esco),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^" + re.escape(ESCO_PREFIX) + ESCO_ID.pattern + "$"}
+    ),
+]
+Berufenet = Annotated[
+    str,
+    BeforeValidator(_berufenet),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[1-9]\d{0,8}$"},
+                {"type": "integer", "minimum": 1},
+            ]
+        }
+    ),
+]
 
 KLDB_HELP = "KldB-2010-Schlüssel (fünf Ziffern), z. B. '73202'"
 ISCO_HELP = "ISCO-08-Schlüssel (vier Ziffern), nur nötig, wenn die Umschlüsselung ihn nicht kennt"
@@ -112,7 +135,9 @@ def _whole_number_of_posts(value):
     return value
 
 
-Posts = Annotated[int, BeforeValidator(_whole_number_of_posts)]
+Posts = Annotated[
+    int, BeforeValidator(_whole_number_of_posts), WithJsonSchema({"type": "integer", "minimum": 1})
+]
 
 
 class SelectionStep(Strict):
