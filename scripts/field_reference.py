@@ -51,6 +51,7 @@ PART_NAMES = {
     "Contact": "Ansprechperson",
     "PayRef": "Vergütung nach Entgelttabelle",
     "Salary": "Vergütung in Zahlen",
+    "SelectionStep": "Schritt im Auswahlverfahren",
 }
 # Where the docstring says too little (or is written for programmers).
 INTROS = {

@@ -22,6 +22,7 @@ def declared(gettext, pgettext) -> list[str]:
         gettext("Fachkräfte"),
         gettext("Beamtenlaufbahn"),
         pgettext("du", "Sie sind hier"),
+        pgettext("du", "Ihre Unterlagen"),
         pgettext(
             "ohne Artikel",
             "Aktuelle Stellenangebote, Ausbildungsplätze und Praktika %(organisation:bei)s.",

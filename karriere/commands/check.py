@@ -24,6 +24,7 @@ from karriere.base.errors import Problem
 from karriere.base.messages import Messages, say
 from karriere.commands.translation_age import stale_translations
 from karriere.pipeline import Request, generate
+from karriere.render.occupation_codes import unconverted_kldb
 from karriere.site.model import Page, Site
 from karriere.site.pay import pay_suggestions
 from karriere.site.sign_video import quality_warnings
@@ -69,6 +70,7 @@ def inspect(site: Site, outputs: list[Output]) -> list[Problem]:
         + quality_warnings(site)
         + stale_translations(site)
         + pay_tables(site)
+        + unconverted_kldb(site)
     )
 
 

@@ -77,6 +77,14 @@ summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
 # updated: {today}   # zuletzt inhaltlich geändert am; ohne Angabe: Tag des letzten Commits der Datei
 # ba_beruf: ""   # Berufs-ID der Bundesagentur für Arbeit (Ziffern), nur für den BA-Export; ohne Angabe die des ersten Berufs
+# number_to_fill: 1   # Zahl der Stellen, z. B. 17: zeigt "17 Stellen"
+# application_documents: [Lebenslauf, Zeugnisse]   # Unterlagen für die Bewerbung, als Liste
+# no_cover_letter: true   # Bewerbung ohne Anschreiben: Kennzeichen auf der Seite und Filter in der Suche
+# selection_process: [{{step: "Vorstellungsgespräch", date: 2026-12-01}}]   # Auswahlverfahren: Schritte, Datum freiwillig
+# kldb: "73202"   # KldB-2010-Schlüssel, fünf Ziffern (in BERUFENET beim Beruf); sonst der des ersten Berufs
+# isco: "3343"   # ISCO-08-Schlüssel, nur wenn karriere ihn nicht aus kldb ableitet (check sagt es)
+# esco: http://data.europa.eu/esco/occupation/…   # ESCO-Beruf: die Adresse unter "URI" auf seiner ESCO-Seite
+# berufenet: 7944   # BERUFENET-Nummer: die Zahl am Ende von web.arbeitsagentur.de/berufenet/beruf/…
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## {tasks}
@@ -199,6 +207,10 @@ pay: ""   # Vergütung als Text, z. B. "TVAöD: 1.218–1.378 € im Monat"
 # image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext des Bildes
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt}}   # Video zum Beruf
 # ba_beruf: ""   # Berufs-ID der Bundesagentur für Arbeit (Ziffern), für den BA-Export der Stellen
+# kldb: "73202"   # KldB-2010-Schlüssel, fünf Ziffern (in BERUFENET beim Beruf)
+# isco: "3343"   # ISCO-08-Schlüssel, nur wenn karriere ihn nicht aus kldb ableitet (check sagt es)
+# esco: http://data.europa.eu/esco/occupation/…   # ESCO-Beruf: die Adresse unter "URI" auf seiner ESCO-Seite
+# berufenet: 7944   # BERUFENET-Nummer: die Zahl am Ende von web.arbeitsagentur.de/berufenet/beruf/…
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## {learn}

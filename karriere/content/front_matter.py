@@ -28,6 +28,18 @@ from karriere.config.models import (
     Title,
     Video,
 )
+from karriere.content.codes import (
+    BERUFENET_HELP,
+    ESCO_HELP,
+    ISCO_HELP,
+    KLDB_HELP,
+    Berufenet,
+    Esco,
+    Isco,
+    Kldb,
+    Posts,
+    SelectionStep,
+)
 from karriere.content.translations import words_schema
 
 Employment = Literal[
@@ -95,6 +107,18 @@ class Vacancy(Strict):
     video: Video | None = Field(None, description="Video zur Stelle")
     occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
     ba_beruf: BaBeruf | None = Field(None, description=BA_BERUF_HELP)
+    number_to_fill: Posts | None = Field(None, description="Zahl der Stellen, z. B. 17")
+    application_documents: list[Line] = Field(
+        default_factory=list, description="Unterlagen, z. B. [Lebenslauf, Zeugnisse]"
+    )
+    no_cover_letter: bool = Field(False, description="true: Bewerbung ohne Anschreiben")
+    selection_process: list[SelectionStep] = Field(
+        default_factory=list, description="Auswahlverfahren: Schritte mit step und date"
+    )
+    kldb: Kldb | None = Field(None, description=KLDB_HELP + " (sonst der des Berufs)")
+    isco: Isco | None = Field(None, description=ISCO_HELP)
+    esco: Esco | None = Field(None, description=ESCO_HELP)
+    berufenet: Berufenet | None = Field(None, description=BERUFENET_HELP)
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
 
     @field_validator("updated")
@@ -221,6 +245,10 @@ class Occupation(Strict):
     image_alt: str | None = Field(None, description="Alternativtext des Bildes")
     video: Video | None = Field(None, description="Video zum Beruf")
     ba_beruf: BaBeruf | None = Field(None, description=BA_BERUF_HELP)
+    kldb: Kldb | None = Field(None, description=KLDB_HELP)
+    isco: Isco | None = Field(None, description=ISCO_HELP)
+    esco: Esco | None = Field(None, description=ESCO_HELP)
+    berufenet: Berufenet | None = Field(None, description=BERUFENET_HELP)
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
 
 

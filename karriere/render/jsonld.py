@@ -9,6 +9,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from karriere.base.jsonld import dumps
+from karriere.render.occupation_codes import occupational_category
 from karriere.site import pay
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -84,6 +85,11 @@ def job_posting(site, page) -> dict:
             "name": data["hiringOrganization"]["name"],
             "value": m.reference,
         }
+    if m.number_to_fill:
+        data["totalJobOpenings"] = m.number_to_fill
+    category = occupational_category(site, item)
+    if category:
+        data["occupationalCategory"] = category
     if m.apply_url:
         # https: an application form; mailto: the applicant still has to write an e-mail
         data["directApply"] = m.apply_url.startswith("https://")

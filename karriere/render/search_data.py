@@ -41,6 +41,8 @@ def template_globals(site, t) -> dict:
         m = item.meta
         if page.kind == "vacancy":
             found += vacancy_facts(site, item, locale)
+            if m.no_cover_letter:  # the badge on the result's card (static/search.js)
+                found.append(("meta", "badge", str(t.gettext("Bewerbung ohne Anschreiben"))))
         elif page.kind == "story":
             found += [("sort", "datum", m.date.isoformat())]
             if m.employer:
@@ -81,4 +83,6 @@ def vacancy_facts(site, v, locale) -> list[tuple[str, str, str]]:
     found += [("filter", "beruf", slug) for slug in m.occupations]
     if "part_time" in m.employment:
         found.append(("filter", "teilzeit", "1"))
+    if m.no_cover_letter:
+        found.append(("filter", "ohne-anschreiben", "1"))
     return found

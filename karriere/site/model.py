@@ -15,7 +15,7 @@ from itertools import compress
 from operator import attrgetter, not_
 from urllib.parse import urlsplit
 
-from karriere.base import strings
+from karriere.base import occupation_key, strings
 from karriere.base.deps import note
 from karriere.base.packed import unpack
 from karriere.config.languages import Language
@@ -255,6 +255,11 @@ class Site:
         """Asked for by every listing, the feed and the network pages: made once (the
         vacancies never change once the site is built). Read it, never change it."""
         return list(compress(self.vacancies, map(not_, map(_expired, self.vacancies))))
+
+    @cached_property
+    def isco_key(self) -> dict[str, str]:
+        """KldB 2010 -> ISCO-08, read once per site (base/occupation_key.py)."""
+        return occupation_key.load()
 
     @property
     def listed_vacancies(self) -> list[Item]:

@@ -111,12 +111,15 @@ def _options_of(facts: list[tuple], labels: tuple) -> dict[str, list]:
         "arbeitgeber": [pair for pair in employers if pair[0] in used_employers],
         "ort": [(c, c) for c in sorted(set(map(_second_of, facts)))],
         "beruf": [pair for pair in occupations if pair[0] in used_occ],
+        # the badge "Bewerbung ohne Anschreiben": a checkbox only if a vacancy has it
+        "ohne-anschreiben": [("1", "1")] if any(map(_fourth_of, facts)) else [],
     }
 
 
 def _option_facts(v: Item, net: Network) -> tuple:
-    """(hirer slug, city, occupations) of an open vacancy."""
-    return (net.hirer(v).slug, v.meta.location.city, tuple(v.meta.occupations))
+    """(hirer slug, city, occupations, no cover letter) of an open vacancy."""
+    m = v.meta
+    return (net.hirer(v).slug, m.location.city, tuple(m.occupations), m.no_cover_letter)
 
 
-_first_of, _second_of, _third_of = (operator.itemgetter(n) for n in range(3))
+_first_of, _second_of, _third_of, _fourth_of = (operator.itemgetter(n) for n in range(4))

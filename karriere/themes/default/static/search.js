@@ -9,7 +9,7 @@
   if (!form || !count || !box || !window.URLSearchParams) return;
   var d = form.dataset, input = form.elements.q, list = box.querySelector("ul");
   var more = box.querySelector("[data-search-more]"), vacancies = d.search === "vacancies";
-  var keys = ["art", "kategorie", "arbeitgeber", "ort", "beruf", "teilzeit"];
+  var keys = ["art", "kategorie", "arbeitgeber", "ort", "beruf", "teilzeit", "ohne-anschreiben"];
   var listed = count.textContent, serial = 0, timer = 0, found = [], loading = null;
   var others = [].filter.call(box.parentNode.children, function (el) { return el !== box; });
   var PAGE = 20;
@@ -44,17 +44,21 @@
     dt.textContent = name; dd.textContent = value;
     div.appendChild(dt); div.appendChild(dd); dl.appendChild(div);
   }
+  function tag(tags, cls, text) {
+    var span = document.createElement("span");
+    span.className = cls; span.textContent = text; tags.appendChild(span);
+  }
   function card(item, words) {
     var m = item.meta || {}, li = document.createElement("li"), h = document.createElement("h2");
     var a = document.createElement("a"), dl = document.createElement("dl");
     li.className = "card"; h.className = "card-title"; dl.className = "facts";
     a.href = item.url; a.textContent = m.title || item.url;
     h.appendChild(a); li.appendChild(h);
-    if (!vacancies && m.art) {
-      var tags = document.createElement("p"), tag = document.createElement("span");
-      tags.className = "tags"; tag.className = "tag"; tag.textContent = m.art;
-      tags.appendChild(tag); li.appendChild(tags);
-    }
+    var tags = document.createElement("p");
+    tags.className = "tags";
+    if (!vacancies && m.art) tag(tags, "tag", m.art);
+    if (m.badge) tag(tags, "tag tag-ok", m.badge);  /* "Bewerbung ohne Anschreiben" */
+    if (tags.firstChild) li.appendChild(tags);
     fact(dl, d.place, m.ort); fact(dl, d.deadline, m.frist);
     if (dl.firstChild) li.appendChild(dl);
     if (words && item.excerpt) {  /* Pagefind's excerpt: escaped text with <mark> around the words */
