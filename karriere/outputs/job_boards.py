@@ -20,6 +20,7 @@ from karriere.base import locale_format
 from karriere.base.hashing import hash_text
 from karriere.base.memo import Memo, NoMemo
 from karriere.base.messages import say
+from karriere.base.recall import Recall
 from karriere.base.xmltext import clean
 from karriere.site import pay
 from karriere.site.model import Item, Site
@@ -52,11 +53,14 @@ def stamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def jobs_feed(site: Site, memo: Memo | None = None) -> Output:
+def jobs_feed(site: Site, memo: Memo | None = None, recall: Recall | None = None) -> Output:
     """Open, published vacancies (no drafts, nothing expired), in the site's order.
     Each <job> element is made by minidom from its values and kept in `memo` by them
-    (a big site's feed costs seconds to make afresh; an edit changes one job)."""
+    (a big site's feed costs seconds to make afresh; an edit changes one job).
+    `recall`: the live preview's, which hands back the elements of unchanged vacancies
+    without looking at their values again."""
     memo = memo if memo is not None else NoMemo()
+    recall = recall if recall is not None else Recall()
     jobs = [v for v in site.open_vacancies if not v.draft]
     newest = max((v.updated or v.meta.posted for v in jobs), default=site.options.today)
     doc = Document()
@@ -69,11 +73,31 @@ def jobs_feed(site: Site, memo: Memo | None = None) -> Output:
     # (not toprettyxml: it would put line breaks between the CDATA sections of one value)
     head, _, tail = doc.toxml(encoding="utf-8").rpartition(b"</source>")
     parts = [head.replace(b"?><source>", b"?>\n<source>", 1)]
-    for values in (job_values(site, v) for v in jobs):
-        digest = (hash_text(*chain.from_iterable(values)),)  # (not the bodies: memo keeps keys)
-        parts += [b"  ", memo.bytes("indeed-job", digest, partial(job_element, values)), b"\n"]
+    elements = recall.many(_job_bytes, jobs, key=_read_besides(site), site=site, memo=memo)
+    for element in elements:
+        parts += [b"  ", element, b"\n"]
     data = b"".join([*parts, b"</source>", tail, b"\n"])
     return Bytes(PATH, data, origin=say("the job board feed"))
+
+
+def _read_besides(site: Site) -> tuple:
+    """What a vacancy's <job> reads besides the vacancy: the address, the day (the pay
+    table valid on it), the pay tables, and each employer's name."""
+    names = tuple((e.slug, e.meta.name) for e in site.network.employers)
+    organisation = site.settings.organisation.name
+    return (
+        site.urls.base_url,
+        site.options.today,
+        site.config.pay_tables.digest,
+        names,
+        organisation,
+    )
+
+
+def _job_bytes(v: Item, site: Site, memo: Memo) -> bytes:
+    values = job_values(site, v)
+    digest = (hash_text(*chain.from_iterable(values)),)  # (not the bodies: memo keeps keys)
+    return memo.bytes("indeed-job", digest, partial(job_element, values))
 
 
 def job_values(site: Site, v: Item) -> tuple:

@@ -5,6 +5,7 @@ shows what it is given."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from karriere.base.errors import BuildError, Problem
@@ -42,9 +43,7 @@ def build_site(
     dates = dates if dates is not None else {}
     # Whether `updated` lies ahead and which pay table is valid depend on the day:
     # checked every build (site/pay.py)
-    paid = [entry for kind in PAY_KINDS for entry in content[kind]]
-    problems = updated_problems(content["vacancies"], options.today)
-    problems += pay_problems(config.pay_tables, paid, options.today)
+    problems = day_problems(content, config, options.today, recall)
     if problems:
         raise BuildError(problems)
     renderer = markdown or MarkdownRenderer(
@@ -126,6 +125,23 @@ def last_change(entry: Entry, today: date, dates: dict | None) -> date:
     if not committed or committed == date.min:
         return m.posted
     return max(m.posted, min(committed, today))
+
+
+def day_problems(content: Content, config: Config, today: date, recall: Recall) -> list[Problem]:
+    """What is wrong on the build day: an `updated` ahead of it, a pay table without a
+    period on it. Asked of each entry again only when it or the day changed (the preview
+    rebuilds after every save)."""
+    tables = config.pay_tables
+    entries = [entry for kind in PAY_KINDS for entry in content[kind]]  # (vacancies too)
+    found = recall.many(
+        _day_problems, entries, key=(today, tables.digest), today=today, tables=tables
+    )
+    return list(chain.from_iterable(filter(None, found)))
+
+
+def _day_problems(entry: Entry, today: date, tables) -> list[Problem]:
+    found = pay_problems(tables, [entry], today)
+    return found + updated_problems([entry], today) if entry.kind == "vacancies" else found
 
 
 def updated_problems(vacancies: list[Entry], today: date) -> list[Problem]:
