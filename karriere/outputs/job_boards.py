@@ -16,6 +16,8 @@ from functools import partial
 from itertools import chain
 from xml.dom.minidom import Document, Element
 
+from lxml import etree
+
 from karriere.base import locale_format
 from karriere.base.hashing import hash_text
 from karriere.base.memo import Memo, NoMemo
@@ -125,13 +127,19 @@ def job_values(site: Site, v: Item) -> tuple:
 
 
 def job_element(values: tuple) -> bytes:
-    """The <job> element, serialised by minidom, its values in CDATA sections."""
-    doc = Document()
-    node = doc.appendChild(doc.createElement("job"))
+    """The <job> element, its values in CDATA sections, serialised by lxml (minidom took
+    a tenth of a cold build at 10,000 vacancies). A value holding "]]>", which no CDATA
+    section can, is written as escaped text instead."""
+    job = etree.Element("job")
+    job.text = "\n    "
     for name, value in values:
-        add(doc, node, name, value, depth=2)
-    node.appendChild(doc.createTextNode("\n  "))
-    return node.toxml(encoding="utf-8")
+        node = etree.SubElement(job, name)
+        text = clean(value)
+        node.text = text if "]]>" in text else etree.CDATA(text)
+        node.tail = "\n    "
+    if len(job):
+        job[-1].tail = "\n  "
+    return etree.tostring(job, encoding="utf-8")
 
 
 def salary_text(site: Site, m) -> str | None:
