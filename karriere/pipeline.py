@@ -190,7 +190,7 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
     result += [machine.feed(local, hooks.recall_rows) for local in site.sites]  # one each
     if not site.options.preview:  # for aggregators, which read the published site only
-        result.append(jobs_feed(site, hooks.memo, hooks.recall_rows))  # stellen/jobs.xml
+        result.append(jobs_feed(site, hooks.spool))  # stellen/jobs.xml
     result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
         Bytes(f"assets/{pub}", data, origin=say("theme file {name}", name=name))

@@ -11,22 +11,21 @@ one feed per site, and it lists every vacancy, translated or not.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from datetime import date
-from functools import partial
 from itertools import chain
 from xml.dom.minidom import Document, Element
 
 from lxml import etree
 
 from karriere.base import locale_format
-from karriere.base.hashing import hash_text
-from karriere.base.memo import Memo, NoMemo
 from karriere.base.messages import say
-from karriere.base.recall import Recall
 from karriere.base.xmltext import clean
 from karriere.site import pay
 from karriere.site.model import Item, Site
-from karriere.write.output import Bytes, Output
+from karriere.write.output import Bytes, Output, Spooled
+from karriere.write.spool import Spool
 
 PATH = "stellen/jobs.xml"
 GERMAN = locale_format.locale_of("de")
@@ -55,16 +54,32 @@ def stamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def jobs_feed(site: Site, memo: Memo | None = None, recall: Recall | None = None) -> Output:
+def jobs_feed(site: Site, spool: Spool | None = None) -> Output:
     """Open, published vacancies (no drafts, nothing expired), in the site's order.
-    Each <job> element is made by minidom from its values and kept in `memo` by them
-    (a big site's feed costs seconds to make afresh; an edit changes one job).
-    `recall`: the live preview's, which hands back the elements of unchanged vacancies
-    without looking at their values again."""
-    memo = memo if memo is not None else NoMemo()
-    recall = recall if recall is not None else Recall()
+    The feed holds every body (about 4.6 KB a vacancy), so a big site's is written into
+    the spool as it is made, never held whole in memory."""
     jobs = [v for v in site.open_vacancies if not v.draft]
     newest = max((v.updated or v.meta.posted for v in jobs), default=site.options.today)
+    head, tail = _frame(site, newest)
+    chunks = chain([head], (_indented(job_element(job_values(site, v))) for v in jobs), [tail])
+    folder = spool.folder() if spool is not None else None
+    origin = say("the job board feed")
+    if folder is None:
+        return Bytes(PATH, b"".join(chunks), origin=origin)
+    path = folder / f"jobs-{os.getpid()}.xml"
+    digest = hashlib.sha256()
+    try:
+        with open(path, "wb") as f:
+            for chunk in chunks:
+                digest.update(chunk)
+                f.write(chunk)
+    except OSError as exc:  # (a full disk: write() names no file; the message should)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    return Spooled(PATH, str(path), digest.hexdigest()[:32], origin=origin)  # (as hash_bytes)
+
+
+def _frame(site: Site, newest: date) -> tuple[bytes, bytes]:
+    """The feed's XML declaration and <source> header, and its end, by minidom."""
     doc = Document()
     root = doc.appendChild(doc.createElement("source"))
     organisation = site.settings.organisation
@@ -74,32 +89,11 @@ def jobs_feed(site: Site, memo: Memo | None = None, recall: Recall | None = None
     root.appendChild(doc.createTextNode("\n"))
     # (not toprettyxml: it would put line breaks between the CDATA sections of one value)
     head, _, tail = doc.toxml(encoding="utf-8").rpartition(b"</source>")
-    parts = [head.replace(b"?><source>", b"?>\n<source>", 1)]
-    elements = recall.many(_job_bytes, jobs, key=_read_besides(site), site=site, memo=memo)
-    for element in elements:
-        parts += [b"  ", element, b"\n"]
-    data = b"".join([*parts, b"</source>", tail, b"\n"])
-    return Bytes(PATH, data, origin=say("the job board feed"))
+    return head.replace(b"?><source>", b"?>\n<source>", 1), b"</source>" + tail + b"\n"
 
 
-def _read_besides(site: Site) -> tuple:
-    """What a vacancy's <job> reads besides the vacancy: the address, the day (the pay
-    table valid on it), the pay tables, and each employer's name."""
-    names = tuple((e.slug, e.meta.name) for e in site.network.employers)
-    organisation = site.settings.organisation.name
-    return (
-        site.urls.base_url,
-        site.options.today,
-        site.config.pay_tables.digest,
-        names,
-        organisation,
-    )
-
-
-def _job_bytes(v: Item, site: Site, memo: Memo) -> bytes:
-    values = job_values(site, v)
-    digest = (hash_text(*chain.from_iterable(values)),)  # (not the bodies: memo keeps keys)
-    return memo.bytes("indeed-job", digest, partial(job_element, values))
+def _indented(element: bytes) -> bytes:
+    return b"  " + element + b"\n"
 
 
 def job_values(site: Site, v: Item) -> tuple:
