@@ -93,21 +93,21 @@ def url_problem(platform: str, url: str) -> Message | None:
         return None
     return say(
         "{url!r} is not on {platform} (expected an https address on {hosts})",
-        url=url, platform=PLATFORM_NAMES[platform], hosts=" or ".join(hosts),
+        url=url, platform=PLATFORM_NAMES[platform], hosts=", ".join(hosts),
     )  # fmt: skip
 
 
 def post_problems(kind: str, meta, doc: YamlDocument, shown: str) -> list[Problem]:
     """A post shows only the site's own copy of its media: a picture with its
     alternative text, or a self-hosted clip. Other kinds: nothing to check."""
-    if kind != "posts":
+    if kind != "posts" or not isinstance(meta, Post):  # (a translation: its own error)
         return []
 
     def at(*loc: str) -> int:
         return doc.line_of(loc) + 1
 
     problems = []
-    if meta.image is None and meta.video is None:
+    if meta.image is None and meta.video is None and not meta.draft:  # (`new post` starts so)
         message = say(
             "the post has no picture or clip of its own (expected image: media/….jpg "
             "with image_alt:, or video: {{file: media/….mp4, captions: media/….vtt}}; "
