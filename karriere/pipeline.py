@@ -29,6 +29,7 @@ from karriere.outputs import og_cards as cards
 from karriere.outputs.admin import admin_outputs
 from karriere.outputs.job_boards import jobs_feed
 from karriere.outputs.network_files import network_outputs
+from karriere.outputs.post_feed import post_feed
 from karriere.outputs.posters import poster_outputs
 from karriere.render.pages import PageCache, render_pages
 from karriere.site.build import build_site
@@ -191,6 +192,7 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     result += [machine.feed(local, hooks.recall_rows) for local in site.sites]  # one each
     if not site.options.preview:  # for aggregators, which read the published site only
         result.append(jobs_feed(site, hooks.spool))  # stellen/jobs.xml
+    result += [out for local in site.sites for out in post_feed(local)]  # social/feed.xml
     result += network_outputs(site, hooks.made_files, hooks.jobs, hooks.recall, hooks.spool)
     result += [
         Bytes(f"assets/{pub}", data, origin=say("theme file {name}", name=name))

@@ -11,7 +11,7 @@ both show the first screen only. The vacancy's A4 poster is printed by Chromium 
 (poster.pdf) and, when poppler's pdftoppm is there, drawn as poster.png.
 pagination-*.png show page 5 of /stellen/ on a generated site of 250 vacancies
 (tests/long_lists.py): the whole page on a desktop, its navigation on phones (German
-and Arabic); `--only pagination` makes just these.
+and Arabic); `--only pagination` makes just these, `--only social` just /social/.
 """
 
 from __future__ import annotations
@@ -41,13 +41,14 @@ PAGES = {
     "en-faq": "en/faq/",
     "leichte-sprache": "leichte-sprache/",
     "gebaerdensprache": "gebaerdensprache/",
+    "social": "social/",
 }
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    ap.add_argument("--only", choices=["pagination"], help="make only these screenshots")
+    ap.add_argument("--only", choices=["pagination", "social"], help="make only these screenshots")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -55,13 +56,15 @@ def main() -> int:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        pagination(browser, args.out)
+        if args.only != "social":
+            pagination(browser, args.out)
         browser.close()
-    if args.only:
+    if args.only == "pagination":
         return 0
+    pages = {k: v for k, v in PAGES.items() if args.only is None or k == args.only}
     with built_site() as site, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        for name, ptype in PAGES.items():
+        for name, ptype in pages.items():
             for size, (w, h) in SIZES.items():
                 ctx = browser.new_context(
                     viewport={"width": w, "height": h}, device_scale_factor=1, locale="de-DE"
@@ -72,7 +75,8 @@ def main() -> int:
                 page.screenshot(path=str(target), full_page=False, animations="disabled")
                 ctx.close()
                 print(f"{target}  {target.stat().st_size // 1024} KB")
-        poster(browser, site.pages["vacancy-open"] + "aushang/", args.out)
+        if args.only is None:
+            poster(browser, site.pages["vacancy-open"] + "aushang/", args.out)
         browser.close()
     return 0
 

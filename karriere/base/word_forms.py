@@ -97,6 +97,10 @@ def declared(gettext, pgettext) -> list[str]:
             "Dieser Aushang passt auf eine DIN-A4-Seite. Drucken Sie ihn über das Druckmenü Ihres Browsers.",
         ),
         pgettext("du", "Fragen Sie uns einfach"),
+        pgettext(
+            "du",
+            "Beiträge aus unseren Kanälen auf Instagram, TikTok und Co. Bilder und Clips liegen auf dieser Website; die Plattformen erfahren nichts von Ihrem Besuch, bis Sie einem Link dorthin folgen.",
+        ),
         pgettext("du", "Oder schreiben Sie uns auf"),
         gettext("auf Deutsch"),
         gettext("Sprache"),

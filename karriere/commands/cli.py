@@ -62,7 +62,7 @@ def make_parser(language: str | None = None) -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="create a new content file")
     n.add_argument(  # scaffold.FOLDERS, not imported here: the no-op build starts faster
         "kind",
-        choices=["vacancy", "story", "faq", "page", "event", "employer", "occupation"]
+        choices=["vacancy", "story", "faq", "page", "event", "employer", "occupation", "post"]
         + ["leichte-sprache", "gebaerdensprache"],  # the four texts of BITV 2.0 § 4
     )
     n.add_argument("title", nargs="?", help="(not for leichte-sprache and gebaerdensprache)")

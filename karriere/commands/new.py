@@ -30,6 +30,7 @@ FOLDERS = {
     "event": "events",
     "employer": "employers",
     "occupation": "occupations",
+    "post": "posts",
 }
 # Kinds that start the four texts of BITV 2.0 § 4 in their folder (new_sections.py).
 SECTIONS = ("leichte-sprache", "gebaerdensprache")
@@ -113,6 +114,7 @@ summary: ""   # ein, zwei Sätze für Listen und Suchmaschinen
 # video: {{file: media/clip.mp4, poster: media/clip.jpg, captions: media/clip.de.vtt, aspect: "9:16"}}   # Video; 9:16 für Hochkant-Clips
 # employer: stadtwerke   # Arbeitgeber (Dateiname unter content/employers/)
 # occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
+# posts: [mein-erster-clip]   # passende Social-Media-Beiträge (Dateinamen unter content/posts/)
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 ## Wie mein Tag aussieht
@@ -222,6 +224,23 @@ draft: true   # Entwurf: erst mit false veröffentlichen
 …
 """
 
+# A post has no title: the one given to `new post` names the file and starts the caption.
+POST = """\
+---
+platform: instagram   # Plattform: instagram, tiktok, facebook, linkedin, youtube oder mastodon
+url: "https://www.instagram.com/p/BEISPIEL/"   # Adresse des Beitrags auf der Plattform (muss zur Plattform passen)
+date: {today}   # veröffentlicht am (JJJJ-MM-TT)
+author: "Azubis"   # wer den Beitrag gemacht hat, z. B. "Azubis der Stadt Musterstadt"
+# image: media/posts/bild.jpg   # eigene Kopie des Bildes unter content/media/ (von der Plattform wird nichts geladen)
+# image_alt: "Was auf dem Bild zu sehen ist"   # Alternativtext, Pflicht beim Bild
+# video: {{file: media/posts/clip.mp4, poster: media/posts/clip.jpg, captions: media/posts/clip.de.vtt, aspect: "9:16"}}   # oder eigene Kopie des Clips, mit Untertiteln (Pflicht); 9:16 für Hochkant
+draft: true   # Entwurf: erst mit false veröffentlichen (dann ist ein Bild oder Clip Pflicht)
+---
+{caption}
+
+Die Bildunterschrift, so wie sie auf der Plattform steht …
+"""
+
 TEMPLATES = {
     "vacancy": VACANCY,
     "story": STORY,
@@ -230,6 +249,7 @@ TEMPLATES = {
     "event": EVENT,
     "employer": EMPLOYER,
     "occupation": OCCUPATION,
+    "post": POST,
 }
 # Headings that address the reader, as site.yaml's `address` says (du or sie).
 HEADINGS = {
@@ -271,6 +291,7 @@ def render(kind: str, title: str, today: date, settings: SiteConfig | None = Non
         categories=", ".join(categories),
         start=start.isoformat(),
         end=(start + timedelta(hours=5)).isoformat(),
+        caption=title,
         **HEADINGS[settings.address if settings else "sie"],
     )
 

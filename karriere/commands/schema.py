@@ -43,12 +43,13 @@ def site_choices(site_dir: Path) -> dict[str, list[str]]:
     config = load_config(site_dir)  # a broken site.yaml: its errors, as in a build
     names = {
         folder: sorted({p.stem.lower() for p in (config.content_dir / folder).glob("*.md")})
-        for folder in ("employers", "occupations")
+        for folder in ("employers", "occupations", "posts")
     }
     return {
         "category": list(config.settings.categories),  # (only vacancies' category)
         "employer": names["employers"],
         "occupations": names["occupations"],
+        "posts": names["posts"],  # (a story's related posts)
     }
 
 

@@ -40,6 +40,7 @@ from karriere.content.codes import (
     Posts,
     SelectionStep,
 )
+from karriere.content.posts import Post
 from karriere.content.translations import words_schema
 
 Employment = Literal[
@@ -161,6 +162,9 @@ class Story(Strict):
     video: Video | None = Field(None, description="Video")
     employer: str | None = Field(None, description="Arbeitgeber (Dateiname unter employers/)")
     occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
+    posts: list[str] = Field(
+        default_factory=list, description="Passende Social-Media-Beiträge (Dateinamen unter posts/)"
+    )
     summary: str | None = Field(None, description="Ein, zwei Sätze für Listen")
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
 
@@ -341,6 +345,7 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "employers": Employer,
     "occupations": Occupation,
     "events": Event,
+    "posts": Post,  # German only: quoted as published (translations.py)
     # BITV 2.0 § 4: the site explained in Leichte Sprache and in German Sign Language.
     # Pages like content/pages/, under /leichte-sprache/ and /gebaerdensprache/.
     "leichte-sprache": Page,

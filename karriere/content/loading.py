@@ -33,6 +33,7 @@ from karriere.content.media import (
     media_problem,
 )
 from karriere.content.placeholders import placeholder_problems
+from karriere.content.posts import post_problems, post_reference_problems
 from karriere.content.scan import scan_content
 from karriere.content.translations import (
     check_translations,
@@ -189,6 +190,7 @@ def load_entry(
         return None, problems + check_as_written(config, kind, schema, doc, shown)
     problems += check_media(config, media_fields(meta), doc, shown)
     problems += placeholder_problems(kind, meta, doc, body, body_line, shown)
+    problems += post_problems(kind, meta, doc, shown)
     entry = Entry(
         kind=kind,
         slug=slug,
@@ -336,7 +338,7 @@ def check_references(config: Config, content: Content, entries=None) -> list[Pro
     # From file names, so a file with its own error does not make every reference fail too.
     known = {
         kind: {p.stem.lower() for p in (config.content_dir / kind).glob("*.md")}
-        for kind in ("employers", "occupations")
+        for kind in ("employers", "occupations", "posts")
     }
     for entry in content.all() if entries is None else entries:
         meta = entry.meta
@@ -379,7 +381,8 @@ def check_references(config: Config, content: Content, entries=None) -> list[Pro
                         ),
                     )
                 )
-    return problems
+    checked = content.all() if entries is None else entries
+    return problems + post_reference_problems(checked, known["posts"], _field_line)
 
 
 def _expected_one_of(valid: set[str], folder: str, wrong: str) -> Message:

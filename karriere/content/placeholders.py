@@ -22,6 +22,7 @@ NEW_KIND = {
     "events": "event",
     "employers": "employer",
     "occupations": "occupation",
+    "posts": "post",
     "leichte-sprache": "leichte-sprache",
     "gebaerdensprache": "gebaerdensprache",
 }
@@ -38,6 +39,13 @@ FIELDS: dict[str, list[tuple[tuple[str, ...], str, Message]]] = {
     ],
     "events": [
         (("location", "city"), "Musterstadt", say("the real place of the event")),
+    ],
+    "posts": [
+        (
+            ("url",),
+            "https://www.instagram.com/p/BEISPIEL/",
+            say("the address of the post on its platform"),
+        ),
     ],
     "employers": [
         (("website",), "https://www.example.org", say("the employer's own website")),
@@ -86,6 +94,7 @@ BODY_LINES = frozenset(
         "Die Antwort in zwei, drei kurzen Sätzen …",
         "Text der Seite …",
         "Was der Arbeitgeber für die Stadt leistet …",
+        "Die Bildunterschrift, so wie sie auf der Plattform steht …",
     }
 )
 

@@ -174,6 +174,12 @@ _slug = attrgetter("slug")
 def _translation_problem(entry, kind: str, codes: list[str], originals: dict) -> Message | None:
     """What is wrong with one translation (its language, its original), or None."""
     original, language = original_source(entry.source), entry.language
+    if kind == "posts":
+        return say(
+            "is a translation, but a post is shown as it was published on its platform, "
+            "in its own words (expected the text in {original} alone)",
+            original=original,
+        )
     if kind not in WORDS:
         return say(
             "is a translation, but the pages in content/{kind}/ are German only: "

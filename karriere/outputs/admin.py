@@ -33,6 +33,7 @@ PLURAL = {
     "events": "Veranstaltungen",
     "employers": "Arbeitgeber",
     "occupations": "Berufe",
+    "posts": "Social-Media-Beiträge",
     "leichte-sprache": "Leichte Sprache",
     "gebaerdensprache": "Gebärdensprache",
 }
@@ -43,6 +44,7 @@ PREVIEW = {
     "stories": "geschichten/{{slug}}/",
     "faq": "faq/",
     "pages": "{{slug}}/",
+    "posts": "social/",
     "leichte-sprache": "leichte-sprache/{{slug}}/",
     "gebaerdensprache": "gebaerdensprache/{{slug}}/",
 }

@@ -73,6 +73,7 @@ def build_site(
     stories = in_order(recall, items("stories", ROUTES["stories"]), story_order)
     faq = in_order(recall, items("faq", ROUTES["faq"]), faq_order)
     pages = items("pages", ROUTES["pages"])
+    posts = in_order(recall, items("posts", ROUTES["posts"]), post_order)
     site = Site(
         config=config,
         options=options,
@@ -81,6 +82,7 @@ def build_site(
         stories=stories,
         faq=faq,
         pages_content=pages,
+        posts=posts,
     )
     site.easy_read = section(recall, items("leichte-sprache", "leichte-sprache/{}/"))
     site.sign_language = section(recall, items("gebaerdensprache", "gebaerdensprache/{}/"))
@@ -188,6 +190,11 @@ VACANCY_ORDERS = {"newest": newest_first, "deadline": deadline_first}  # site.ya
 
 def story_order(s: Item) -> tuple:
     return (-s.meta.date.toordinal(), s.meta.title)
+
+
+def post_order(p: Item) -> tuple:
+    """Newest first, as on the platforms."""
+    return (-p.meta.date.toordinal(), p.slug)
 
 
 def faq_order(f: Item) -> tuple:

@@ -76,6 +76,7 @@ def site_in(language: Language, site: Site, content: Content, made: Making, reca
         stories=swap(site.stories, "stories"),
         faq=swap(site.faq, "faq"),
         pages_content=swap(site.pages_content, "pages"),
+        posts=site.posts,  # German only: shown as published (content/posts.py)
         language=language,
         family=site.family,
     )

@@ -87,6 +87,8 @@ ROUTES = {
     "stories": "geschichten/{}/",
     "faq": "faq/#{}",
     "pages": "{}/",
+    # A post has no page of its own: its card on the wall is the post (site/pages.py).
+    "posts": "social/#{}",
 }
 
 
@@ -186,6 +188,7 @@ class Site:
     pages_content: list[Item]
     pages: list[Page] = field(default_factory=list)  # the default language's site: all
     network: Network | None = None  # employers, occupations, events (site/network.py)
+    posts: list[Item] = field(default_factory=list)  # social posts, newest first
     videos: list = field(default_factory=list)  # where each video is (video.placed_videos)
     language: Language | None = None  # this site's language; None: the default one
     # The site in every language by code, the default first: one dict that the sites of

@@ -101,6 +101,8 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t.gettext("Startseite"), "")],
         )
     )
+    if site.posts:  # the wall: each card is the post itself, no page of its own
+        pages.append(post_wall(site, t))
     pages += recall.many(content_page, site.pages_content, t)
     for kind, items in (("easy_read", site.easy_read), ("sign_language", site.sign_language)):
         start = items[0].route if items else ""
@@ -119,6 +121,17 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
         )
     )
     return paginated(pages, settings.per_page, t, recall)  # long lists in pages
+
+
+def post_wall(site: Site, t: Words) -> Page:
+    """/social/: the apprentices' posts as cards, newest first, with the site's own media."""
+    description = t.gettext(
+        "Beiträge aus unseren Social-Media-Kanälen, hier ohne Tracking gezeigt."
+    )
+    return Page(
+        "social/", "post_list.html", "post_list", t.gettext("Social Media"), description,
+        items=site.posts, breadcrumbs=[(t.gettext("Startseite"), "")],
+    )  # fmt: skip
 
 
 def search_page(t: Words) -> Page:

@@ -273,6 +273,7 @@ class Placed:
 
 def _items(site) -> list:
     found = [*site.vacancies, *site.stories, *site.faq, *site.pages_content]
+    found += getattr(site, "posts", ())
     found += [*getattr(site, "easy_read", ()), *getattr(site, "sign_language", ())]
     network = getattr(site, "network", None)
     if network is not None:

@@ -105,15 +105,15 @@ IGNORED = [
     "published; only files ending in .md (lower case) are content (expected e.g. reisekosten.md)",
     "content/notizen.txt:1: warning: this file is not read, so it is not published "
     "(expected one of the folders employers/, events/, faq/, gebaerdensprache/, "
-    "leichte-sprache/, media/, occupations/, pages/, stories/, vacancies/ in content/)",
+    "leichte-sprache/, media/, occupations/, pages/, posts/, stories/, vacancies/ in content/)",
     "content/vacancies/archiv:1: warning: this folder is not read, so nothing in it is "
     "published (expected content files directly in content/vacancies/)",
     "content/vacancies/hausmeister.MD:1: warning: this file is not read, so it is not "
     "published; only files ending in .md (lower case) are content (expected e.g. hausmeister.md)",
     "content/vacancy:1: warning: this folder is not read, so nothing in it is published; did "
     "you mean content/vacancies/? (expected one of the folders employers/, events/, faq/, "
-    "gebaerdensprache/, leichte-sprache/, media/, occupations/, pages/, stories/, vacancies/ "
-    "in content/)",
+    "gebaerdensprache/, leichte-sprache/, media/, occupations/, pages/, posts/, stories/, "
+    "vacancies/ in content/)",
 ]
 
 
