@@ -57,7 +57,9 @@ def _tokens(text: str) -> list[tuple[str, object]]:
     while position < len(text):
         found = TOKEN.match(text, position)
         if found is None or not found.group().strip():
-            raise HoursError(_unreadable(text, say("cannot read {part!r}", part=text[position:])))
+            raise HoursError(
+                _unreadable(text, say("cannot read {part!r}", part=text[position:].strip()))
+            )
         position = found.end()
         kind = found.lastgroup
         value = found.group(kind)
