@@ -47,9 +47,7 @@ PAGES = {
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    ap.add_argument(
-        "--only", choices=["pagination", "contact"], help="make only these screenshots"
-    )
+    ap.add_argument("--only", choices=["pagination", "contact"], help="make only these screenshots")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 

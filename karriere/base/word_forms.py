@@ -104,7 +104,7 @@ def declared(gettext, pgettext) -> list[str]:
         ),
         pgettext(
             "du",
-            "Signal wird von der gemeinnützigen Signal-Stiftung betrieben. Sie erfährt nur wenig: Ihre Telefonnummer und wann Sie Signal zuletzt genutzt haben, nicht mit wem Sie schreiben.",
+            "Signal wird von der gemeinnützigen Signal-Stiftung betrieben. Die Stiftung erfährt nur wenig: Ihre Telefonnummer und wann Sie Signal zuletzt genutzt haben, nicht mit wem Sie schreiben.",
         ),
         pgettext(
             "du",
