@@ -150,7 +150,7 @@ def _unreadable(text: str, why: Message) -> Message:
 
 def check(value: str | list[str]) -> str | list[str]:
     """A pydantic AfterValidator: the text as written, if it reads."""
-    for text in [value] if isinstance(value, str) else value:
+    for text in [value] if isinstance(value, str) else value or [""]:  # [] is no hours
         try:
             parse(text)
         except HoursError as error:

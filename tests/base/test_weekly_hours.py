@@ -84,3 +84,25 @@ def test_days_in_a_row_share_a_line_and_short_runs_are_listed():
     assert weekly(parse("Mo, Di 8–12 und 13–15"), de) == [("Mo, Di", "8:00–12:00, 13:00–15:00")]
     assert weekly(parse("Mo–Mi, Fr 9–11"), de) == [("Mo–Mi, Fr", "9:00–11:00")]
     assert weekly(parse("Sa 10–24"), de) == [("Sa", "10:00–24:00")]
+
+
+def test_the_contact_checks_its_hours_and_channels():
+    from pydantic import ValidationError
+
+    from karriere.config.contact import Contact
+
+    for bad, why in [
+        ({"phone": "+49 1", "phone_hours": []}, "no days and times"),
+        ({"phone_hours": "Mo 8–12"}, "phone_hours without phone"),
+        ({"messengers": {"signal": "+49 151 2345678"}}, "messengers need a phone number"),
+        ({"phone": "+49 1", "messengers": {"whatsapp": "0151 2345678"}}, "not an international"),
+        ({"email": "a@b.de", "consultation": [{"title": "X", "when": "Di 8"}]}, "without its end"),
+    ]:
+        try:
+            Contact(name="Anna", **bad)
+        except ValidationError as error:
+            assert why in str(error)
+        else:
+            raise AssertionError(f"{bad} was taken")
+    person = Contact(name="Anna", email="a@b.de", messengers={"threema": "abcd1234"})
+    assert person.messengers.links() == [("threema", "Threema", "https://threema.id/ABCD1234")]

@@ -1,34 +1,13 @@
-/* "Open now" beside the phone hours: computed here from the page's own data, in Berlin
-   time; nothing is requested. data-hours: [[days (0 = Monday), from, to (minutes)], ...].
-   The text changes only when the state does, so a screen reader hears it rarely. */
-(function () {
-  var DAYS = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-  var clock = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
-  });
-  function now() {
-    var parts = {};
-    clock.formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
-    return [DAYS[parts.weekday], parseInt(parts.hour, 10) * 60 + parseInt(parts.minute, 10)];
-  }
-  function open(slots, at) {
-    return slots.some(function (s) {
-      return s[0].indexOf(at[0]) >= 0 && at[1] >= s[1] && at[1] < s[2];
-    });
-  }
-  var hints = document.querySelectorAll("[data-hours]");
-  function update() {
-    var at = now();
-    for (var i = 0; i < hints.length; i++) {
-      var hint = hints[i], state = open(JSON.parse(hint.getAttribute("data-hours")), at);
-      var text = hint.getAttribute(state ? "data-open" : "data-closed");
-      if (hint.textContent !== text) {
-        hint.textContent = text;
-        hint.setAttribute("data-state", state ? "open" : "closed");
-      }
-      hint.hidden = false;
-    }
-  }
-  update();
-  setInterval(update, 60000);
-})();
+/* "Open now": see partials/contact.html */
+(function(){
+var f=new Intl.DateTimeFormat("en-GB",{timeZone:"Europe/Berlin",weekday:"short",hour:"numeric",minute:"numeric",hourCycle:"h23"});
+function tick(){
+var p={},h=document.querySelectorAll("[data-hours]"),i,on,t;
+f.formatToParts(new Date()).forEach(function(x){p[x.type]=x.value});
+var d="MonTueWedThuFriSatSun".indexOf(p.weekday)/3,m=p.hour*60+ +p.minute;
+for(i=0;i<h.length;i++){
+on=JSON.parse(h[i].dataset.hours).some(function(s){return s[0].indexOf(d)>-1&&m>=s[1]&&m<s[2]});
+t=h[i].dataset[on?"open":"closed"];
+if(h[i].textContent!=t){h[i].textContent=t;h[i].dataset.state=on?"open":"closed"}
+h[i].hidden=false}}
+tick();setInterval(tick,6e4)})();
