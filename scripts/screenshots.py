@@ -48,7 +48,9 @@ PAGES = {
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    ap.add_argument("--only", choices=["pagination", "social"], help="make only these screenshots")
+    ap.add_argument(
+        "--only", choices=["pagination", "social", "contact"], help="make only these screenshots"
+    )
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -56,7 +58,7 @@ def main() -> int:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        if args.only != "social":
+        if args.only not in ("social", "contact"):
             pagination(browser, args.out)
         browser.close()
     if args.only == "pagination":
@@ -64,6 +66,10 @@ def main() -> int:
     pages = {k: v for k, v in PAGES.items() if args.only is None or k == args.only}
     with built_site() as site, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        if args.only in (None, "contact"):
+            contact(browser, site, args.out)
+        if args.only == "contact":
+            return 0
         for name, ptype in pages.items():
             for size, (w, h) in SIZES.items():
                 ctx = browser.new_context(
@@ -109,6 +115,25 @@ def pagination(browser, out: Path) -> None:
                 page.screenshot(path=str(target), full_page=what == "page", animations="disabled")
                 ctx.close()
                 print(f"{target}  {target.stat().st_size // 1024} KB")
+
+
+def contact(browser, site, out: Path) -> None:
+    """The home page's contact block (contact-{phone,desktop}.png): phone hours with the
+    open hint on a Tuesday at 10:00 in Berlin, the consultation hours and Signal's notice
+    opened by its first click."""
+    for size, width in (("phone", 360), ("desktop", 1280)):
+        ctx = browser.new_context(
+            viewport={"width": width, "height": 800}, device_scale_factor=1, locale="de-DE"
+        )
+        page = ctx.new_page()
+        page.clock.install(time="2026-12-08T10:00:00+01:00")
+        page.goto(site.url(""), wait_until="networkidle")
+        page.locator(".open-hint").wait_for(state="visible")
+        page.locator("details.messenger summary").first.click()
+        target = out / f"contact-{size}.png"
+        page.locator("section.dialogue").screenshot(path=str(target), animations="disabled")
+        ctx.close()
+        print(f"{target}  {target.stat().st_size // 1024} KB")
 
 
 def poster(browser, path: str, out: Path) -> None:

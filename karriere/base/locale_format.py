@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_time, get_day_names
 from babel.numbers import format_currency
 
 # The CLDR locale of a page's language where it is not the language itself: English
@@ -40,3 +40,45 @@ def money(value: float, locale: Locale) -> str:
     if not value % 1:
         pattern = pattern.replace(".00", "")
     return format_currency(value, CURRENCY, pattern, locale=locale, currency_digits=False)
+
+
+def weekly(slots, locale: Locale) -> list[tuple[str, str]]:
+    """Weekly hours (base.weekly_hours slots) as (days, times) in the reader's words:
+    ("Mo–Fr", "8:00–12:00") in German, ("Mon–Fri", "8:00 AM–12:00 PM") in English.
+    Slots on the same days in a row share one line: "8:00–12:00, 13:00–15:00"."""
+    names = get_day_names("abbreviated", locale=locale)
+    # English readers get the 12-hour clock; en_GB's dates stay as they are.
+    clock = Locale.parse("en") if locale.language == "en" else locale
+    pattern = clock.time_formats["short"].pattern.replace("HH", "H")
+    lines: list[tuple[tuple[int, ...], list[str]]] = []
+    for slot in slots:
+        span = _clock(slot.start, pattern, clock) + "–" + _clock(slot.end, pattern, clock)
+        if lines and lines[-1][0] == slot.days:
+            lines[-1][1].append(span)
+        else:
+            lines.append((slot.days, [span]))
+    return [(_day_runs(days, names), ", ".join(spans)) for days, spans in lines]
+
+
+def _clock(minutes: int, pattern: str, locale: Locale) -> str:
+    if minutes == 24 * 60:  # the end of the day
+        return "24:00" if "H" in pattern else format_time(time(0, 0), pattern, locale=locale)
+    return format_time(time(minutes // 60, minutes % 60), pattern, locale=locale)
+
+
+def _day_runs(days: tuple[int, ...], names) -> str:
+    """Mo–Fr for three days or more in a row, else a list: "Mo, Mi", "Sa, So"."""
+    short = [names[d].rstrip(".") for d in range(7)]  # German "Mo." reads "Mo" in ranges
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(short[run[0]] + "–" + short[run[-1]])
+        else:
+            parts += [short[d] for d in run]
+    return ", ".join(parts)

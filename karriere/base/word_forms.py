@@ -102,6 +102,18 @@ def declared(gettext, pgettext) -> list[str]:
             "Beiträge aus unseren Kanälen auf Instagram, TikTok und Co. Bilder und Clips liegen auf dieser Website; die Plattformen erfahren nichts von Ihrem Besuch, bis Sie einem Link dorthin folgen.",
         ),
         pgettext("du", "Oder schreiben Sie uns auf"),
+        pgettext(
+            "du",
+            "WhatsApp gehört zu Meta. Meta erfährt Ihre Telefonnummer, dass Sie uns geschrieben haben und wann. Den Inhalt Ihrer Nachricht kann Meta nicht lesen.",
+        ),
+        pgettext(
+            "du",
+            "Signal wird von der gemeinnützigen Signal-Stiftung betrieben. Die Stiftung erfährt nur wenig: Ihre Telefonnummer und wann Sie Signal zuletzt genutzt haben, nicht mit wem Sie schreiben.",
+        ),
+        pgettext(
+            "du",
+            "Threema ist ein Schweizer Dienst. Threema erfährt Ihre Threema-ID und wann Sie den Dienst nutzen; eine Telefonnummer ist nicht nötig.",
+        ),
         gettext("auf Deutsch"),
         gettext("Sprache"),
         gettext("Sprache wählen"),

@@ -134,30 +134,6 @@ class Address(Strict):
         return ", ".join(p for p in (self.name, self.street, place) if p)
 
 
-class Contact(Strict):
-    """Ansprechperson für Rückfragen."""
-
-    name: Line = Field(description="Name der Ansprechperson")
-    role: Line | None = Field(None, description="Funktion, z. B. 'Personalservice'")
-    phone: Line | None = Field(None, description="Telefonnummer, z. B. '+49 2345 12-3456'")
-    email: Line | None = Field(None, description="E-Mail-Adresse")
-    response_time: str | None = Field(
-        None, description="Antwortzeit, z. B. 'Wir antworten werktags innerhalb von 24 Stunden.'"
-    )
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value):
-        if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-            raise ValueError(
-                say("{value!r} is not an e-mail address (expected name@example.org)", value=value)
-            )
-        return value
-
-    def phone_href(self) -> str:
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone or "")
-
-
 class Salary(Strict):
     """Vergütung als Zahlen, für Google for Jobs."""
 

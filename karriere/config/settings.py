@@ -22,6 +22,7 @@ from karriere.base.schema import Strict, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlProblem, load_yaml
 from karriere.config.cms import CmsSettings
+from karriere.config.contact import Contact
 from karriere.config.exports import Exports
 from karriere.config.languages import Language, twice_listed
 from karriere.config.models import (
@@ -29,7 +30,6 @@ from karriere.config.models import (
     DATIVE_HELP,
     Address,
     Article,
-    Contact,
     Line,
     NamedWithCase,
     Social,

@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from karriere.base.messages import say
 from karriere.base.schema import Strict
 from karriere.base.strings import Name
+from karriere.config.contact import Contact
 from karriere.config.models import (
     ARTICLE_HELP,
     BA_BERUF_HELP,
@@ -18,7 +19,6 @@ from karriere.config.models import (
     Address,
     Article,
     BaBeruf,
-    Contact,
     Line,
     NamedWithCase,
     Pay,

@@ -15,6 +15,7 @@ from karriere.base.recall import Recall
 from karriere.base.workers import fork_pool
 from karriere.base.xmltext import clean
 from karriere.outputs import qrcodes
+from karriere.outputs.consultation_ics import consultation_outputs
 from karriere.site.network_pages import poster_items
 from karriere.write.made_files import MadeFiles
 from karriere.write.output import Bytes, Output, Spooled
@@ -38,6 +39,7 @@ def network_outputs(
     files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
     outputs = [event_ics(site, ev) for ev in site.network.events]
+    outputs += consultation_outputs(site)  # the contact blocks' consultation hours
     base = site.urls.base_url
     items = poster_items(site)
     for local in site.sites[1:]:  # the posters of translated items, under /<code>/

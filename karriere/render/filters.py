@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup, escape
 
 from karriere.base import locale_format
@@ -14,9 +16,16 @@ def add_filters(env, language: str) -> None:
     locale = locale_format.locale_of(language)
     env.filters["date"] = date_filter(locale)
     env.filters["money"] = lambda value: locale_format.money(value, locale)
+    env.filters["weekly"] = lambda slots: locale_format.weekly(slots, locale)  # phone hours
+    env.filters["hours_data"] = hours_data
     hyphenator = Hyphenator(language)
     env.filters["hyphenate"] = hyphenate_filter(hyphenator)
     env.filters["hyphenate_labels"] = lambda html: Markup(hyphenator.labels(str(html)))
+
+
+def hours_data(slots) -> str:
+    """Weekly hours for hours.js: [[days (0 = Monday), from, to (minutes)], ...]."""
+    return json.dumps([[list(s.days), s.start, s.end] for s in slots], separators=(",", ":"))
 
 
 def hyphenate_filter(hyphenator: Hyphenator):

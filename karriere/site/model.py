@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 from karriere.base import occupation_key, strings
 from karriere.base.deps import note
 from karriere.base.packed import unpack
+from karriere.config.contact import Contact
 from karriere.config.languages import Language
-from karriere.config.models import Address, Contact, Social
+from karriere.config.models import Address, Social
 from karriere.config.settings import Config
 from karriere.content.loading import Entry
 
