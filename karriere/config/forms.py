@@ -151,7 +151,7 @@ def action_problems(settings, source_text: str, base_url: str, path: str) -> lis
         return []
     line = load_yaml(source_text).line_of(("forms", "action"))
     message = say(
-        "forms: action: {value!r} is http, which is only allowed while the site itself is "
+        "forms.action: {value!r} is http, which is only allowed while the site itself is "
         "built for this machine, as in the preview (expected https://… for a site at "
         "{base_url}, e.g. {example})",
         value=forms.action, base_url=base_url, example=ACTION_EXAMPLE,
