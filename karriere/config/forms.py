@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from karriere.base.addresses import NOT_ONE_LINE
 from karriere.base.errors import Problem
@@ -74,18 +74,21 @@ class FormFields(Strict):
     message: FieldChoice = Field(True, description="Die Frage (immer gezeigt, Pflichtfeld)")
     consent: FieldChoice = Field(False, description="Pflicht-Häkchen 'Datenschutzhinweise gelesen'")
 
-    @field_validator("*")
+    @field_validator("*", mode="before")
     @classmethod
     def _name(cls, value):
-        if isinstance(value, str) and not FIELD_NAME.fullmatch(value):
+        """true, false or a name: one message for anything else (not one per type)."""
+        if isinstance(value, bool):
+            return value
+        if not isinstance(value, str) or not FIELD_NAME.fullmatch(value):
             raise ValueError(
                 say(
                     "{value!r} is not a field name (expected true, false or a name of letters, "
                     "digits and _ . - such as absender_email)",
-                    value=value,
+                    value=value if isinstance(value, str) else str(value),
                 )
             )
-        if isinstance(value, str) and value == HONEYPOT:
+        if value == HONEYPOT:
             raise ValueError(
                 say(
                     "{value!r} is the name of the hidden field that catches spam robots "
@@ -103,6 +106,20 @@ class FormFields(Strict):
                 say("cannot be left out: it holds the question (expected true or a field name)")
             )
         return value
+
+    @model_validator(mode="after")
+    def _names_differ(self):
+        names = list(self.shown().values())
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(
+                say(
+                    "{names}: two fields would be sent under the same name (expected a "
+                    "name of its own for each field)",
+                    names=", ".join(twice),
+                )
+            )
+        return self
 
     def shown(self) -> dict[str, str]:
         """Each field the form shows -> the name it is posted under."""

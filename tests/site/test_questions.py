@@ -210,6 +210,8 @@ def test_form_action_is_the_endpoint_on_its_page_only(tmp_path):
         ('forms: {action: "https://a.de/f", fields: {email: "my mail"}}', "is not a field name"),
         ('forms: {action: "https://a.de/f", fields: {name: website}}', "hidden field"),
         ('forms: {action: "https://a.de/f", fields: {message: false}}', "cannot be left out"),
+        ('forms: {action: "https://a.de/f", fields: {email: 5}}', "is not a field name"),
+        ('forms: {action: "https://a.de/f", fields: {name: email}}', "under the same name"),
         ('forms: {action: "http://127.0.0.1:8000/frage"}', "only allowed while the site itself"),
     ],
 )
