@@ -27,13 +27,15 @@ mkdir -p "$tmp/snippets"
 to_nginx='s/^  \([^:]*\): \(.*\)$/add_header \1 "\2" always;/'
 if [ -f "$tmp/www/karriere/_headers" ]; then
   sed -n "/^\/\*\$/,/^\/./${to_nginx}p" "$tmp/www/karriere/_headers" > "$tmp/snippets/karriere-security.conf"
-  grep -m1 "script-src 'self';" "$tmp/www/karriere/_headers" | sed "$to_nginx" > "$tmp/snippets/karriere-csp.conf"
+  grep -m1 "script-src 'self';.*form-action 'self'" "$tmp/www/karriere/_headers" | sed "$to_nginx" > "$tmp/snippets/karriere-csp.conf"
+  grep -m1 "form-action http" "$tmp/www/karriere/_headers" | sed "$to_nginx" > "$tmp/snippets/karriere-csp-form.conf" || true
   grep -m1 "wasm-unsafe-eval" "$tmp/www/karriere/_headers" | sed "$to_nginx" > "$tmp/snippets/karriere-csp-search.conf"
   headers_from="_headers"
 else
   printf 'add_header X-Content-Type-Options "nosniff" always;\n' > "$tmp/snippets/karriere-security.conf"
   : > "$tmp/snippets/karriere-csp.conf"
   : > "$tmp/snippets/karriere-csp-search.conf"
+  : > "$tmp/snippets/karriere-csp-form.conf"
   headers_from="fallback (this build wrote no _headers)"
 fi
 
@@ -87,6 +89,8 @@ if [ "$headers_from" = "_headers" ]; then
   check "vacancy list: WebAssembly allowed"     "head_of $base/stellen/"          "script-src 'self' 'wasm-unsafe-eval';"
   check "Pagefind's worker: WebAssembly allowed" "head_of $base/pagefind/pagefind-worker.js" "script-src 'self' 'wasm-unsafe-eval';"
   check "vacancy page: the strict policy"       "head_of $base/stellen/$vacancy"  "^Content-Security-Policy: default-src 'self'; script-src 'self';"
+  check "home: form-action 'self'"              "head_of $base/"                  "form-action 'self';"
+  check "question form: its endpoint only"      "head_of $base/fragen/"           "form-action https://formulare\.lindenfeld\.de/karriere/frage;"
   check "one policy per response"             "head_of $base/stellen/ | grep -ci content-security-policy" '^1$'
 fi
 check "404: status"                            "head_of $base/gibt-es-nicht/"    '^HTTP/1.1 404'

@@ -19,6 +19,7 @@ from karriere.base.git_dates import content_dates
 from karriere.base.memo import Memo, NoMemo
 from karriere.base.messages import say
 from karriere.base.recall import Recall
+from karriere.config.forms import action_problems
 from karriere.config.settings import SITE_YAML, Config, load_config
 from karriere.config.theme import Theme, load_theme
 from karriere.content.loading import ContentLoader, EntryLoader, load_content, load_entry
@@ -171,9 +172,13 @@ def generate(request: Request) -> Result:
 
 def load_settings(request: Request) -> tuple[Config, BuildOptions]:
     config = load_config(request.site_dir)
+    base_url = base_url_for(config, request)
+    problems = action_problems(config.settings, config.source_text, base_url, SITE_YAML)
+    if problems:  # an http form action: only for a site built for this machine
+        raise BuildError(problems)
     options = BuildOptions(
         today=request.today,
-        base_url=base_url_for(config, request),
+        base_url=base_url,
         drafts=request.drafts,
         preview=request.preview,
     )

@@ -39,6 +39,7 @@ PAGES = {
     "ar-vacancies": "ar/stellen/",
     "ar-vacancy": "ar/stellen/einstiegsqualifizierung-junge-gefluechtete/",
     "en-faq": "en/faq/",
+    "questions": "fragen/",
     "leichte-sprache": "leichte-sprache/",
     "gebaerdensprache": "gebaerdensprache/",
     "social": "social/",

@@ -130,4 +130,16 @@ def declared(gettext, pgettext) -> list[str]:
         gettext("Zurück"),
         gettext("Zur deutschen Seite"),
         gettext("Diese Seite gibt es nur auf Deutsch."),
+        # The answered questions and the question form (questions.html)
+        pgettext(
+            "du",
+            "Fragen, die uns erreicht haben, mit unseren Antworten. Stellen Sie uns Ihre eigene Frage.",
+        ),
+        pgettext("du", "Gefragt und beantwortet: neue Fragen und wie Sie uns fragen"),
+        pgettext("du", "Gefragt und beantwortet: Ihre Frage an uns"),
+        pgettext("du", "Stellen Sie uns Ihre Frage"),
+        pgettext("du", "Geben Sie dafür unten Ihre E-Mail-Adresse oder Ihre Telefonnummer an."),
+        pgettext("du", "Ihre Frage"),
+        pgettext("du", "Wir verwenden Ihre Angaben nur, um Ihre Frage zu beantworten."),
+        pgettext("du", "Schreiben Sie uns Ihre Frage per E-Mail:"),
     ]

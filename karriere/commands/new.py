@@ -133,6 +133,8 @@ category: Bewerbung   # Gruppe auf der FAQ-Seite, z. B. Bewerbung, Ausbildung, A
 order: 10   # Reihenfolge innerhalb der Gruppe (kleinere Zahlen zuerst)
 # occupations: [verwaltungsfachangestellte]   # Berufe (Dateinamen unter content/occupations/)
 # video: {{file: media/antwort.mp4, poster: media/antwort.jpg, captions: media/antwort.de.vtt}}   # Video zur Antwort
+# asked: 2026-10-14   # wann die Frage gestellt wurde: dann steht sie auch unter "Gefragt und beantwortet"
+# asked_via: "Instagram-Kommentar"   # wo sie gestellt wurde, z. B. Ausbildungsmesse, Telefon
 draft: true   # Entwurf: erst mit false veröffentlichen
 ---
 Die Antwort in zwei, drei kurzen Sätzen …

@@ -24,6 +24,7 @@ from karriere.base.yamlfile import YamlProblem, load_yaml
 from karriere.config.cms import CmsSettings
 from karriere.config.contact import Contact
 from karriere.config.exports import Exports
+from karriere.config.forms import Forms
 from karriere.config.languages import Language, twice_listed
 from karriere.config.models import (
     ARTICLE_HELP,
@@ -169,6 +170,11 @@ class SiteConfig(Strict):
     )
     contact: Contact | None = Field(
         None, description="Ansprechperson für Fragen (Dialog), mit Antwortzeit"
+    )
+    forms: Forms | None = Field(
+        None,
+        description="Frage- und Rückrufformular: sendet an den eigenen Formular-Server "
+        "(action, https); ohne Angabe ein E-Mail-Link an contact: email",
     )
     exports: Exports | None = Field(
         None, description="Exporte für andere Systeme, z. B. ba: HR-BA-XML für die BA"

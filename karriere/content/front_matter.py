@@ -177,6 +177,14 @@ class Faq(Strict):
     order: int = Field(0, description="Reihenfolge (kleinere Zahlen zuerst)")
     occupations: list[str] = Field(default_factory=list, description="Berufe (Dateinamen)")
     video: Video | None = Field(None, description="Video zur Antwort")
+    asked: dt.date | None = Field(
+        None,
+        description="Wann die Frage gestellt wurde; damit steht sie auf der Seite "
+        "'Gefragt und beantwortet' (neueste zuerst)",
+    )
+    asked_via: Line | None = Field(
+        None, description="Wo sie gestellt wurde, z. B. 'Instagram-Kommentar', 'Ausbildungsmesse'"
+    )
     draft: bool = Field(False, description="Entwurf: nur mit --drafts sichtbar")
 
 

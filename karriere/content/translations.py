@@ -24,7 +24,7 @@ from karriere.config.models import Line, MediaPath, Video
 WORDS = {
     "vacancies": ("title", "summary", "image_alt", "video"),
     "stories": ("title", "summary", "quote", "role", "image_alt", "video"),
-    "faq": ("question",),
+    "faq": ("question", "asked_via"),
     "pages": ("title", "summary", "image_alt", "video"),
     "employers": ("name", "summary"),
     "occupations": ("name", "summary", "requirements", "image_alt", "video"),

@@ -47,6 +47,7 @@ def page_globals(site, asset_names: dict[str, str]) -> dict:
     }
     common.update(video.template_globals(site), csp_meta=security.meta_policy(site))
     common["csp_meta_search"] = security.meta_policy(site, wasm=True)  # search pages only
+    common["csp_meta_form"] = security.meta_policy(site, form=True)  # the question form's
     common.update(fallback_globals(site, t))
     common.update(search_data.template_globals(site, t))  # what the search index reads
     return common

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 _category_of = attrgetter("entry.meta.category")
 # The § 4 sections' names (msgids), by the kind of their pages.
+QUESTIONS = "fragen/"  # the answered questions and the form (questions_page)
+NEWEST_QUESTIONS = 12  # how many of them it shows
 SECTION_NAMES = {"easy_read": "Leichte Sprache", "sign_language": "Gebärdensprache"}
 
 
@@ -103,6 +105,9 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
     )
     if site.posts:  # the wall: each card is the post itself, no page of its own
         pages.append(post_wall(site, t))
+    asked = questions_page(site, t)
+    if asked is not None:
+        pages.append(asked)
     pages += recall.many(content_page, site.pages_content, t)
     for kind, items in (("easy_read", site.easy_read), ("sign_language", site.sign_language)):
         start = items[0].route if items else ""
@@ -131,6 +136,22 @@ def post_wall(site: Site, t: Words) -> Page:
     return Page(
         "social/", "post_list.html", "post_list", t.gettext("Social Media"), description,
         items=site.posts, breadcrumbs=[(t.gettext("Startseite"), "")],
+    )  # fmt: skip
+
+
+def questions_page(site: Site, t: Words) -> Page | None:
+    """/fragen/: the newest answered questions (FAQ entries with `asked`), newest first,
+    and the form to ask one (site.yaml `forms:`, else an e-mail link). A site with
+    neither answered questions nor a form has no such page."""
+    answered = [f for f in site.faq if f.meta.asked is not None]
+    if not answered and site.settings.forms is None:
+        return None
+    answered.sort(key=lambda f: (-f.meta.asked.toordinal(), f.slug))
+    return Page(
+        QUESTIONS, "questions.html", "questions", t.gettext("Gefragt und beantwortet"),
+        t.gettext("Fragen, die uns erreicht haben, mit unseren Antworten. Stellen Sie uns Ihre eigene Frage."),
+        items=answered[:NEWEST_QUESTIONS],
+        breadcrumbs=[(t.gettext("Startseite"), ""), (t.gettext("Häufige Fragen"), "faq/")],
     )  # fmt: skip
 
 
