@@ -106,6 +106,8 @@ BROKEN_WORDS = r"""() => {
   while (walker.nextNode()) {
     const node = walker.currentNode, el = node.parentElement;
     if (!el || !el.getClientRects().length || el.closest('script, [hidden]')) continue;
+    // (the inside of a closed <details> is not shown: Chromium lays it out regardless)
+    if (el.closest('details:not([open]) > :not(summary)')) continue;
     for (const m of node.data.matchAll(/[\p{L}­]+/gu)) {
       if (m[0].includes('­') || m[0].length < 4) continue;
       const range = document.createRange();

@@ -73,21 +73,25 @@ def test_the_timeline_fits_a_320px_phone(open_page, language):
 
 
 def test_the_timeline_runs_on_the_right_in_arabic(open_page):
-    """The numbers stand at the start of the line: on the left in German, on the right in
-    Arabic (logical properties, no mirrored stylesheet)."""
+    """The numbers and the line stand at the start of the list: on the left in German, on
+    the right in Arabic (logical properties, no mirrored stylesheet)."""
     sides = {}
     for language, path in TIMELINE.items():
         page, _ = open_page(path, width=360)
         assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
         sides[language] = page.eval_on_selector(
-            "ol.timeline li",
-            """li => {
-                const s = getComputedStyle(li), dot = getComputedStyle(li, '::before');
-                return [s.paddingLeft, s.paddingRight, dot.left, dot.right];
+            "ol.timeline",
+            """ol => {
+                const s = getComputedStyle(ol), li = ol.querySelector('li').getBoundingClientRect();
+                const box = ol.getBoundingClientRect();
+                return [s.borderLeftWidth, s.borderRightWidth, s.paddingLeft, s.paddingRight,
+                        Math.round(li.left - box.left), Math.round(box.right - li.right)];
             }""",
         )
-    assert sides["de"][:3] == ["40px", "0px", "0px"]
-    assert sides["ar"][0:2] == ["0px", "40px"] and sides["ar"][3] == "0px"
+    de, ar = sides["de"], sides["ar"]
+    assert de[:2] == ["2px", "0px"] and ar[:2] == ["0px", "2px"]  # the line
+    assert de[2] == ar[3] and de[3] == ar[2] == "0px"  # room for the numbers at the start
+    assert de[4] > de[5] == 0 and ar[5] > ar[4] == 0  # the items stand off the start side
 
 
 def test_the_no_cover_letter_facet_filters_the_list(open_page):
