@@ -22,8 +22,9 @@ NICE = 10  # the background indexer yields the processor to the editor's rebuild
 
 
 class LazySearch:
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, language: str | None = None):
         self.out_dir = out_dir
+        self.language = language  # of the editor's messages (--lang)
         self.lock = threading.Lock()  # guards the fields below
         self.building = threading.Lock()  # one Pagefind at a time
         self.generation = 0
@@ -56,6 +57,15 @@ class LazySearch:
         with self.lock:
             self.stop.set()
             self.stop = threading.Event()  # (for the next request, if this rebuild fails)
+            if self.timer is not None:
+                self.timer.cancel()
+
+    def close(self) -> None:
+        """The preview ends: an indexing under way stops quietly (its pages are about to
+        be deleted) and no new one starts."""
+        with self.lock:
+            self.pages = []
+            self.stop.set()
             if self.timer is not None:
                 self.timer.cancel()
 
@@ -94,4 +104,4 @@ class LazySearch:
         if reason != self.reported:  # once, not at every request
             self.reported = reason
             message = failed(reason).args[0]
-            print(messages_in(editor_language(None)).text(message), file=sys.stderr)
+            print(messages_in(editor_language(self.language)).text(message), file=sys.stderr)

@@ -298,7 +298,7 @@ def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
     out_dir = Path(tempfile.mkdtemp(prefix="karriere-preview-"))
     builder = PreviewBuilder(site_dir, out_dir / "site", day=args.date, language=messages.language)
     state = PreviewState(out_dir / "site", "/", host=args.host, messages=messages)
-    state.search = LazySearch(out_dir / "site")
+    state.search = LazySearch(out_dir / "site", messages.language)
     try:
         server = bind(args.host, args.port, make_handler(state), messages)
         host, port = server.server_address[:2]
@@ -324,6 +324,7 @@ def cmd_serve(args: argparse.Namespace, messages: Messages) -> int:
         except KeyboardInterrupt:
             print("\n" + messages.text(say("Preview stopped.")))
         finally:
+            state.search.close()  # before its pages go with the temporary folder
             idle = watcher.stop()
             server.server_close()
             if idle:  # (a rebuild still running may be changing what save() would write)
