@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from karriere.base.hashing import hash_text
+from karriere.base.recall import Recall
 from karriere.base.xmltext import clean
 from karriere.config.settings import SITE_YAML
 from karriere.write.output import Bytes, Output
@@ -21,11 +22,13 @@ BERLIN = ZoneInfo("Europe/Berlin")
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def consultation_outputs(site: Site) -> list[Output]:
+def consultation_outputs(site: Site, recall: Recall | None = None) -> list[Output]:
     """A file for every contact with consultation hours: the site's, and any item's own
-    (in every language), each once."""
+    (in every language), each once. `recall`: the preview's, which looks again only at
+    the items an edit changed."""
+    recall = recall if recall is not None else Recall()
     contacts: dict[str, tuple[Contact, object]] = {}
-    for person, origin in _contacts(site):
+    for person, origin in _contacts(site, recall):
         route = person.calendar_route()
         if route and route not in contacts:
             contacts[route] = (person, origin)
@@ -35,14 +38,20 @@ def consultation_outputs(site: Site) -> list[Output]:
     ]
 
 
-def _contacts(site: Site):
+def _contacts(site: Site, recall: Recall):
     if site.network is not None and site.network.contact is not None:
         yield site.network.contact, SITE_YAML
     for local in site.sites:
-        for item in [*local.vacancies, *(local.network.employers if local.network else [])]:
-            person = getattr(item.meta, "contact", None)
-            if person is not None and person.consultation:
-                yield person, item.entry.source
+        items = [*local.vacancies, *(local.network.employers if local.network else [])]
+        yield from filter(None, recall.many(_own_consultation, items))
+
+
+def _own_consultation(item) -> tuple[Contact, str] | None:
+    """(the item's own contact, its file) if that contact has consultation hours."""
+    person = getattr(item.meta, "contact", None)
+    if person is not None and person.consultation:
+        return person, item.entry.source
+    return None
 
 
 def calendar(site: Site, person: Contact) -> bytes:

@@ -39,7 +39,7 @@ def network_outputs(
     files = files if files is not None else MadeFiles()
     recall = recall if recall is not None else Recall()
     outputs = [event_ics(site, ev) for ev in site.network.events]
-    outputs += consultation_outputs(site)  # the contact blocks' consultation hours
+    outputs += consultation_outputs(site, recall)  # the contact blocks' consultation hours
     base = site.urls.base_url
     items = poster_items(site)
     for local in site.sites[1:]:  # the posters of translated items, under /<code>/
