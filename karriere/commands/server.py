@@ -343,6 +343,9 @@ def stop_on_sigterm() -> None:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, interrupt)
+        # Ctrl-C too, even where the preview was started with SIGINT ignored (a job put
+        # in the background by a script, some test runners): Python then leaves it so.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:
