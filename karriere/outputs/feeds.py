@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from karriere.base import strings
 from karriere.base.messages import say
@@ -14,6 +14,7 @@ from karriere.site.model import Item, Page, Site
 from karriere.write.output import Bytes, Output
 
 _first, _second = itemgetter(0), itemgetter(1)
+_updated = attrgetter("updated")
 
 
 def sitemap(site: Site, recall: Recall | None = None) -> Output:
@@ -56,7 +57,10 @@ def last_modified(page: Page) -> date | None:
     newest item's; None for a page without a date of its own."""
     if page.item is not None:
         return item_day(page.item)
-    days = [day for day in map(item_day, page.items) if day is not None]
+    # A list of vacancies (the home page holds all): read `updated` at C level.
+    days = list(filter(None, map(_updated, page.items)))
+    if not days:
+        days = [day for day in map(item_day, page.items) if day is not None]
     return max(days) if days else None
 
 

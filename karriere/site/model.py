@@ -283,6 +283,19 @@ class Site:
             names = {key: str(words.gettext(label)) for key, label in names.items()}
         return {**names, **(self.language.categories or {})}
 
+    @cached_property
+    def answered_questions(self) -> list[Item]:
+        """FAQ entries with `asked`, newest first: what /fragen/ shows."""
+        answered = [f for f in self.faq if f.meta.asked is not None]
+        answered.sort(key=lambda f: (-f.meta.asked.toordinal(), f.slug))
+        return answered
+
+    @property
+    def has_questions_page(self) -> bool:
+        """Whether this language has /fragen/ (site/pages.py questions_page): answered
+        questions or site.yaml's form. Asked by every page's footer, so no route table."""
+        return bool(self.answered_questions) or self.settings.forms is not None
+
     def page_at(self, route: str) -> Page | None:
         """The page with this route ('' is the home page)."""
         return self._pages_by_route.get(route)

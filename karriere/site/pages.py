@@ -143,14 +143,12 @@ def questions_page(site: Site, t: Words) -> Page | None:
     """/fragen/: the newest answered questions (FAQ entries with `asked`), newest first,
     and the form to ask one (site.yaml `forms:`, else an e-mail link). A site with
     neither answered questions nor a form has no such page."""
-    answered = [f for f in site.faq if f.meta.asked is not None]
-    if not answered and site.settings.forms is None:
+    if not site.has_questions_page:
         return None
-    answered.sort(key=lambda f: (-f.meta.asked.toordinal(), f.slug))
     return Page(
         QUESTIONS, "questions.html", "questions", t.gettext("Gefragt und beantwortet"),
         t.gettext("Fragen, die uns erreicht haben, mit unseren Antworten. Stellen Sie uns Ihre eigene Frage."),
-        items=answered[:NEWEST_QUESTIONS],
+        items=site.answered_questions[:NEWEST_QUESTIONS],
         breadcrumbs=[(t.gettext("Startseite"), ""), (t.gettext("Häufige Fragen"), "faq/")],
     )  # fmt: skip
 
