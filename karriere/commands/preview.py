@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from urllib.parse import urlsplit
 from karriere.base.errors import BuildError, KarriereError, Problem
 from karriere.base.messages import say
 from karriere.commands.dates import today
+from karriere.commands.idle_collect import IdleCollector
 from karriere.config.settings import load_config
 from karriere.incremental.builder import PREVIEW, Builder
 from karriere.pipeline import Request
@@ -50,6 +50,7 @@ class PreviewBuilder:
         self.language = language  # of the editor's messages
         self.base_path = "/"
         self.engine: Builder | None = None
+        self.collector = IdleCollector()
 
     def configured_base_path(self) -> str:
         try:
@@ -72,8 +73,8 @@ class PreviewBuilder:
     ) -> Report:
         """Rebuild in memory-cached steps; `changed` is the watcher's hint (empty at start).
         `announce` gets the report as soon as it is known (the server tells the browser);
-        the garbage collector's work waits until after that."""
-        gc.disable()  # a build makes ~10^5 objects: no collections on the way to the browser
+        the garbage collector's work waits until the preview is idle."""
+        self.collector.pause()  # a build makes ~10^5 objects: no collections meanwhile
         try:
             report = self._rebuild(changed)
             if announce is not None:
@@ -81,12 +82,7 @@ class PreviewBuilder:
             if report.parsed >= SAVE_FROM:
                 self.save()
         finally:
-            # Collect this build's young garbage now, then freeze what survives: the site
-            # model lives on, and later collections need not walk it again and again.
-            # (Cycles among frozen objects are never collected: a build leaves a few dozen.)
-            gc.collect(1)
-            gc.freeze()
-            gc.enable()
+            self.collector.later()  # once the browser has its page (idle_collect.py)
         return report
 
     def _rebuild(self, changed: set[Path]) -> Report:

@@ -72,13 +72,13 @@ def card_for(site, page, signature=file_signature, language=None) -> Card | None
         # Untracked lookup: that page derives from the same item and site.yaml, which
         # the poster's own fingerprint already covers.
         page = getattr(site, "_site", site).page_at(page.item.route) or page
+    item = page.item
+    own = getattr(item.meta, "image", None) if item is not None else None
+    if not settings.cards:  # (a list's pages have no image of their own: the logo)
+        return plain_card(site, page, own)
     paged = page.extra.get("pagination")
     if paged is not None and paged.number > 1:  # a list's pages share its first's card
         page = getattr(site, "_site", site).page_at(paged.first_of(page.route)) or page
-    item = page.item
-    own = getattr(item.meta, "image", None) if item is not None else None
-    if not settings.cards:
-        return plain_card(site, page, own)
     if page.kind == "404":
         page = site.page_at("") or page
     design, picture_alt = text_design(site, page, signature, language), None

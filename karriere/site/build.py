@@ -134,7 +134,7 @@ def day_problems(content: Content, config: Config, today: date, recall: Recall) 
     period on it. Asked of each entry again only when it or the day changed (the preview
     rebuilds after every save)."""
     tables = config.pay_tables
-    entries = [entry for kind in PAY_KINDS for entry in content[kind]]  # (vacancies too)
+    entries = list(chain.from_iterable(content[kind] for kind in PAY_KINDS))  # vacancies too
     found = recall.many(
         _day_problems, entries, key=(today, tables.digest), today=today, tables=tables
     )
