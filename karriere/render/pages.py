@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Iterator
+from functools import partial
+from itertools import compress
+from operator import is_
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Protocol
 
@@ -43,6 +46,8 @@ from karriere.site.model import Page, Site
 from karriere.write.folders import make_folder
 from karriere.write.output import Bytes, Output, Spooled
 from karriere.write.spool import Spool
+
+_is_none = partial(is_, None)
 
 PARALLEL_FROM = 64  # pages; fewer render faster in this process than a pool starts
 
@@ -256,7 +261,7 @@ def render_pages(
     if cache is not None:
         cache.begin(site, {code: common for code, (_, common) in languages.items()})
     outputs = cache.reuse_all(pages) if cache is not None else [None] * len(pages)
-    todo = [number for number, kept in enumerate(outputs) if kept is None]
+    todo = list(compress(range(len(outputs)), map(_is_none, outputs)))  # at C speed
     problems: set[Problem] = set()
     for number, data, problem, deps, made in render_many(languages, pages, todo, jobs, spool):
         vacancy_cards.used.update(made)

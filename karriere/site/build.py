@@ -51,8 +51,9 @@ def build_site(
     )
 
     def visible(entries: list[Entry]) -> list[Entry]:
-        show_drafts = options.drafts or options.preview
-        return [e for e in entries if show_drafts or not getattr(e.meta, "draft", False)]
+        if options.drafts or options.preview:
+            return list(entries)
+        return [e for e in entries if not getattr(e.meta, "draft", False)]
 
     def item(entry: Entry, route: str, expired: bool = False) -> Item:
         return recall(Item, entry, route, renderer.convert_packed(entry.packed_body), expired)

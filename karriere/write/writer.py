@@ -39,6 +39,8 @@ from karriere.write.plan import check_unique, live_files, plan, same_as_last
 from karriere.write.staging import write_staged
 from karriere.write.swap import remove_leftovers
 
+_path_of = operator.attrgetter("path")
+
 
 def check_output_dir(out_dir: Path, site_dir: Path) -> None:
     """Never replace a folder that is not a previous karriere output."""
@@ -111,7 +113,7 @@ def update(
     placed: Path | None,
 ) -> WriteReport:
     """write_site, once the output folder is known to be fine."""
-    paths = [out.path for out in outputs]
+    paths = list(map(_path_of, outputs))  # at C speed: the preview asks on every save
     wanted = dict(zip(paths, outputs, strict=True))
     if last is None or len(wanted) != len(outputs) or wanted.keys() != last.keys():
         # (not needed for the very paths the last build checked)
