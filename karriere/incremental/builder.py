@@ -140,7 +140,7 @@ class Builder:
             if last is not None:
                 return BuildReport(
                     None, last["pages"], [Problem.from_row(w) for w in last["warnings"]],
-                    unchanged=len(last["outputs"]), shortcut=True,
+                    unchanged=last["files"], shortcut=True,
                     timings={"total": time.perf_counter() - started},
                 )  # fmt: skip
         changed = None
