@@ -50,11 +50,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t.gettext("Startseite"), "")],
         ),
     ]
-    # Every category is known (content.check_references). Each vacancy's is looked up
-    # by identity (recall): reading it from 10,000 objects is slower than the grouping.
-    in_category: dict[str, list[Item]] = {key: [] for key in site.categories}
-    for key, v in zip(recall.many(_category_of, open_vacancies), open_vacancies, strict=True):
-        in_category[key].append(v)
+    in_category = vacancies_by_category(site, open_vacancies, recall)
     for key, label in site.categories.items():
         pages.append(
             Page(
@@ -137,6 +133,35 @@ def post_wall(site: Site, t: Words) -> Page:
         "social/", "post_list.html", "post_list", t.gettext("Social Media"), description,
         items=site.posts, breadcrumbs=[(t.gettext("Startseite"), "")],
     )  # fmt: skip
+
+
+def vacancies_by_category(site: Site, vacancies: list[Item], recall: Recall) -> dict:
+    """{category: its vacancies, in list order}. Every category is known (content's
+    check_references). After an edit, last build's groups are revised where the list
+    changed, instead of grouping every vacancy again."""
+    keys = recall.many(_category_of, vacancies)  # looked up by identity, not read again
+    names = tuple(site.categories)
+
+    def grouped(vacancies: list[Item], keys: list[str]) -> dict:
+        groups: dict[str, list[Item]] = {key: [] for key in names}
+        for key, vacancy in zip(keys, vacancies, strict=True):
+            groups[key].append(vacancy)
+        return groups
+
+    def revised(last: dict, lists: tuple, before: tuple, places: list) -> dict:
+        (vacancies, keys), (_, old_keys) = lists, before
+        groups = dict(last)
+        # From the last changed place back: the places before the one at hand are still
+        # as last build had them, so old_keys tells each vacancy's rank in its group.
+        for n in sorted(set(places[0]) | set(places[1]), reverse=True):
+            old_key, key = old_keys[n], keys[n]
+            groups[old_key] = list(groups[old_key])  # (last build's lists stay as they were)
+            del groups[old_key][old_keys[:n].count(old_key)]
+            groups[key] = list(groups[key]) if key != old_key else groups[key]
+            groups[key].insert(old_keys[:n].count(key), vacancies[n])
+        return groups
+
+    return recall.revised(("categories", names), (vacancies, keys), grouped, revised)
 
 
 def questions_page(site: Site, t: Words) -> Page | None:
