@@ -18,14 +18,22 @@ NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
 
 
-def base_url_problem(value: str) -> Message | None:
-    """The site's own address: http(s), a host, perhaps a port and a path; nothing else."""
-    example = BASE_URL_EXAMPLE
+def not_one_piece(value: str, example) -> Message | None:
+    """An address with spaces or control characters in it (pasted with a line break)."""
     if NOT_ONE_LINE.search(value) or " " in value:
         return say(
             "{value!r} contains spaces or control characters (expected {example})",
             value=value, example=example,
         )  # fmt: skip
+    return None
+
+
+def base_url_problem(value: str) -> Message | None:
+    """The site's own address: http(s), a host, perhaps a port and a path; nothing else."""
+    example = BASE_URL_EXAMPLE
+    unbroken = not_one_piece(value, example)
+    if unbroken:
+        return unbroken
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return say(

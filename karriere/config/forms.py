@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from karriere.base.addresses import NOT_ONE_LINE
+from karriere.base.addresses import not_one_piece
 from karriere.base.errors import Problem
 from karriere.base.messages import Message, say
 from karriere.base.schema import Strict
@@ -30,11 +30,9 @@ HONEYPOT = "website"  # the hidden field people leave empty and robots fill in
 def action_problem(value: str) -> Message | None:
     """Why `value` cannot be the form's action (http on loopback passes here)."""
     example = say("e.g. {example}", example=ACTION_EXAMPLE)
-    if NOT_ONE_LINE.search(value) or " " in value:
-        return say(
-            "{value!r} contains spaces or control characters (expected {example})",
-            value=value, example=example,
-        )  # fmt: skip
+    unbroken = not_one_piece(value, example)
+    if unbroken:
+        return unbroken
     parts = urlsplit(value)
     try:
         parts.port  # noqa: B018 - raises on a port that is no number
