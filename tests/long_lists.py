@@ -60,3 +60,50 @@ def write_long_site(root: Path, count: int = 250, settings: str = "") -> tuple[P
         files[f"content/vacancies/{slug}.md"] = text
     site = write_files(root, files)
     return site, open_slugs + ["sachbearbeitung"]  # the scratch site's own open one
+
+
+# A network whose employer and occupation have more vacancies than their pages show.
+OCCUPATION, EMPTY_OCCUPATION = "gaertnerin", "leerberuf"
+NETWORK_FILES = {
+    f"content/employers/{EMPLOYER}.en.md": '---\nname: "Teststadt Utilities"\n---\nUtilities.\n',
+    f"content/occupations/{OCCUPATION}.md": (
+        '---\nname: "Gärtner*in"\nsummary: "Sie pflegen Parks."\n---\nGrün.\n'
+    ),
+    f"content/occupations/{OCCUPATION}.en.md": '---\nname: "Gardener"\n---\nGreen.\n',
+    f"content/occupations/{EMPTY_OCCUPATION}.md": '---\nname: "Leerberuf"\n---\nNichts.\n',
+}
+
+
+def network_vacancy(number: int) -> str:
+    """Vacancy `number` of the network site: one a day, newest with the highest number."""
+    posted = BUILD_DAY - timedelta(days=100 - number)
+    return (
+        "---\n"
+        f'title: "Gärtner*in Nummer {number:02d} (m/w/d)"\n'
+        "category: fachkraft\n"
+        f"posted: {posted.isoformat()}\n"
+        "location: Teststadt\n"
+        f"employer: {EMPLOYER}\n"
+        f"occupations: [{OCCUPATION}]\n"
+        'apply_url: "https://example.org/bewerben"\n'
+        "---\n"
+        f"Aufgaben im Park {number}.\n"
+    )
+
+
+def write_network_site(root: Path, count: int = 30, settings: str = "") -> tuple[Path, list[str]]:
+    """A network site in German and English: `count` vacancies of one employer in one
+    occupation, another occupation without any, and the scratch site's own vacancy
+    (neither's). Returns the site and the slugs of the `count`, newest first."""
+    files = dict(SCRATCH_FILES)
+    files["site.yaml"] = (
+        SITE_YAML
+        + "cards: false\nposters: false\nper_page: 10\n"
+        + 'languages:\n  - {code: de, label: "Deutsch"}\n  - {code: en, label: "English"}\n'
+        + settings
+    )
+    files[f"content/employers/{EMPLOYER}.md"] = EMPLOYER_FILE
+    files.update(NETWORK_FILES)
+    for number in range(count):
+        files[f"content/vacancies/park-{number:02d}.md"] = network_vacancy(number)
+    return write_files(root, files), [f"park-{n:02d}" for n in reversed(range(count))]

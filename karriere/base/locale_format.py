@@ -1,4 +1,4 @@
-"""Dates and money the way readers of a language write them, through Babel (CLDR):
+"""Dates, money and counts the way readers of a language write them, through Babel (CLDR):
 "15.10.2037" in German, "15 Oct 2037" in English, "15 Eki 2037" in Turkish."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import date, time
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_day_names
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 # The CLDR locale of a page's language where it is not the language itself: English
 # readers here are in Europe and write the day first.
@@ -32,6 +32,11 @@ def day(value, locale: Locale) -> str:
     # Arabic's medium format is digits and slashes held in order by invisible marks, which
     # a line of mixed directions still scrambles: the month's name reads the same to all.
     return format_date(value, "long" if locale.language == "ar" else "medium", locale=locale)
+
+
+def number(value: int, locale: Locale) -> str:
+    """A count with the locale's digit grouping: 1.234 in German, 1,234 in English."""
+    return format_decimal(value, locale=locale)
 
 
 def money(value: float, locale: Locale) -> str:

@@ -11,11 +11,12 @@ from karriere.base.hyphenation import Hyphenator
 
 
 def add_filters(env, language: str) -> None:
-    """`date`, `money`, and `hyphenate` (text) and `hyphenate_labels` (a body's
+    """`date`, `money`, `number` (a count), and `hyphenate` (text) and `hyphenate_labels` (a body's
     headings and table cells) in the page's language."""
     locale = locale_format.locale_of(language)
     env.filters["date"] = date_filter(locale)
     env.filters["money"] = lambda value: locale_format.money(value, locale)
+    env.filters["number"] = lambda value: locale_format.number(value, locale)
     env.filters["weekly"] = lambda slots: locale_format.weekly(slots, locale)  # phone hours
     env.filters["hours_data"] = hours_data
     hyphenator = Hyphenator(language)

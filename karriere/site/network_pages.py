@@ -8,12 +8,18 @@ from typing import TYPE_CHECKING
 from karriere.base.jsonld import dumps as json_ld
 from karriere.site.descriptions import first_sentence_of
 from karriere.site.model import Page
-from karriere.site.network import stories_for, vacancies_for
+from karriere.site.network import stories_for
 
 if TYPE_CHECKING:
     from karriere.base.recall import Recall
     from karriere.base.strings import Words
     from karriere.site.model import Item, Site
+
+# An employer's or occupation's page shows this many of its open vacancies (the first of
+# its list) and links to the whole list: the page stays small however many there are,
+# and an edit of a vacancy it does not show leaves it as it is. Six fill two rows of
+# cards on a wide screen.
+SHOWN_VACANCIES = 6
 
 
 def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
@@ -21,6 +27,7 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
     home = (t.gettext("Startseite"), "")
     org = site.settings.organisation.name
     pages: list[Page] = []
+    by_employer = open_by_employer(site)
     if net.employers:
         pages.append(
             Page(
@@ -34,16 +41,12 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
                 % {"organisation": org},
                 items=net.employers,
                 breadcrumbs=[home],
-                extra={
-                    "counts": {
-                        e.slug: len(vacancies_for(site, employer=e.slug)) for e in net.employers
-                    }
-                },
+                extra={"counts": {e.slug: len(by_employer.get(e.slug, ())) for e in net.employers}},
             )
         )
     for e in net.employers:
         crumbs = [home, (t.gettext("Arbeitgeber"), "arbeitgeber/")]
-        open_here = vacancies_for(site, employer=e.slug)
+        open_here = by_employer.get(e.slug, [])
         pages.append(
             Page(
                 e.route,
@@ -52,9 +55,12 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
                 e.meta.name,
                 e.meta.summary or first_sentence_of(e) or e.meta.name,
                 item=e,
-                items=open_here,
+                items=open_here[:SHOWN_VACANCIES],
                 breadcrumbs=crumbs,
-                extra={"stories": stories_for(site, employer=e.slug)},
+                extra={
+                    "stories": stories_for(site, employer=e.slug),
+                    "vacancy_count": len(open_here),
+                },
                 in_sitemap=not e.draft,
                 noindex=e.draft,
             )
@@ -89,7 +95,9 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
                 extra={"letters": by_letter(net.occupations)},
             )
         )
+    by_occupation = open_by_occupation(site)
     for o in net.occupations:
+        open_here = by_occupation.get(o.slug, [])
         pages.append(
             Page(
                 o.route,
@@ -98,16 +106,19 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
                 o.meta.name,
                 o.meta.summary or first_sentence_of(o) or o.meta.name,
                 item=o,
-                items=vacancies_for(site, occupation=o.slug),
+                items=open_here[:SHOWN_VACANCIES],
                 breadcrumbs=[home, (t.gettext("Berufe"), "berufe/")],
                 extra={
                     "stories": stories_for(site, occupation=o.slug),
                     "faq": [f for f in site.faq if o.slug in f.meta.occupations],
+                    "vacancy_count": len(open_here),
                 },
                 in_sitemap=not o.draft,
                 noindex=o.draft,
             )
         )
+        if open_here:
+            pages.append(occupation_vacancies(o, open_here, t, org))
     if net.events:
         pages.append(
             Page(
@@ -141,6 +152,44 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
         )
     pages += recall.many(poster_page, poster_items(site), t)
     return pages
+
+
+def occupation_vacancies(o: Item, open_here: list[Item], t: Words, org) -> Page:
+    """The list of an occupation's open vacancies, like an employer's (split into pages
+    by pagination.py); only for an occupation that has some."""
+    return Page(
+        f"stellen/beruf/{o.slug}/",
+        "vacancy_list.html",
+        "occupation_vacancies",
+        o.meta.name + ": " + t.gettext("Stellenangebote"),
+        t.gettext("%(category)s: aktuelle Stellenangebote %(organisation:bei)s.")
+        % {"category": o.meta.name, "organisation": org},
+        items=open_here,
+        heading=o.meta.name,
+        breadcrumbs=[(t.gettext("Startseite"), ""), (t.gettext("Stellenangebote"), "stellen/")],
+        extra={"occupation": o.slug},
+        in_sitemap=not o.draft,
+        noindex=o.draft,
+    )
+
+
+def open_by_employer(site: Site) -> dict[str, list[Item]]:
+    """Employer slug -> its open vacancies, in the list's order (one pass, not one per
+    employer: a network may have thousands of vacancies)."""
+    found: dict[str, list[Item]] = {}
+    hirer = site.network.hirer
+    for v in site.open_vacancies:
+        found.setdefault(hirer(v).slug, []).append(v)
+    return found
+
+
+def open_by_occupation(site: Site) -> dict[str, list[Item]]:
+    """Occupation slug -> its open vacancies, in the list's order."""
+    found: dict[str, list[Item]] = {}
+    for v in site.open_vacancies:
+        for slug in dict.fromkeys(v.meta.occupations):
+            found.setdefault(slug, []).append(v)
+    return found
 
 
 def poster_page(item: Item, t: Words) -> Page:

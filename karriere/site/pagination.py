@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 
 # The kinds of page that are lists of their `items`; the home page is never split.
 PAGED_KINDS = frozenset(
-    {"vacancy_list", "category", "employer_vacancies", "story_list", "event_list", "post_list"}
+    {
+        "vacancy_list",
+        "category",
+        "employer_vacancies",
+        "occupation_vacancies",
+        "story_list",
+        "event_list",
+        "post_list",
+    }
 )
 FOLDER = "seite"  # page n of a list is <list>/seite/<n>/
 
