@@ -27,7 +27,7 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
     home = (t.gettext("Startseite"), "")
     org = site.settings.organisation.name
     pages: list[Page] = []
-    by_employer = open_by_employer(site)
+    by_employer = open_by_employer(site) if net.employers else {}
     if net.employers:
         pages.append(
             Page(
@@ -95,7 +95,7 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
                 extra={"letters": by_letter(net.occupations)},
             )
         )
-    by_occupation = open_by_occupation(site)
+    by_occupation = open_by_occupation(site) if net.occupations else {}
     for o in net.occupations:
         open_here = by_occupation.get(o.slug, [])
         pages.append(
@@ -154,7 +154,7 @@ def plan_network_pages(site: Site, t: Words, recall: Recall) -> list[Page]:
     return pages
 
 
-def occupation_vacancies(o: Item, open_here: list[Item], t: Words, org) -> Page:
+def occupation_vacancies(o: Item, open_here: list[Item], t: Words, org: str) -> Page:
     """The list of an occupation's open vacancies, like an employer's (split into pages
     by pagination.py); only for an occupation that has some."""
     return Page(
@@ -174,12 +174,14 @@ def occupation_vacancies(o: Item, open_here: list[Item], t: Words, org) -> Page:
 
 
 def open_by_employer(site: Site) -> dict[str, list[Item]]:
-    """Employer slug -> its open vacancies, in the list's order (one pass, not one per
-    employer: a network may have thousands of vacancies)."""
+    """Employer slug -> its open vacancies, in the list's order: those that name it
+    (Network.hirer), found in one pass, not one per employer."""
+    known = {e.slug for e in site.network.employers}
     found: dict[str, list[Item]] = {}
-    hirer = site.network.hirer
     for v in site.open_vacancies:
-        found.setdefault(hirer(v).slug, []).append(v)
+        slug = v.meta.employer
+        if slug in known:
+            found.setdefault(slug, []).append(v)
     return found
 
 
