@@ -35,8 +35,18 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
     home_description = site.description or t.gettext(
         "Ausbildung, Studium und Jobs %(organisation:bei)s: offene Stellen, Geschichten von Azubis und Antworten auf Ihre Fragen."
     ) % {"organisation": settings.organisation.name}
+    in_category = vacancies_by_category(site, open_vacancies, recall)
+    counts = {key: len(found) for key, found in in_category.items()}  # (the home's tiles)
     pages = [
-        Page("", "home.html", "home", site.title, home_description, items=open_vacancies),
+        Page(
+            "",
+            "home.html",
+            "home",
+            site.title,
+            home_description,
+            items=open_vacancies,
+            extra={"category_counts": counts},
+        ),
         Page(
             "stellen/",
             "vacancy_list.html",
@@ -50,7 +60,6 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             breadcrumbs=[(t.gettext("Startseite"), "")],
         ),
     ]
-    in_category = vacancies_by_category(site, open_vacancies, recall)
     for key, label in site.categories.items():
         pages.append(
             Page(

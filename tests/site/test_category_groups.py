@@ -4,7 +4,10 @@ changed places give exactly what grouping every vacancy again gives."""
 from __future__ import annotations
 
 import random
+import re
 from types import SimpleNamespace
+
+from helpers import BUILD_DATE, SCRATCH_FILES, run_cli, write_files
 
 from karriere.base.recall import Recall
 from karriere.site.pages import vacancies_by_category
@@ -52,3 +55,16 @@ def test_last_builds_groups_are_left_as_they_were():
     assert as_numbers(first) == before
     assert [v.number for v in second["verwaltung"]] == [99]
     assert 4 not in [v.number for v in second["technik"]]
+
+
+def test_the_home_pages_tiles_count_what_each_category_page_lists(tmp_path):
+    site = write_files(tmp_path / "site", SCRATCH_FILES)
+    out = tmp_path / "out"
+    done = run_cli("build", "--site", str(site), "--out", str(out), "--date", BUILD_DATE)
+    assert done.returncode == 0, done.stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    tiles = re.findall(r'kategorie/([^/]+)/"><span>.*?</span><span class="tile-count">(\d+) ', home)
+    assert tiles and sum(int(n) for _, n in tiles) > 0
+    for key, count in tiles:
+        listed = (out / "stellen/kategorie" / key / "index.html").read_text(encoding="utf-8")
+        assert listed.count('<li class="card"') == int(count), key
