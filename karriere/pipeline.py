@@ -111,8 +111,8 @@ class Hooks:
     file_dates: Callable[[Path], dict] = content_dates
     pages: PageCache | None = None  # render (render/pages.py)
     pages_rendered: Callable[[], None] | None = None  # render: called once every page is made
-    # The feed's and the sitemap's rows: only a process that builds
-    # again (the preview) keeps them; a one-off build would only hold them.
+    # The feed's and the sitemap's rows: only a process that builds again (the preview)
+    # keeps them; a one-off build's Recall holds none (base/recall_once.py).
     recall_rows: Recall | None = None
     memo: Memo = field(default_factory=NoMemo)  # outputs: posters by their inputs
     made_files: MadeFiles | None = None  # outputs: QR codes and search index last build left
