@@ -2,8 +2,8 @@
 
 cmarkgfm's own markdown_to_html_with_extensions never frees the document's tree nor the
 HTML string cmark-gfm made of it (its Python module offers no function to): about 25 KB
-for a vacancy's body, so a worker that converts tens of thousands of bodies held more
-memory than the build. `markdown_to_html` makes the same calls, then frees both with
+for a vacancy's body, so a worker that converted thousands of bodies held about as much
+memory as the build. `Converter` makes the same calls, then frees both with
 cmark-gfm's own functions, found in the very library cmarkgfm loaded. Where that library
 does not have them, cmarkgfm's function is used as it is.
 """
@@ -48,7 +48,7 @@ class Converter:
         lib.cmark_gfm_core_extensions_ensure_registered()
         self._found = [lib.cmark_find_syntax_extension(n.encode()) for n in extensions]
         if _cmark.ffi.NULL in self._found:
-            raise ValueError(f"unknown cmark-gfm extension in {extensions}")
+            raise RuntimeError(f"unknown cmark-gfm extension in {extensions}")  # (our list)
 
     def __call__(self, text: str) -> str:
         if self._frees is None:
@@ -64,7 +64,7 @@ class Converter:
             lib.cmark_parser_feed(parser, data, len(data))
             root = lib.cmark_parser_finish(parser)
             if lib.cmark_node_get_type(root) == lib.CMARK_NODE_NONE:
-                raise ValueError("Error parsing markdown!")
+                raise RuntimeError("cmark-gfm made no document")  # (as cmarkgfm checks)
             try:
                 extensions = lib.cmark_parser_get_syntax_extensions(parser)
                 raw = lib.cmark_render_html(root, self.options, extensions)
