@@ -111,8 +111,8 @@ class Hooks:
     file_dates: Callable[[Path], dict] = content_dates
     pages: PageCache | None = None  # render (render/pages.py)
     pages_rendered: Callable[[], None] | None = None  # render: called once every page is made
-    # The feed's and the sitemap's rows: only a process that builds
-    # again (the preview) keeps them; a one-off build would only hold them.
+    # The feed's and the sitemap's rows: only a process that builds again (the preview)
+    # keeps them; a one-off build's Recall holds none (base/recall_once.py).
     recall_rows: Recall | None = None
     memo: Memo = field(default_factory=NoMemo)  # outputs: posters by their inputs
     made_files: MadeFiles | None = None  # outputs: QR codes and search index last build left
@@ -193,8 +193,9 @@ def published(assets: dict[str, tuple[str, bytes]]) -> dict[str, str]:
 def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks) -> list[Output]:
     """Every file of the site but the pages. Add a new kind of output here (see
     incremental/store.py on caching it)."""
-    result = [machine.sitemap(site, hooks.recall_rows), machine.robots(site)]
-    result += [machine.feed(local, hooks.recall_rows) for local in site.sites]  # one each
+    hold = held(site, hooks.spool)
+    result = [hold(machine.sitemap(site, hooks.recall_rows)), machine.robots(site)]
+    result += [hold(machine.feed(local, hooks.recall_rows)) for local in site.sites]  # one each
     if not site.options.preview:  # for aggregators, which read the published site only
         result.append(jobs_feed(site, hooks.spool))  # stellen/jobs.xml
     result += [out for local in site.sites for out in post_feed(local)]  # social/feed.xml
@@ -213,6 +214,14 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     # Video posters as WebP, and the security headers (CSP).
     result += poster_outputs(site, hooks.memo) + [security.headers_file(site, hooks.recall_rows)]
     return result
+
+
+def held(site: Site, spool: Spool | None) -> Callable[[Output], Output]:
+    """Spool.hold for a published build: a big site's feed and sitemap wait for the
+    writer in the spool, not in memory. (The preview compares its files in memory.)"""
+    if spool is None or site.options.preview:
+        return lambda out: out
+    return spool.hold
 
 
 def write(outputs: list[Output], out_dir: Path, site_dir: Path, hooks: Hooks) -> WriteReport:

@@ -17,11 +17,11 @@ from itertools import accumulate
 from typing import Protocol
 from urllib.parse import unquote, unquote_to_bytes
 
-import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 
 from karriere.base.packed import pack, unpack
+from karriere.content.cmark import Converter
 from karriere.content.markdown_video import replace_blocks
 
 _UMLAUTS = str.maketrans(
@@ -56,6 +56,8 @@ CLEANER = nh3.Cleaner(
 # passing it on). No tagfilter extension: it would show a <script> as visible text.
 CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 CMARK_EXTENSIONS = ["table", "strikethrough", "autolink"]
+# (one per process: cmark-gfm's extensions are looked up once)
+CMARK = Converter(CMARK_OPTIONS, CMARK_EXTENSIONS)
 
 
 # cmark-gfm links a bare www.example.org as http://; public employers serve https.
@@ -64,9 +66,7 @@ _WWW_LINK = re.compile(r'<a href="http://(www\.[^"<>]*)">\1</a>')
 
 def to_html(text: str) -> str:
     """CommonMark with GitHub's tables, ~~strikethrough~~ and bare links; raw HTML kept."""
-    html = cmarkgfm.markdown_to_html_with_extensions(
-        text, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
-    )
+    html = CMARK(text)
     return _WWW_LINK.sub(r'<a href="https://\1">\1</a>', html) if "http://www." in html else html
 
 

@@ -34,6 +34,7 @@ from karriere.base.hashing import hash_text, walk_signatures
 from karriere.base.memo import Memo
 from karriere.base.places import cache_folder
 from karriere.base.recall import Recall
+from karriere.base.recall_once import OnceRecall
 from karriere.base.workers import fewer_collections
 from karriere.config.settings import Config
 from karriere.config.theme import Theme
@@ -113,7 +114,7 @@ class Builder:
         self._entry_hashes: dict[str, str] = {}  # entry.source -> hash of its file
         self._md_ids: dict[int, tuple[bytes, str, str]] = {}  # id(body) -> (body, md key, key)
         # In-process only (the preview): what lets a rebuild compare by identity.
-        self._recall = Recall()
+        self._recall = self._new_recall()
         self._known = KnownContent(site_dir)  # the preview's short way (delta.py)
         self._dates: tuple[str, dict] | None = None  # (HEAD commit, content_dates)
         self._pages = PageMemory()
@@ -243,7 +244,7 @@ class Builder:
         hooks = Hooks(
             load_content=known.loader(changed, entry_key), load_entry=loader,
             markdown=markdown, pages=pages, pages_rendered=pages_rendered,
-            recall=self._recall, recall_rows=None if self.profile.persist else self._recall,
+            recall=self._recall, recall_rows=self._recall,
             memo=Memo(content.blobs), made_files=MadeFiles(state.made, state.manifest),
             last_site=self.out_dir, file_dates=self._file_dates,
             jobs=self.jobs, spool=spool,
@@ -266,7 +267,7 @@ class Builder:
         # records.
         if self.profile.persist:  # a new process each time: only the preview keeps objects
             state.made = hooks.made_files.new
-            self._recall = Recall()
+            self._recall = self._new_recall()
         else:
             state.made.update(hooks.made_files.new)
             self._recall.next_build()
@@ -284,6 +285,10 @@ class Builder:
             parsed=one.loader.parsed,
             timings=timings,
         )
+
+    def _new_recall(self) -> Recall:
+        """A new process each time (the command line): nothing to keep for a next build."""
+        return OnceRecall() if self.profile.persist else Recall()
 
     def _file_dates(self, site_dir: Path) -> dict:
         """content_dates, asked again only when the HEAD commit moved: the preview's

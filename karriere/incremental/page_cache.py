@@ -77,7 +77,10 @@ class PageCache:
         self.private_folder = in_memory
         self.tokens = in_memory
         self.keeps_cards = in_memory
-        self.fingerprints = Fingerprints(hashes, memory.fingerprints)
+        # Only a next build in this process compares pages field by field, or finds an
+        # entry's fingerprint again: a command-line build keeps neither.
+        self.keeps_shapes = in_memory
+        self.fingerprints = Fingerprints(hashes, memory.fingerprints, keeps_entries=in_memory)
         self.base = base
         self.theme = theme
         self.new_records: dict[str, Record] = {}
@@ -132,10 +135,12 @@ class PageCache:
         if old is not None and old[0] is page and old[2] == self.base:
             self.new_shapes[path] = old
             return old[3]
-        shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
         item = page.item
-        if item is not None:  # its own body counts here, not as a dependency (remember)
-            shape += (item.packed_html,)
+        shape = None
+        if old is not None or self.keeps_shapes:
+            shape = tuple([getattr(page, name) for name in PAGE_FIELDS])
+            if item is not None:  # its own body counts here, not as a dependency (remember)
+                shape += (item.packed_html,)
         if old is not None and old[2] == self.base and old[1] == shape:
             found = old[3]
         elif self.tokens:
@@ -146,7 +151,9 @@ class PageCache:
                 body = self.fingerprints.entry_hashes.get(item.entry.source, "")
                 body = body or hash_bytes(item.packed_html)
             found = hash_text(self.base, self.fingerprints.of(page), body)
-        self.new_shapes[path] = (page, shape, self.base, found)
+            if not self.keeps_shapes:  # (new_shapes has it for this build)
+                self.fingerprints.memo.pop(id(page), None)
+        self.new_shapes[path] = (page, shape if self.keeps_shapes else None, self.base, found)
         return found
 
     def reuse_all(self, pages: list[Page]) -> list[Output | None]:

@@ -57,9 +57,15 @@ class Fingerprints:
     or Page are covered without anyone registering them.
     """
 
-    def __init__(self, entry_hashes: dict[str, str], previous: dict | None = None):
+    def __init__(
+        self, entry_hashes: dict[str, str], previous: dict | None = None,
+        keeps_entries: bool = True,
+    ):  # fmt: skip
         self.entry_hashes = entry_hashes  # entry.source -> hash of the file's bytes
         self._memo: dict[int, tuple[object, str]] = {}
+        # False: entries are not memoised (each is walked once, inside its item, whose
+        # digest is), unless a next build in this process may look for them
+        self._keeps_entries = keeps_entries
         # The previous build's memo (same process): the site model's objects are never
         # changed once built, and unchanged items are handed out again (recall.py).
         self._previous = previous or {}
@@ -84,6 +90,8 @@ class Fingerprints:
             if not self._known_items(obj, out):
                 for value in obj:
                     self._walk(value, out)
+        elif kind is Entry and not self._keeps_entries:
+            out.append("D" + self._dataclass(obj))
         elif kind in _DATACLASS_FIELDS or (dataclasses.is_dataclass(obj) and kind is not type):
             hit = self._memo.get(id(obj))
             if hit is None or hit[0] is not obj:

@@ -8,7 +8,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from karriere.base.hashing import hash_bytes
 from karriere.write.folders import process_alive
+from karriere.write.output import Bytes, Output, Spooled
+
+# Files made in memory from this size on are held in the spool, not in memory (hold).
+HOLD_FROM = 1 << 20
 
 
 class Spool:
@@ -44,6 +49,21 @@ class Spool:
                 return None
             self.path = Path(made)
         return self.path
+
+    def hold(self, out: Output) -> Output:
+        """A big file made in memory (a feed or sitemap of a big site), written into the
+        spool at once, so that this process does not hold its bytes while it makes the
+        other files; anything else, or without a spool folder, as it is."""
+        if type(out) is not Bytes or len(out.data) < HOLD_FROM:
+            return out
+        folder = self.folder()
+        if folder is None:
+            return out
+        handle, path = tempfile.mkstemp(prefix="held-", dir=folder)
+        with os.fdopen(handle, "wb") as f:
+            f.write(out.data)
+        digest = out.digest or hash_bytes(out.data)
+        return Spooled(out.path, path, digest, origin=out.origin)
 
     def remove(self) -> None:
         if self.path is not None:
