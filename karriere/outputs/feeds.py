@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import chain, repeat
 from operator import attrgetter, itemgetter
 
 from karriere.base import strings
@@ -117,10 +118,10 @@ def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Out
     announced); `today` stands for the newest date when there is no entry."""
     rows = list(filter(None, rows))
     updated = _stamp(max(map(_second, rows))) if rows else today
+    # Each row and its line break joined in one go: no second copy of a big site's rows
     data = b"".join([
         (head + f"  <updated>{updated}</updated>\n" + author).encode(),
-        b"\n".join(map(_first, rows)),
-        b"\n" if rows else b"",
+        *chain.from_iterable(zip(map(_first, rows), repeat(b"\n"))),
         b"</feed>\n",
     ])  # fmt: skip
     return Bytes(path, data, origin=say("the vacancies feed"))
