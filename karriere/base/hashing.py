@@ -8,10 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from functools import partial
 from pathlib import Path
-
-from karriere.base.stats import stat_entries
 
 
 def hash_bytes(data: bytes) -> str:
@@ -52,15 +49,20 @@ def walk_signatures(
     while stack:
         rel, folder = stack.pop()
         try:
-            entries = [e for e in os.scandir(folder) if e.name not in skip]
+            entries = list(os.scandir(folder))
         except OSError:
             continue
-        for entry, st in zip(entries, _stats(entries, follow_symlinks), strict=True):
+        for entry in entries:
+            if entry.name in skip:
+                continue
             name = rel + entry.name
-            if st is None:  # gone, or a link in a circle
+            try:
+                st = entry.stat(follow_symlinks=follow_symlinks)
+            except OSError:  # gone, or a link in a circle
                 if not_files is not None:
                     not_files.append(name)
-            elif stat.S_ISDIR(st.st_mode):
+                continue
+            if stat.S_ISDIR(st.st_mode):
                 if _folder_key(st) not in seen:
                     seen.add(_folder_key(st))
                     stack.append((name + "/", entry.path))
@@ -70,21 +72,6 @@ def walk_signatures(
                 found.append((name, (st.st_size, st.st_mtime_ns, st.st_ino)))
     found.sort()
     return found
-
-
-def _stats(entries: list[os.DirEntry], follow_symlinks: bool) -> list[os.stat_result | None]:
-    """Each entry's stat(), None where it fails; all at once while none fails."""
-    try:
-        return stat_entries(entries, follow_symlinks)
-    except OSError:
-        return list(map(partial(_stat_or_none, follow_symlinks=follow_symlinks), entries))
-
-
-def _stat_or_none(entry: os.DirEntry, follow_symlinks: bool) -> os.stat_result | None:
-    try:
-        return entry.stat(follow_symlinks=follow_symlinks)
-    except OSError:
-        return None
 
 
 def _folder_key(st: os.stat_result) -> tuple[int, int]:

@@ -161,7 +161,7 @@ def cmd_build(args: argparse.Namespace, messages: Messages) -> int:
     if last is not None:
         warnings = [Problem.from_row(w) for w in last["warnings"]]
         return report_build(
-            messages, warnings, last["pages"], out_dir, started, 0, 0, last["files"]
+            messages, warnings, last["pages"], out_dir, started, 0, 0, len(last["outputs"])
         )
     from karriere.incremental.builder import Builder
     from karriere.pipeline import Request

@@ -141,7 +141,7 @@ class Builder:
             if last is not None:
                 return BuildReport(
                     None, last["pages"], [Problem.from_row(w) for w in last["warnings"]],
-                    unchanged=last["files"], shortcut=True,
+                    unchanged=len(last["outputs"]), shortcut=True,
                     timings={"total": time.perf_counter() - started},
                 )  # fmt: skip
         changed = None

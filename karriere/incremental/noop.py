@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from array import array
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from karriere.base.code import BUILTIN_THEME, code_digest
 from karriere.base.git_dates import head_commit
-from karriere.base.hashing import file_signature, hash_bytes, hash_text, walk_signatures
+from karriere.base.hashing import file_signature, hash_text, walk_signatures
 from karriere.base.places import DECAP_DIST, cache_folder
-from karriere.base.stats import stat_paths
-
-_first, _second = itemgetter(0), itemgetter(1)
-_signature = attrgetter("st_size", "st_mtime_ns", "st_ino")  # as file_signature's
 
 
 @dataclass(frozen=True)
@@ -48,19 +41,10 @@ def scan_inputs(site_dir: Path) -> Inputs:
     walks[site_dir / DECAP_DIST] = walk_signatures(site_dir / DECAP_DIST)
     walks[site_dir / "data"] = walk_signatures(site_dir / "data")  # data/pay/: pay tables
     for root, found in walks.items():
-        parts += [str(root), signatures_digest(found)]
+        parts.append(str(root))
+        for rel, sig in found:
+            parts += [rel, repr(sig)]
     return Inputs(hash_text(*parts), walks[site_dir / "content"])
-
-
-def signatures_digest(found: list[tuple[str, tuple]]) -> str:
-    """One digest of (path, (size, mtime_ns, inode)) pairs, made at C speed: a big site
-    has a hundred thousand of them, and a no-op build makes this and little else."""
-    names = "\x1f".join(map(_first, found)).encode("utf-8", "surrogatepass")
-    try:
-        numbers = array("q", chain.from_iterable(map(_second, found))).tobytes()
-    except OverflowError:  # an inode number beyond 2**63 (some network file systems)
-        numbers = repr(list(map(_second, found))).encode()
-    return hash_bytes(names + b"\x1e" + numbers)
 
 
 def options_key(today, base_url, drafts: bool, preview: bool) -> list:
@@ -86,18 +70,16 @@ def record_file(site_dir: Path, out_dir: Path) -> Path:
     return output_file(site_dir, out_dir, "noop", ".json")
 
 
-def outputs_intact(out_dir: Path, paths: str, digest: str) -> bool:
-    """Whether every output is as the last build left it. `paths`: their relative paths,
-    one per line (one string: parsed at once); `digest`: signatures_digest of them then."""
-    if not paths:
-        return False
-    names = paths.split("\n")
-    prefix = str(out_dir) + os.sep  # plain strings: 100,000 Path objects cost more than stats
-    try:
-        stats = stat_paths(list(map(prefix.__add__, names)))
-    except OSError:
-        return False
-    return signatures_digest(list(zip(names, map(_signature, stats), strict=True))) == digest
+def outputs_intact(out_dir: Path, signatures: dict[str, list]) -> bool:
+    prefix = str(out_dir) + os.sep  # plain strings: 40,000 Path objects cost more than stats
+    for path, signature in signatures.items():
+        try:
+            st = os.stat(prefix + path)
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns, st.st_ino] != signature:
+            return False
+    return bool(signatures)
 
 
 def unchanged(
@@ -113,7 +95,7 @@ def unchanged(
         return None
     if data.get("inputs") != (inputs or scan_inputs(site_dir)).digest:
         return None
-    if not outputs_intact(out_dir, data.get("output_paths", ""), data.get("outputs", "")):
+    if not outputs_intact(out_dir, data.get("outputs", {})):
         return None
     return data
 
@@ -129,15 +111,12 @@ def remember(
 ) -> None:
     """Write the record after a good build; a record that cannot be written is skipped."""
     path = record_file(site_dir, out_dir)
-    kept = [p for p, sig in outputs.items() if sig is not None]
     data = {
         "options": options,
         "inputs": inputs,
         "pages": pages,
         "warnings": [list(w) for w in warnings],
-        "files": len(kept),
-        "output_paths": "\n".join(kept),
-        "outputs": signatures_digest([(p, outputs[p]) for p in kept]),
+        "outputs": {p: list(sig) for p, sig in outputs.items() if sig is not None},
     }
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
