@@ -20,7 +20,6 @@ from karriere.content.front_matter import COLLECTIONS
 from karriere.content.loading import compact, load_entry
 from karriere.content.markdown import MarkdownRenderer
 from karriere.content.scan import scan_content
-from karriere.content.sharing import SharedValues
 from karriere.incremental.state import ContentState
 from karriere.site.descriptions import (
     DESCRIPTION_LIMIT,
@@ -113,7 +112,6 @@ class CachedLoader:
         chunks = [stale[i : i + size] for i in range(0, len(stale), size)]
         parse = partial(parse_chunk, Parsing(config, markdown.base_path, markdown.trusted_html))
         entries = self.content.entries
-        shared = SharedValues()  # (what the entries of this parse have in common)
         with fork_pool(jobs) as pool:
             for results in pool.imap_unordered(parse, chunks):
                 for path, sig, digest, result, html, description in results:
@@ -122,7 +120,7 @@ class CachedLoader:
                         entries[path] = (sig, *entries[path][1:])
                         continue
                     if result[0] is not None:
-                        shared.entry(compact(result[0]), path)
+                        compact(result[0])
                     entries[path] = (sig, digest, self.key, result)
                     self.parsed += 1
                     if html is not None:
