@@ -21,7 +21,7 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
     def row(self) -> list:
-        """A JSON form that keeps the message translatable (the no-op build's record)."""
+        """A plain form that keeps the message translatable (the no-op build's record)."""
         parts = self.message.parts() if isinstance(self.message, Message) else self.message
         return [self.path, self.line, parts]
 

@@ -39,7 +39,7 @@ class Message(str):
         return (Message, (self.template, self.values))
 
     def parts(self) -> list:
-        """A JSON form (the no-op build keeps its warnings as JSON)."""
+        """A plain form of lists, dicts and scalars (the no-op record keeps warnings so)."""
         values = {k: v.parts() if isinstance(v, Message) else v for k, v in self.values.items()}
         return [self.template, values]
 

@@ -309,7 +309,7 @@ class Builder:
         """(names of every non-Markdown file under content/, the same with signatures,
         the names)."""
         names, full = [], []
-        found = inputs.content if inputs else walk_signatures(config.content_dir)
+        found = inputs.media if inputs else walk_signatures(config.content_dir)
         for rel, sig in found:
             if not rel.endswith(".md"):
                 names.append(rel)

@@ -100,7 +100,7 @@ def test_karriere_version_change_redoes_everything(inc, monkeypatch):
     assert len(report.rendered) == report.pages  # every page rendered again
     assert tree(inc.out) == clean_build(inc.site)
     kept = inc.site / ".karriere-cache"  # the old version's records are gone, not piled up
-    assert len(list(kept.glob("state-*.pickle"))) == len(list(kept.glob("noop-*.json"))) == 1
+    assert len(list(kept.glob("state-*.pickle"))) == len(list(kept.glob("noop-*.marshal"))) == 1
 
 
 @both
@@ -419,13 +419,15 @@ def test_a_command_line_build_looks_at_the_input_files_once(scratch_site, monkey
     edit(scratch_site / VACANCY, "- Pässe und Ausweise", "- Pässe")
     walked = []
 
-    def counting(root, *rest, **options):
-        walked.append(Path(root))
-        return walk_signatures(root, *rest, **options)
+    def counting(walk):
+        def counted(root, *rest, **options):
+            walked.append(Path(root))
+            return walk(root, *rest, **options)
 
-    walk_signatures = hashing.walk_signatures
-    monkeypatch.setattr(noop, "walk_signatures", counting)
-    monkeypatch.setattr(engine, "walk_signatures", counting)  # (the builder's own name)
+        return counted
+
+    monkeypatch.setattr(noop, "walk_stats", counting(hashing.walk_stats))
+    monkeypatch.setattr(engine, "walk_signatures", counting(hashing.walk_signatures))
     assert cli.main(args) == 0
     assert walked.count(scratch_site / "content") == 1
     page = (out / "stellen/sachbearbeitung/index.html").read_text(encoding="utf-8")
