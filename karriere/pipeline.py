@@ -193,9 +193,11 @@ def published(assets: dict[str, tuple[str, bytes]]) -> dict[str, str]:
 def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks) -> list[Output]:
     """Every file of the site but the pages. Add a new kind of output here (see
     incremental/store.py on caching it)."""
-    hold = held(site, hooks.spool)
+    # A published build's big files wait in the spool (the preview compares in memory)
+    spool = None if site.options.preview else hooks.spool
+    hold = spool.hold if spool is not None else _as_it_is
     result = [hold(machine.sitemap(site, hooks.recall_rows)), machine.robots(site)]
-    result += [hold(machine.feed(local, hooks.recall_rows)) for local in site.sites]  # one each
+    result += [hold(machine.feed(local, hooks.recall_rows, spool)) for local in site.sites]
     if not site.options.preview:  # for aggregators, which read the published site only
         result.append(jobs_feed(site, hooks.spool))  # stellen/jobs.xml
     result += [out for local in site.sites for out in post_feed(local)]  # social/feed.xml
@@ -216,12 +218,8 @@ def other_outputs(site: Site, assets: dict[str, tuple[str, bytes]], hooks: Hooks
     return result
 
 
-def held(site: Site, spool: Spool | None) -> Callable[[Output], Output]:
-    """Spool.hold for a published build: a big site's feed and sitemap wait for the
-    writer in the spool, not in memory. (The preview compares its files in memory.)"""
-    if spool is None or site.options.preview:
-        return lambda out: out
-    return spool.hold
+def _as_it_is(out: Output) -> Output:
+    return out
 
 
 def write(outputs: list[Output], out_dir: Path, site_dir: Path, hooks: Hooks) -> WriteReport:

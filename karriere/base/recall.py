@@ -24,6 +24,10 @@ class Recall:
     """`recall(make, *args)` is `make(*args)`, reused while every argument is the same
     object (or an equal string) as in the call that made it, this build or the last."""
 
+    # Whether a next build may find what this one made (OnceRecall: never). Where no next
+    # build can, a big file may be made row by row into a file, keeping no row.
+    remembers = True
+
     def __init__(self) -> None:
         self._previous: dict[tuple, tuple] = {}
         self._current: dict[tuple, tuple] = {}

@@ -21,6 +21,8 @@ T = TypeVar("T")
 class OnceRecall(Recall):
     """Recall's answers for a first build, without remembering the long lists."""
 
+    remembers = False
+
     def part(self, name: str) -> Recall:
         found = self._parts.get(name)
         if found is None:

@@ -16,7 +16,7 @@ from karriere.base.deps import note
 from karriere.base.errors import BuildError, Problem
 from karriere.base.hashing import hash_text
 from karriere.base.messages import Message, say
-from karriere.base.packed import pack, unpack
+from karriere.base.packed import Spilled, pack, unpack
 from karriere.base.schema import CONTROL, Strict, share_fields_sets, validate
 from karriere.base.text import read_text
 from karriere.base.yamlfile import YamlDocument, YamlProblem, load_yaml
@@ -55,7 +55,7 @@ class Entry:
     meta: Strict
     # The Markdown body, packed (packed.py): see `body`. Not compared: an entry equals
     # another with the same front matter, and what reads the body notes it (cache.note).
-    packed_body: bytes = field(compare=False)
+    packed_body: bytes | Spilled = field(compare=False)
     body_line: int  # line of the file where the body starts
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     videos: tuple = ()  # markdown_video.body_videos(body): the valid ```video blocks

@@ -32,6 +32,7 @@ from karriere.base.errors import Problem
 from karriere.base.git_dates import content_dates, head_commit
 from karriere.base.hashing import hash_text, walk_signatures
 from karriere.base.memo import Memo
+from karriere.base.packed import SpillFile
 from karriere.base.places import cache_folder
 from karriere.base.recall import Recall
 from karriere.base.recall_once import OnceRecall
@@ -113,6 +114,7 @@ class Builder:
         self._saving = Saving(cache_folder(site_dir), profile)  # content and made files
         self._entry_hashes: dict[str, str] = {}  # entry.source -> hash of its file
         self._md_ids: dict[int, tuple[bytes, str, str]] = {}  # id(body) -> (body, md key, key)
+        self._spill: SpillFile | None = None
         # In-process only (the preview): what lets a rebuild compare by identity.
         self._recall = self._new_recall()
         self._known = KnownContent(site_dir)  # the preview's short way (delta.py)
@@ -217,7 +219,9 @@ class Builder:
         site_dir = self.request.site_dir
         loader = CachedLoader(site_dir, content, entry_key, changed, self._entry_hashes)
         trusted_html = config.settings.trusted_html
-        markdown = CachedMarkdown(content, md_key, base_path, trusted_html, self._md_ids)
+        markdown = CachedMarkdown(
+            content, md_key, base_path, trusted_html, self._md_ids, self._spill_file()
+        )
         loader.prewarm(config, markdown, self.jobs)
         self._saving.markdown = markdown
         assets = pipeline.published(theme.assets())
@@ -255,6 +259,15 @@ class Builder:
         )  # fmt: skip
         cards = len(content.fragments)
         return OneBuild(hooks, loader, markdown, pages, entry_key, media, cards)
+
+    def _spill_file(self) -> SpillFile | None:
+        """Where this builder's new bodies and HTML wait (one file for all its builds)."""
+        if self._spill is None and self.profile.spill_texts and hasattr(os, "pwrite"):
+            try:
+                self._spill = SpillFile(cache_folder(self.request.site_dir))
+            except OSError:  # (no room for it: the texts stay in memory)
+                return None
+        return self._spill
 
     def _remember(self, state: State, one: OneBuild, result: Result, timings: dict) -> BuildReport:
         """The build is written: what it made is what the next build compares with."""

@@ -9,15 +9,16 @@ a pool of forked processes (`prewarm`).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from karriere.base.hashing import file_signature, hash_bytes
+from karriere.base.hashing import file_signature, hash_bytes, hash_text
+from karriere.base.packed import Spilled, SpillFile, packed_digest
 from karriere.base.workers import fork_pool
 from karriere.config.settings import Config
 from karriere.content.front_matter import COLLECTIONS
-from karriere.content.loading import compact, load_entry
+from karriere.content.loading import Entry, compact, load_entry
 from karriere.content.markdown import MarkdownRenderer
 from karriere.content.scan import scan_content
 from karriere.incremental.state import ContentState
@@ -121,9 +122,11 @@ class CachedLoader:
                         continue
                     if result[0] is not None:
                         compact(result[0])
+                        result = (markdown.with_body_spilled(result[0]), result[1])
                     entries[path] = (sig, digest, self.key, result)
                     self.parsed += 1
                     if html is not None:
+                        html = markdown.spilled(html)
                         markdown.store(result[0].packed_body, html)
                         remember_description(html, description)
 
@@ -163,8 +166,9 @@ class CachedMarkdown:
     packed body."""
 
     def __init__(
-        self, content: ContentState, key: str, base_path: str, trusted_html: bool, ids: dict
-    ):
+        self, content: ContentState, key: str, base_path: str, trusted_html: bool, ids: dict,
+        spill_file: SpillFile | None = None,
+    ):  # fmt: skip
         self.content = content
         self.key = key
         self.base_path = base_path
@@ -173,14 +177,29 @@ class CachedMarkdown:
         self.used: set[str] = set()
         self._ids = ids  # the same body object again (in-process rebuilds): no hashing
         self._renderer: MarkdownRenderer | None = None
+        self._spill_file = spill_file  # where new bodies and HTML wait, if not in memory
 
-    def _key(self, body: bytes) -> str:
-        known = self._ids.get(id(body))
-        if known is not None and known[0] is body and known[1] == self.key:
-            key = known[2]
+    def spilled(self, packed: bytes) -> bytes | Spilled:
+        """The packed text as this build holds it: in the spill file, if it has one."""
+        if self._spill_file is None or type(packed) is not bytes:
+            return packed
+        return self._spill_file.spill(packed)
+
+    def with_body_spilled(self, entry: Entry) -> Entry:
+        if self._spill_file is None:
+            return entry
+        return replace(entry, packed_body=self.spilled(entry.packed_body))
+
+    def _key(self, body: bytes | Spilled) -> str:
+        if type(body) is Spilled:  # (its digest is at hand)
+            key = hash_text(self.key, body.digest)
         else:
-            key = hash_bytes(b"%s\x1f%s" % (self.key.encode(), body))
-            self._ids[id(body)] = (body, self.key, key)
+            known = self._ids.get(id(body))
+            if known is not None and known[0] is body and known[1] == self.key:
+                key = known[2]
+            else:
+                key = hash_text(self.key, packed_digest(body))
+                self._ids[id(body)] = (body, self.key, key)
         self.used.add(key)
         return key
 
@@ -204,6 +223,7 @@ class CachedMarkdown:
         else:
             if self._renderer is None:
                 self._renderer = MarkdownRenderer(self.base_path, self.trusted_html)
-            html = self.content.html[key] = self._renderer.convert_packed(body)
+            html = self.spilled(self._renderer.convert_packed(body))
+            self.content.html[key] = html
             self.converted += 1
         return html

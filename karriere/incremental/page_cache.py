@@ -18,6 +18,7 @@ from pathlib import Path
 
 from karriere.base.hashing import file_signature, hash_bytes, hash_text
 from karriere.base.messages import say
+from karriere.base.packed import packed_digest
 from karriere.base.recall import changed_places
 from karriere.config.theme import Theme
 from karriere.incremental.state import Record, State
@@ -149,7 +150,7 @@ class PageCache:
             body = ""
             if item is not None:
                 body = self.fingerprints.entry_hashes.get(item.entry.source, "")
-                body = body or hash_bytes(item.packed_html)
+                body = body or packed_digest(item.packed_html)
             found = hash_text(self.base, self.fingerprints.of(page), body)
             if not self.keeps_shapes:  # (new_shapes has it for this build)
                 self.fingerprints.memo.pop(id(page), None)
@@ -278,7 +279,8 @@ class PageCache:
 
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal
-        lists are one shared tuple (also after pickling), so unchanged() checks it once."""
+        lists are one shared tuple (also after pickling, within a chunk of records), so
+        unchanged() checks it once."""
         deps = deps if type(deps) is frozenset else frozenset(deps)
         known = self._pairs_of.get(deps)  # most pages read the same things
         if known is None:

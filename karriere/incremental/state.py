@@ -43,13 +43,18 @@ class Profile:
     # QR codes, posters and cards are made for one output's URLs and options: each kind
     # of build keeps its own file of them (None: none).
     made_name: str | None
+    # Keep packed bodies and HTML in a temporary file, not in memory (base/packed.py
+    # SpillFile): for a process that builds once.
+    spill_texts: bool = False
 
     @property
     def mode(self) -> str:
         return "tree" if self.persist else "file"
 
 
-COMMAND_LINE = Profile(persist=True, autosave=True, shared_content=True, made_name="made.pickle")
+COMMAND_LINE = Profile(
+    persist=True, autosave=True, shared_content=True, made_name="made.pickle", spill_texts=True
+)
 PREVIEW = Profile(
     persist=False, autosave=False, shared_content=True, made_name="made-preview.pickle"
 )
@@ -81,19 +86,20 @@ def state_key(out_dir: Path) -> str:
 
 
 def save_state(path: Path, key: str, state: State) -> None:
-    """The file manifest in chunks: pickled in one piece, the pickler's memo of its many
-    small objects was the largest allocation of a big site's build (benchmarks/bench.py,
-    peak RSS). The records stay in one piece: pages share their lists of dependencies."""
-    rest = {"records": state.records, "warnings": state.warnings, "pages": state.pages}
-    save_chunks(path, key, [state.manifest, state.made, rest])
+    """The file manifest and the pages' records in chunks: pickled in one piece, the
+    pickler's memo of their many small objects was the largest allocation at the end of a
+    big site's build (benchmarks/bench.py, peak RSS). (Pages share their lists of
+    dependencies; a chunk keeps one copy of each, and unchanged() checks each copy.)"""
+    rest = {"warnings": state.warnings, "pages": state.pages}
+    save_chunks(path, key, [state.manifest, state.made, state.records, rest])
 
 
 def load_state(path: Path, key: str) -> State | None:
     found = load_chunks(path, key)
     if found is None:
         return None
-    manifest, made, rest = found
-    return State(manifest, rest["records"], rest["warnings"], rest["pages"], made)
+    manifest, made, records, rest = found
+    return State(manifest, records, rest["warnings"], rest["pages"], made)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from karriere.base.recall import Recall
 from karriere.base.xmltext import attribute, language, text
 from karriere.site.model import Item, Page, Site
 from karriere.write.output import Bytes, Output
+from karriere.write.spool import Spool
 
 _first, _second = itemgetter(0), itemgetter(1)
 _updated = attrgetter("updated")
@@ -82,20 +83,18 @@ def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def feed(site: Site, recall: Recall | None = None) -> Output:
+def feed(site: Site, recall: Recall | None = None, spool: Spool | None = None) -> Output:
     """Atom feed of open vacancies in the site's language (one per language, each at
     <code>/stellen/feed.xml). Dates come from the content, so builds are reproducible.
-    `recall`: the live preview's, which hands back the entries of unchanged vacancies."""
+    `recall`: the live preview's, which hands back the entries of unchanged vacancies.
+    `spool`: a published build's, which the feed is written into entry by entry when
+    `recall` keeps no rows for a next build."""
     t = strings.load(site.code, site.settings.address)
     recall = recall if recall is not None else Recall()
     categories = site.categories
     labels = repr(sorted(categories.items()))  # what an entry reads besides its vacancy
     urls = site.urls
     german = "" if site.code == site.settings.language else site.settings.language
-    rows = recall.many(
-        _feed_entry, site.open_vacancies, key=(urls.base_url, labels, german, site.code),
-        categories=categories, absolute=urls.absolute, german=german,
-    )  # fmt: skip
     path = site.prefix + "stellen/feed.xml"
     feed_url = urls.absolute(path)
     code = language(site.code)
@@ -110,7 +109,26 @@ def feed(site: Site, recall: Recall | None = None) -> Output:
         f"  <id>{text(feed_url)}</id>\n"
     )
     author = f"  <author><name>{text(site.settings.organisation.name)}</name></author>\n"
-    return recall.joined(_feed_file, rows, head, author, _stamp(site.options.today), path)
+    today = _stamp(site.options.today)
+    if spool is not None and not recall.remembers:  # (a big site's rows: as big as the file)
+        shown = [v for v in site.open_vacancies if not v.draft]
+        newest = max((v.updated or v.meta.posted for v in shown), default=None)
+        rows = (_feed_entry(v, categories, urls.absolute, german)[0] for v in shown)
+        start = _feed_start(head, author, _stamp(newest) if newest else today)
+        chunks = chain([start], chain.from_iterable(zip(rows, repeat(b"\n"))), [FEED_END])
+        return spool.stream(path, chunks, say("the vacancies feed"))
+    rows = recall.many(
+        _feed_entry, site.open_vacancies, key=(urls.base_url, labels, german, site.code),
+        categories=categories, absolute=urls.absolute, german=german,
+    )  # fmt: skip
+    return recall.joined(_feed_file, rows, head, author, today, path)
+
+
+FEED_END = b"</feed>\n"
+
+
+def _feed_start(head: str, author: str, updated: str) -> bytes:
+    return (head + f"  <updated>{updated}</updated>\n" + author).encode()
 
 
 def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Output:
@@ -120,9 +138,9 @@ def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Out
     updated = _stamp(max(map(_second, rows))) if rows else today
     # Each row and its line break joined in one go: no second copy of a big site's rows
     data = b"".join([
-        (head + f"  <updated>{updated}</updated>\n" + author).encode(),
+        _feed_start(head, author, updated),
         *chain.from_iterable(zip(map(_first, rows), repeat(b"\n"))),
-        b"</feed>\n",
+        FEED_END,
     ])  # fmt: skip
     return Bytes(path, data, origin=say("the vacancies feed"))
 

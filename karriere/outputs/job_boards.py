@@ -11,8 +11,6 @@ one feed per site, and it lists every vacancy, translated or not.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from datetime import date
 from itertools import chain
 from xml.dom.minidom import Document, Element
@@ -24,7 +22,7 @@ from karriere.base.messages import say
 from karriere.base.xmltext import clean
 from karriere.site import pay
 from karriere.site.model import Item, Site
-from karriere.write.output import Bytes, Output, Spooled
+from karriere.write.output import Bytes, Output
 from karriere.write.spool import Spool
 
 PATH = "stellen/jobs.xml"
@@ -62,20 +60,10 @@ def jobs_feed(site: Site, spool: Spool | None = None) -> Output:
     newest = max((v.updated or v.meta.posted for v in jobs), default=site.options.today)
     head, tail = _frame(site, newest)
     chunks = chain([head], (_indented(job_element(job_values(site, v))) for v in jobs), [tail])
-    folder = spool.folder() if spool is not None else None
     origin = say("the job board feed")
-    if folder is None:
+    if spool is None:
         return Bytes(PATH, b"".join(chunks), origin=origin)
-    path = folder / f"jobs-{os.getpid()}.xml"
-    digest = hashlib.sha256()
-    try:
-        with open(path, "wb") as f:
-            for chunk in chunks:
-                digest.update(chunk)
-                f.write(chunk)
-    except OSError as exc:  # (a full disk: write() names no file; the message should)
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
-    return Spooled(PATH, str(path), digest.hexdigest()[:32], origin=origin)  # (as hash_bytes)
+    return spool.stream(PATH, chunks, origin)
 
 
 def _frame(site: Site, newest: date) -> tuple[bytes, bytes]:

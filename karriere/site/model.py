@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from karriere.base import occupation_key, strings
 from karriere.base.deps import note
-from karriere.base.packed import unpack
+from karriere.base.packed import Spilled, unpack
 from karriere.config.contact import Contact
 from karriere.config.languages import Language
 from karriere.config.models import Address, Social
@@ -126,7 +126,7 @@ class Item:
     entry: Entry
     route: str  # e.g. 'stellen/kfz-mechatroniker/'
     # The body as HTML, packed (packed.py): see `html`. Not compared, like the entry's body.
-    packed_html: bytes = field(compare=False)
+    packed_html: bytes | Spilled = field(compare=False)
     expired: bool = False
     # A vacancy's last real change: `updated`, else its file's last commit, else `posted`
     # (site/build.py last_change); None for every other kind.

@@ -3,9 +3,11 @@ to move into place."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from karriere.base.hashing import hash_bytes
@@ -64,6 +66,23 @@ class Spool:
             f.write(out.data)
         digest = out.digest or hash_bytes(out.data)
         return Spooled(out.path, path, digest, origin=out.origin)
+
+    def stream(self, path: str, chunks: Iterable[bytes], origin: str) -> Output:
+        """A big file written into the spool as its chunks are made, never whole in
+        memory (a feed of every vacancy); without a spool folder, joined in memory."""
+        folder = self.folder()
+        if folder is None:
+            return Bytes(path, b"".join(chunks), origin=origin)
+        handle, held = tempfile.mkstemp(prefix="held-", dir=folder)
+        digest = hashlib.sha256()
+        try:
+            with os.fdopen(handle, "wb") as f:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    f.write(chunk)
+        except OSError as exc:  # (a full disk: write() names no file; the message should)
+            raise OSError(exc.errno, exc.strerror, held) from None
+        return Spooled(path, held, digest.hexdigest()[:32], origin=origin)  # (as hash_bytes)
 
     def remove(self) -> None:
         if self.path is not None:

@@ -42,3 +42,43 @@ def test_without_a_spool_folder_the_bytes_stay(tmp_path, monkeypatch):
     blocked.write_text("not a folder")
     big = Bytes("sitemap.xml", b"y" * 100)
     assert Spool(blocked / "cache").hold(big) is big
+
+
+def test_a_streamed_file_is_written_chunk_by_chunk_with_the_digest_of_the_whole(tmp_path):
+    spool = Spool(tmp_path / "cache")
+    made = []
+
+    def chunks():
+        for n in range(3):
+            made.append(n)
+            yield b"<row>%d</row>\n" % n
+
+    out = spool.stream("stellen/feed.xml", chunks(), origin="the feed")
+    whole = b"".join(b"<row>%d</row>\n" % n for n in range(3))
+    assert type(out) is Spooled and made == [0, 1, 2]
+    assert Path(out.source).read_bytes() == whole and out.digest == hash_bytes(whole)
+    assert Path(out.source).parent == spool.path
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    kept = Spool(blocked / "cache").stream("x.xml", iter([b"a", b"b"]), origin="x")
+    assert type(kept) is Bytes and kept.data == b"ab"
+
+
+def test_the_feed_streamed_into_the_spool_is_the_feed_made_in_memory(scratch_site, tmp_path):
+    from datetime import date
+
+    from helpers import BUILD_DATE
+
+    from karriere.base.recall import Recall
+    from karriere.base.recall_once import OnceRecall
+    from karriere.outputs.feeds import feed
+    from karriere.pipeline import Request, run
+
+    site = run(Request(scratch_site, date.fromisoformat(BUILD_DATE)), None).site
+    in_memory = feed(site)
+    streamed = feed(site, OnceRecall(), Spool(tmp_path / "cache"))  # (as the command line)
+    assert type(feed(site, Recall(), Spool(tmp_path / "kept"))) is Bytes  # (rows kept)
+    assert type(in_memory) is Bytes and type(streamed) is Spooled
+    assert b"<entry>" in in_memory.data
+    assert Path(streamed.source).read_bytes() == in_memory.data
+    assert streamed.digest == hash_bytes(in_memory.data)
