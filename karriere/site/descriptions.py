@@ -7,7 +7,7 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING
 
-from karriere.base.packed import unpack
+from karriere.base.packed import Spilled, unpack
 
 if TYPE_CHECKING:
     from karriere.site.model import Item
@@ -19,27 +19,35 @@ DESCRIPTION_LIMIT = 160  # characters of a page's description made from its body
 # The hook the content cache fills: first_sentence_packed() of packed HTML, by its bytes.
 # A cold build's parse workers send theirs (remember_description) and the same HTML comes
 # again in every rebuild of the preview, so most pages never cut a description themselves.
-_descriptions: dict[tuple[bytes, int], str] = {}
+_descriptions: dict[tuple[bytes | str, int], str] = {}
 
 
 def first_sentence_of(item: Item, limit: int = DESCRIPTION_LIMIT) -> str:
     """first_sentence(item.html), mostly from the start of the HTML alone."""
-    found = _descriptions.get((item.packed_html, limit))
+    found = _descriptions.get((_key(item.packed_html), limit))
     if found is None:
         found = first_sentence_packed(item.packed_html, limit)
         remember_description(item.packed_html, found, limit)
     return found
 
 
-def remember_description(packed: bytes, text: str, limit: int = DESCRIPTION_LIMIT) -> None:
+def remember_description(
+    packed: bytes | Spilled, text: str, limit: int = DESCRIPTION_LIMIT
+) -> None:
     """`text` is first_sentence_packed(packed, limit), e.g. from a parse worker."""
     if len(_descriptions) >= 1 << 16:  # a long preview session: start again
         _descriptions.clear()
-    _descriptions[packed, limit] = text
+    _descriptions[_key(packed), limit] = text
 
 
-def known_description(packed: bytes, limit: int = DESCRIPTION_LIMIT) -> str | None:
-    return _descriptions.get((packed, limit))
+def _key(packed: bytes | Spilled) -> bytes | str:
+    # A spilled text by its digest: the table outlives builders, and must not keep
+    # their spill files open.
+    return packed.digest if type(packed) is Spilled else packed
+
+
+def known_description(packed: bytes | Spilled, limit: int = DESCRIPTION_LIMIT) -> str | None:
+    return _descriptions.get((_key(packed), limit))
 
 
 def first_sentence_packed(packed: bytes, limit: int) -> str:
