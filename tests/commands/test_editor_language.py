@@ -115,7 +115,10 @@ def test_preview_overlay_and_terminal_speak_the_editors_language(scratch_site, o
         state = preview.state()
     finally:
         preview.proc.send_signal(signal.SIGINT)
-        printed = preview.stop()
+        try:  # (stop() sends SIGTERM to a running preview: it raced with the Ctrl-C)
+            preview.proc.wait(timeout=10)
+        finally:
+            printed = preview.stop()
     assert state["title"] == title
     error = state["errors"][0]
     assert error["where"] == f"{VACANCY}:4"
