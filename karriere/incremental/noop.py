@@ -165,10 +165,11 @@ def remember(
     """Write the record after a good build; a record that cannot be written is skipped."""
     path = record_file(site_dir, out_dir)
     kept = {name: sig for name, sig in outputs.items() if sig is not None}
-    found = _signature_arrays()
+    found = sizes, mtimes, inodes = _signature_arrays()
     try:
-        for numbers, column in zip(found, zip(*kept.values(), strict=True), strict=False):
-            numbers.extend(column)
+        sizes.extend([sig[0] for sig in kept.values()])
+        mtimes.extend([sig[1] for sig in kept.values()])
+        inodes.extend([sig[2] for sig in kept.values()])
     except OverflowError:  # (no file system gives such numbers today)
         return
     data = {

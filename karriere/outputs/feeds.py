@@ -112,7 +112,7 @@ def feed(site: Site, recall: Recall | None = None, spool: Spool | None = None) -
     today = _stamp(site.options.today)
     if spool is not None and not recall.remembers:  # (a big site's rows: as big as the file)
         shown = [v for v in site.open_vacancies if not v.draft]
-        newest = max((v.updated or v.meta.posted for v in shown), default=None)
+        newest = max(map(_last_change, shown), default=None)
         rows = (_feed_entry(v, categories, urls.absolute, german)[0] for v in shown)
         start = _feed_start(head, author, _stamp(newest) if newest else today)
         chunks = chain([start], chain.from_iterable(zip(rows, repeat(b"\n"))), [FEED_END])
@@ -145,6 +145,10 @@ def _feed_file(rows: list, head: str, author: str, today: str, path: str) -> Out
     return Bytes(path, data, origin=say("the vacancies feed"))
 
 
+def _last_change(v: Item) -> date:
+    return v.updated or v.meta.posted  # (site/build.py last_change: `updated`, else posted)
+
+
 def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "") -> tuple | None:
     """(the <entry> of an open vacancy in UTF-8, its last change), or None for a draft.
     (recall's key holds what `absolute`, `categories` and `german` give: base_url, labels,
@@ -154,7 +158,7 @@ def _feed_entry(v: Item, categories: dict, absolute: Callable, german: str = "")
     m = v.meta
     url = absolute(v.route)
     posted = _stamp(m.posted)
-    updated = v.updated or m.posted  # the last real change (site/build.py last_change)
+    updated = _last_change(v)
     lang = f' xml:lang="{german}"' if german and not v.entry.language else ""
     entry = (
         f"  <entry{lang}>\n"

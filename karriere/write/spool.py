@@ -10,7 +10,6 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from karriere.base.hashing import hash_bytes
 from karriere.write.folders import process_alive
 from karriere.write.output import Bytes, Output, Spooled
 
@@ -56,16 +55,9 @@ class Spool:
         """A big file made in memory (a feed or sitemap of a big site), written into the
         spool at once, so that this process does not hold its bytes while it makes the
         other files; anything else, or without a spool folder, as it is."""
-        if type(out) is not Bytes or len(out.data) < HOLD_FROM:
+        if type(out) is not Bytes or len(out.data) < HOLD_FROM or self.folder() is None:
             return out
-        folder = self.folder()
-        if folder is None:
-            return out
-        handle, path = tempfile.mkstemp(prefix="held-", dir=folder)
-        with os.fdopen(handle, "wb") as f:
-            f.write(out.data)
-        digest = out.digest or hash_bytes(out.data)
-        return Spooled(out.path, path, digest, origin=out.origin)
+        return self.stream(out.path, [out.data], out.origin)
 
     def stream(self, path: str, chunks: Iterable[bytes], origin: str) -> Output:
         """A big file written into the spool as its chunks are made, never whole in
