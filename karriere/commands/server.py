@@ -339,13 +339,21 @@ def stop_on_sigterm() -> None:
     stops, the temporary folder goes and the parsed content is kept."""
 
     def interrupt(signum, frame):
+        # Only the first: a second Ctrl-C or `kill` would otherwise break off the cleanup
+        # halfway. (Not SIG_IGN: a signal already on its way then raises OSError.)
+        signal.signal(signal.SIGTERM, _stopping)
+        signal.signal(signal.SIGINT, _stopping)
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, interrupt)
         # Ctrl-C too, even where the preview was started with SIGINT ignored (a job put
         # in the background by a script, some test runners): Python then leaves it so.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, interrupt)
+
+
+def _stopping(signum, frame) -> None:
+    """A signal while the preview stops: it is stopping already."""
 
 
 def rebuild(builder, state: PreviewState, paths: set[Path]) -> None:

@@ -173,6 +173,47 @@ def test_stopping_keeps_the_parsed_content_for_the_next_start(preview, how):
     assert list(kept.glob("content-*.pickle"))
 
 
+def test_a_second_signal_while_stopping_does_not_break_off_the_cleanup(scratch_site, tmp_path):
+    """Ctrl-C and then `kill` (or docker stop's repeated SIGTERM) while the preview stops:
+    it still says so, keeps the parsed content and removes its temporary folder."""
+    import signal
+    import urllib.request
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    port = socket.socket()
+    port.bind(("127.0.0.1", 0))
+    number = port.getsockname()[1]
+    port.close()
+    proc = subprocess.Popen(
+        serve_command(scratch_site, number), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, stdin=subprocess.DEVNULL, env={**serve_env(), "TMPDIR": str(temp)},
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{number}/karriere/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert list(temp.glob("karriere-preview-*"))
+        proc.send_signal(signal.SIGINT)
+        while proc.poll() is None:  # more signals all through the stop
+            proc.send_signal(signal.SIGTERM)
+            time.sleep(0.002)
+        output = proc.stdout.read()
+    finally:
+        proc.kill()
+        proc.wait()
+    # (One that comes after the cleanup, while Python exits, ends it as SIGTERM does.)
+    assert proc.returncode in (0, -signal.SIGTERM), output
+    assert "Traceback" not in output, output
+    assert "Preview stopped." in output
+    assert list((scratch_site / ".karriere-cache").glob("content-*.pickle"))
+    assert not list(temp.glob("karriere-preview-*"))
+
+
 def test_serve_date_previews_the_site_as_on_that_day(scratch_site, tmp_path):
     """`serve --date`: how the site looks on a later day, e.g. once a deadline has passed."""
     from datetime import date
