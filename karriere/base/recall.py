@@ -5,6 +5,11 @@ Entry and Item objects for unchanged files, and the site model never changes an 
 once made, so anything made from the same objects last time still stands. `Recall`
 remembers such results for one build to the next and compares inputs by identity
 (strings by value), which costs a dictionary lookup instead of a walk over the object.
+
+A long list that Recall hands out (many, sort, kept, chained, or one a stage `note`s)
+goes with where it differs from the same call's list last build. A later call given it
+looks at those places only, instead of comparing a hundred thousand objects again: an
+edit's change travels from stage to stage.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import operator
 from bisect import insort
 from collections.abc import Callable, Hashable
-from itertools import compress
+from itertools import chain, compress
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -32,6 +37,9 @@ class Recall:
         self._previous: dict[tuple, tuple] = {}
         self._current: dict[tuple, tuple] = {}
         self._parts: dict[str, Recall] = {}
+        # The lists handed out this build, by id: (that list, the same call's list last
+        # build, the places where the two differ or None if not known).
+        self._known: dict[int, tuple] = {}
 
     def part(self, name: str) -> Recall:
         """A Recall of its own for one part of the build (the site in one language): its
@@ -40,6 +48,7 @@ class Recall:
         found = self._parts.get(name)
         if found is None:
             found = self._parts[name] = Recall()
+            found._known = self._known  # (lists handed from one part to another)
         return found
 
     def __call__(self, make: Callable[..., T], *args, key: Hashable = None, **helpers) -> T:
@@ -64,19 +73,23 @@ class Recall:
         objects cost a Python call. The table goes on from build to build (not copied: an
         edit adds one entry to ten thousand)."""
         entry = self._entry(make, key, shared)
+        table, last, known = entry[1], entry[2], self._own(objects)
 
         def made(obj) -> tuple:
             return obj, make(obj, *shared, **helpers)
 
-        results = _in_place(entry, objects, made)
-        if results is None:
-            results = _by_identity(entry[1], objects, made)
-        table = entry[1]
+        places = None
+        if last is not None and len(last[0]) == len(objects):
+            places = self._places(objects, last[0], known)
+        if places is not None:
+            results = _patched(table, objects, last[1], places, made)
+        else:
+            results = _by_identity(table, objects, made)
         if len(table) > 2 * len(objects) + 64:  # earlier builds' objects pile up: let go
             table.clear()
             table.update(zip(map(id, objects), zip(objects, results, strict=True), strict=True))
-        entry[2] = (list(objects), results)
-        return list(results)
+        entry[2] = (self._kept(objects, known), results)
+        return self._hand_out(results, last[1] if last else None, places)
 
     def pairs(
         self, make: Callable[..., T], firsts: list, seconds: list, key: Hashable = None
@@ -127,28 +140,101 @@ class Recall:
         (places: one list of changed places per list) gives the result; it must not
         change last_result, and returns None to have it made anew."""
         before = self._current.get(("revised", slot)) or self._previous.get(("revised", slot))
+        knowns = list(map(self._own, lists))
         result = None
         if before is not None and list(map(len, lists)) == list(map(len, before[0])):
-            places = list(map(changed_places, lists, before[0]))
+            places = list(map(self._places, lists, before[0], knowns))
             if None not in places:
                 changed = any(places)
                 result = revise(before[1], lists, before[0], places) if changed else before[1]
         if result is None:
             result = make(*lists)
-        self._current[("revised", slot)] = (tuple(map(list, lists)), result)
+        self._current[("revised", slot)] = (tuple(map(self._kept, lists, knowns)), result)
         return result
 
     def sort(self, slot: Callable, items: list, keys: list) -> list:
         """`items` sorted by `keys` (stable); when the keys equal last build's, item for
         item (the usual case after an edit), last build's order is used again; when a
         few differ (a changed title), only those few are placed again."""
-        before = self._previous.get(("sort", slot))
-        if before is not None and before[0] == keys:
-            order = before[1]
+        before = self._previous.get(("sort", slot))  # (keys, order, inverse, items, sorted)
+        keys_known, items_known = self._own(keys), self._own(items)
+        changed = None
+        if before is not None and len(before[0]) == len(keys):
+            changed = self._places(keys, before[0], keys_known)
+            changed = [n for n in changed if keys[n] != before[0][n]] if changed is not None else None  # fmt: skip
+        if changed == []:
+            order, inverse = before[1], before[2]
         else:
-            order = _sorted_again(before, keys)
-        self._current[("sort", slot)] = (keys, order)
-        return list(map(items.__getitem__, order))
+            order, inverse = _sorted_again(before, keys, changed), None
+        result, last, places = None, None, None
+        if before is not None and order is before[1] and len(before[3]) == len(items):
+            last = before[4]
+            places = self._places(items, before[3], items_known)
+        if places is not None:  # the same order: last build's list, mended at the places
+            inverse = inverse or _inverse(order)
+            places = sorted(map(inverse.__getitem__, places))
+            result = list(last)
+            for n in places:
+                result[n] = items[order[n]]
+        else:
+            result = list(map(items.__getitem__, order))
+            if before is not None and len(before[4]) == len(result):
+                last = before[4]
+                places = changed_places(result, last)  # (once here, not in every call given it)
+        kept = (self._kept(keys, keys_known), order, inverse, self._kept(items, items_known))
+        self._current[("sort", slot)] = (*kept, result)
+        return self._hand_out(result, last, places)
+
+    def kept(self, test: Callable, objects: list, key: Hashable = None) -> list:
+        """`[obj for obj in objects if test(obj)]`, each test remembered as in many();
+        when no object at a changed place changed its answer, last build's list mended
+        at those places. `key` tells apart the calls with the same test."""
+        answers = self.many(test, objects, key=key)
+        known, objects_known = self._own(answers), self._own(objects)
+        slot = ("kept", test, key)
+        before = self._previous.get(slot)  # (answers, objects, result)
+        places = None
+        if before is not None and len(before[0]) == len(answers):
+            at = self._places(answers, before[0], known)
+            objects_at = self._places(objects, before[1], objects_known)
+            if at == [] and objects_at is not None:
+                places = [n for n in objects_at if answers[n]]
+        if places is not None:  # each changed object stands where its old one stood
+            result = list(before[2])
+            ranks = [answers[:n].count(True) for n in places]
+            for n, rank in zip(places, ranks, strict=True):
+                result[rank] = objects[n]
+            places = ranks
+        else:
+            result = list(compress(objects, answers))
+        self._current[slot] = (self._kept(answers, known), self._kept(objects, objects_known), result)  # fmt: skip
+        return self._hand_out(result, before[2] if before else None, places)
+
+    def chained(self, slot: Hashable, parts: list[list]) -> list:
+        """`list(chain.from_iterable(parts))`; where it changed is found part by part,
+        which costs nothing for a part Recall handed out and little for a short one."""
+        before = self._previous.get(("chained", slot))  # (parts, result)
+        knowns = list(map(self._own, parts))
+        result = list(chain.from_iterable(parts))
+        places = None
+        if before is not None and list(map(len, parts)) == list(map(len, before[0])):
+            places, offset = [], 0
+            for part, old, known in zip(parts, before[0], knowns, strict=True):
+                found = self._places(part, old, known) if part else []
+                if found is None or len(places) + len(found) > FEW_CHANGED:
+                    places = None
+                    break
+                places += [offset + n for n in found]
+                offset += len(part)
+        self._current[("chained", slot)] = (list(map(self._kept, parts, knowns)), result)
+        return self._hand_out(result, before[1] if before else None, places)
+
+    def note(self, made: list, last: list | None, places: list[int] | None) -> None:
+        """A stage's own list `made`, which it will not change, holds other objects than
+        `last` (what it made in last build's place) at `places` only (None: not known):
+        a call given `made` looks there only. Next build, give the list made then with
+        this one as `last`."""
+        self._known[id(made)] = (made, last, places)
 
     def missing(self, make: Callable, objects: list, *shared, key: Hashable = None) -> list:
         """The objects that many() would have to make something for."""
@@ -165,29 +251,54 @@ class Recall:
             found = self._current[slot] = self._previous.get(slot) or [shared, {}, None]
         return found
 
+    def changed(self, objects: list, last: list) -> list[int] | None:
+        """changed_places(objects, last), from what Recall knows of `objects` if it
+        handed it out this build (`last` then being the same call's list last build)."""
+        return self._places(objects, last, self._own(objects))
+
+    def _own(self, objects: list) -> tuple | None:
+        """(the list, last, places) if Recall handed out `objects` this build."""
+        return self._known.get(id(objects))  # (the entry keeps it alive: the id is its)
+
+    def _kept(self, objects: list, known: tuple | None) -> list:
+        """The list to compare `objects` with next build: the very list if Recall handed
+        it out (a next build's call that hands out its successor names it as the last)."""
+        return objects if known is not None else list(objects)
+
+    def _places(self, objects: list, last: list, known: tuple | None) -> list[int] | None:
+        """Where `objects` holds other objects than `last` (as long), or None if at
+        more than a few places: from what Recall knows of it, else by a pass over it."""
+        if known is not None and known[1] is last and known[2] is not None:
+            return [n for n in known[2] if objects[n] is not last[n]]
+        return changed_places(objects, last)
+
+    def _hand_out(self, own: list, last: list | None, places: list[int] | None) -> list:
+        """`own` for the caller, known to later calls with `places`: where it differs
+        from `last`, the same call's list last build. Not a copy: the caller reads it
+        and never changes it, as it never changes anything in the site model."""
+        self._known[id(own)] = (own, last, places if last is not None else None)
+        return own
+
     def start(self) -> None:
         """Forget what a failed build made."""
         self._current = {}
+        self._known.clear()
         for part in self._parts.values():
             part.start()
 
     def next_build(self) -> None:
         """The build succeeded: what it used is what the next build may reuse."""
         self._previous, self._current = self._current, {}
+        self._known.clear()
         for part in self._parts.values():
             part.next_build()
 
 
-def _in_place(entry: list, objects: list, made: Callable) -> list | None:
-    """The usual case in the preview: the objects of the last call, in their places but
-    for a few. Compared place by place (no lookup each); None if too many moved."""
-    table, last = entry[1], entry[2]
-    if last is None or len(last[0]) != len(objects):
-        return None
-    places = changed_places(objects, last[0])
-    if places is None:
-        return None
-    results = list(last[1])
+def _patched(table: dict, objects: list, results: list, places: list[int], made) -> list:
+    """Last call's results, made again at `places` (looked up by identity first)."""
+    if not places:
+        return results  # (never changed: each call keeps its own list)
+    results = list(results)
     for n in places:
         obj = objects[n]
         hit = table.get(id(obj))
@@ -225,11 +336,12 @@ def _key(make: Callable, key: Hashable, args: tuple) -> tuple:
     return (make, key, *[a if type(a) is str else id(a) for a in args])
 
 
-def _sorted_again(before: tuple | None, keys: list) -> list[int]:
-    """sorted(range(len(keys)), key=keys.__getitem__), from last build's (keys, order)
-    when the list has the same length and at most a few keys changed."""
+def _sorted_again(before: tuple | None, keys: list, changed: list[int] | None) -> list[int]:
+    """sorted(range(len(keys)), key=keys.__getitem__), from last build's order when the
+    keys changed at a few places only (`changed`; None: not known)."""
     if before is not None and len(before[0]) == len(keys):
-        changed = list(compress(range(len(keys)), map(operator.ne, before[0], keys)))
+        if changed is None:
+            changed = list(compress(range(len(keys)), map(operator.ne, before[0], keys)))
         if len(changed) <= 8:
             moved = set(changed)
             order = [n for n in before[1] if n not in moved]
@@ -237,3 +349,11 @@ def _sorted_again(before: tuple | None, keys: list) -> list[int]:
                 insort(order, n, key=lambda m: (keys[m], m))
             return order
     return sorted(range(len(keys)), key=keys.__getitem__)
+
+
+def _inverse(order: list[int]) -> list[int]:
+    """Where each position of the unsorted list went in the sorted one."""
+    inverse = [0] * len(order)
+    for place, n in enumerate(order):
+        inverse[n] = place
+    return inverse

@@ -11,6 +11,7 @@ still hand out one result for the same arguments within the build, as Recall's d
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from itertools import chain
 from typing import TypeVar
 
 from karriere.base.recall import Recall
@@ -54,3 +55,12 @@ class OnceRecall(Recall):
 
     def missing(self, make: Callable, objects: list, *shared, key: Hashable = None) -> list:
         return list(objects)
+
+    def kept(self, test: Callable, objects: list, key: Hashable = None) -> list:
+        return list(filter(test, objects))
+
+    def chained(self, slot: Hashable, parts: list[list]) -> list:
+        return list(chain.from_iterable(parts))
+
+    def note(self, made: list, last: list | None, places: list[int] | None) -> None:
+        pass
