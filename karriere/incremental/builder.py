@@ -234,7 +234,7 @@ class Builder:
         in_memory = not self.profile.persist  # (its records are never saved)
         pages = PageCache(
             state, self.out_dir, loader.hashes, base, theme, content.fragments, self._pages,
-            in_memory,
+            in_memory, self._recall.changed,
         )  # fmt: skip
         self._recall.start()  # a failed build may have left some
         # A folder only if the pool renders; a tree that becomes the site when there is none.
@@ -246,7 +246,7 @@ class Builder:
             self._saving.start_in_background(markdown)
 
         hooks = Hooks(
-            load_content=known.loader(changed, entry_key), load_entry=loader,
+            load_content=known.loader(changed, entry_key, self._recall.note), load_entry=loader,
             markdown=markdown, pages=pages, pages_rendered=pages_rendered,
             recall=self._recall, recall_rows=self._recall,
             memo=Memo(content.blobs), made_files=MadeFiles(state.made, state.manifest),

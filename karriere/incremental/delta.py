@@ -61,8 +61,9 @@ class KnownContent:
             p.startswith(inside) for p in self._index()
         )
 
-    def loader(self, changed: set[str] | None, key: str):
-        """load_content as the pipeline calls it: the short way if it applies."""
+    def loader(self, changed: set[str] | None, key: str, note=None):
+        """load_content as the pipeline calls it: the short way if it applies. `note`
+        (Recall.note) is told where each list of entries changed."""
 
         def load(config: Config, load_entry) -> Content:
             self._short = self.covers(changed) and key == self.key
@@ -70,6 +71,8 @@ class KnownContent:
                 found = self._update(config, load_entry, changed | self.pending)
             else:
                 found = load_content(config, load_entry)
+            if note is not None:
+                self._note_places(found, changed | self.pending if self._short else None, note)
             self._loaded = found
             return found
 
@@ -117,6 +120,22 @@ class KnownContent:
         if problems:
             raise BuildError(problems)
         return content
+
+    def _note_places(self, content: Content, changed: set[str] | None, note) -> None:
+        """Each list of entries, with the places of the files loaded again (None: all
+        loaded): the stages after it then look at only those places of their lists."""
+        places: dict[tuple[str, str], list[int]] = {}
+        where = self._index() if changed is not None else {}
+        for path in changed & where.keys() if changed is not None else ():
+            group, kind, index = where[path]
+            places.setdefault((group, kind), []).append(index)
+        for group in ("collections", "translations"):
+            for kind, entries in getattr(content, group).items():
+                last = getattr(self.content, group).get(kind) if changed is not None else None
+                if last is None or len(last) != len(entries):
+                    note(entries, None, None)  # (kept as it is, to compare the next with)
+                else:
+                    note(entries, last, sorted(places.get((group, kind), [])))
 
     def _index(self) -> dict[str, tuple[str, str, int]]:
         if self._where is None:

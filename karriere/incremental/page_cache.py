@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from pathlib import Path
@@ -62,6 +63,7 @@ class PageCache:
     def __init__(
         self, state: State, out_dir: Path, hashes: dict, base: str, theme: Theme,
         fragments: dict, memory: PageMemory | None = None, in_memory: bool = False,
+        places: Callable[[list, list], list[int] | None] = changed_places,
     ):  # fmt: skip
         memory = memory or PageMemory()
         same_base = memory.base == base
@@ -76,6 +78,7 @@ class PageCache:
         # digest of its objects (a list page's items): nothing compares it with another's;
         # and `fragments` (vacancy cards) lives on: added to in place.
         self.private_folder = in_memory
+        self.places = places  # where this build's pages differ from last build's (Recall.changed)
         self.tokens = in_memory
         self.keeps_cards = in_memory
         # Only a next build in this process compares pages field by field, or finds an
@@ -198,7 +201,7 @@ class PageCache:
         last_pages, last_kept, last_deps, _ = last
         if len(last_pages) != len(pages) or not all(map(self.unchanged, last_deps.values())):
             return None
-        places = changed_places(pages, last_pages)
+        places = self.places(pages, last_pages)
         if places is None:
             return None
         self.new_records, self.new_kept = dict(self.records), dict(self.kept)
@@ -266,7 +269,7 @@ class PageCache:
                     return None
                 deps[id(kept[n][1].deps)] = kept[n][1].deps
             if len(deps) <= 2 * self.in_place[3] + 16:
-                return list(pages), kept, deps, self.in_place[3]
+                return pages, kept, deps, self.in_place[3]  # (the site's: never changed)
             # Each save's re-rendered pages bring new lists, and those they replace stay:
             # counted again from the records, lest every save check more than the last.
         else:
@@ -275,7 +278,7 @@ class PageCache:
             return None
         records = list(map(_second, kept))
         deps = dict(zip(map(id, map(_deps, records)), map(_deps, records), strict=True))
-        return list(pages), kept, deps, len(deps)
+        return pages, kept, deps, len(deps)
 
     def pairs(self, deps) -> tuple:
         """Each recorded dependency with its current digest, in a stable order. Equal

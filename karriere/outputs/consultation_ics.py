@@ -42,7 +42,8 @@ def _contacts(site: Site, recall: Recall):
     if site.network is not None and site.network.contact is not None:
         yield site.network.contact, SITE_YAML
     for local in site.sites:
-        items = [*local.vacancies, *(local.network.employers if local.network else [])]
+        employers = local.network.employers if local.network else []
+        items = recall.chained(("consultation", local.code), [local.vacancies, employers])
         yield from filter(None, recall.many(_own_consultation, items))
 
 

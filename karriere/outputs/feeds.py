@@ -17,13 +17,20 @@ from karriere.write.spool import Spool
 
 _first, _second = itemgetter(0), itemgetter(1)
 _updated = attrgetter("updated")
+LONG_LIST = 1000  # items of a list page whose newest day is mended after an edit, not sought
 
 
 def sitemap(site: Site, recall: Recall | None = None) -> Output:
     """`recall`: the live preview's, which hands back the rows of unchanged pages."""
     recall = recall if recall is not None else Recall()
     urls = site.urls
-    rows = recall.many(_sitemap_row, site.pages, key=urls.base_url, absolute=urls.absolute)
+
+    def newest(page: Page) -> date | None:  # a long list's: mended where an edit changed it
+        return recall.revised(("lastmod", page.route), (page.items,), _newest, _newest_revised)
+
+    rows = recall.many(
+        _sitemap_row, site.pages, key=urls.base_url, absolute=urls.absolute, newest=newest
+    )
     return recall.joined(_sitemap_file, rows)
 
 
@@ -38,8 +45,9 @@ def _sitemap_file(rows: list[str]) -> Output:
     return Bytes("sitemap.xml", xml.encode(), origin=say("the sitemap"))
 
 
-def _sitemap_row(page: Page, absolute: Callable) -> str:
-    """`absolute`: Urls.absolute of the base_url that recall's key holds."""
+def _sitemap_row(page: Page, absolute: Callable, newest: Callable | None = None) -> str:
+    """`absolute`: Urls.absolute of the base_url that recall's key holds; `newest`: as
+    _newest, for a long list (the home page holds every vacancy)."""
     if not page.in_sitemap:
         return ""
     links = "".join(
@@ -49,7 +57,8 @@ def _sitemap_row(page: Page, absolute: Callable) -> str:
     if links:  # x-default: the default language's page, listed first
         default = attribute(absolute(page.alternates[0][1]))
         links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{default}"/>'
-    day = last_modified(page)
+    long_list = newest is not None and len(page.items) > LONG_LIST
+    day = newest(page) if long_list and page.item is None else last_modified(page)
     lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
     return f"  <url><loc>{text(absolute(page.route))}</loc>{lastmod}{links}</url>"
 
@@ -59,11 +68,26 @@ def last_modified(page: Page) -> date | None:
     newest item's; None for a page without a date of its own."""
     if page.item is not None:
         return item_day(page.item)
-    # A list of vacancies (the home page holds all): read `updated` at C level.
-    days = list(filter(None, map(_updated, page.items)))
+    return _newest(page.items)
+
+
+def _newest(items: list[Item]) -> date | None:
+    """The newest `updated` of a list of vacancies (read at C level), else the newest
+    date of any other list."""
+    days = list(filter(None, map(_updated, items)))
     if not days:
-        days = [day for day in map(item_day, page.items) if day is not None]
+        days = [day for day in map(item_day, items) if day is not None]
     return max(days) if days else None
+
+
+def _newest_revised(last, lists: tuple, before: tuple, places: list) -> date | None:
+    """_newest after an edit, from last build's: when the items at the changed places,
+    old and new, are vacancies, and no old one was the newest (else made anew: None)."""
+    new = [lists[0][n].updated for n in places[0]]
+    old = [before[0][n].updated for n in places[0]]
+    if last is None or None in new or None in old or max(old) >= last:
+        return None
+    return max(last, *new)
 
 
 def item_day(item: Item) -> date | None:

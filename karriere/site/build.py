@@ -52,8 +52,9 @@ def build_site(
 
     def visible(entries: list[Entry]) -> list[Entry]:
         if options.drafts or options.preview:
-            return list(entries)
-        return [e for e in entries if not getattr(e.meta, "draft", False)]
+            return entries  # (the very list: recall knows where it changed)
+        kind = (entries[0].kind, entries[0].language) if entries else None
+        return recall.kept(published, entries, key=kind)
 
     def item(entry: Entry, route: str, expired: bool = False) -> Item:
         return recall(Item, entry, route, renderer.convert_packed(entry.packed_body), expired)
@@ -85,6 +86,8 @@ def build_site(
         pages_content=pages,
         posts=posts,
     )
+    # (Site.open_vacancies, made with recall: after an edit, mended at the changed places)
+    site.open_vacancies = recall.kept(not_expired, vacancies)
     site.easy_read = section(recall, items("leichte-sprache", "leichte-sprache/{}/"))
     site.sign_language = section(recall, items("gebaerdensprache", "gebaerdensprache/{}/"))
     site.network = build_network(site, content, item, visible, recall)
@@ -94,8 +97,9 @@ def build_site(
         raise BuildError(unreadable)
     site.pages = plan_pages(site, recall)
     made = Making(item, items_of, visible)
-    for local in language_sites(site, content, made, recall):
-        site.pages = site.pages + local.pages
+    local_sites = language_sites(site, content, made, recall)
+    if local_sites:
+        site.pages = recall.chained("languages", [site.pages, *(s.pages for s in local_sites)])
     if len(site.family) > 1:
         site.pages = with_alternates(site.pages, site.settings.site_languages, recall)
     collisions = route_collisions(site.pages, recall)
@@ -114,6 +118,14 @@ def make_item(entry: Entry, route: str, today: date | None, dates: dict | None, 
         route = route.removesuffix("index/")  # the section's start: /leichte-sprache/
     updated = last_change(entry, today, dates) if today is not None else None
     return Item(entry, route, html, expired, updated)
+
+
+def published(entry: Entry) -> bool:
+    return not getattr(entry.meta, "draft", False)
+
+
+def not_expired(vacancy: Item) -> bool:
+    return not vacancy.expired
 
 
 def last_change(entry: Entry, today: date, dates: dict | None) -> date:
@@ -135,7 +147,7 @@ def day_problems(content: Content, config: Config, today: date, recall: Recall) 
     period on it. Asked of each entry again only when it or the day changed (the preview
     rebuilds after every save)."""
     tables = config.pay_tables
-    entries = list(chain.from_iterable(content[kind] for kind in PAY_KINDS))  # vacancies too
+    entries = recall.chained("day_problems", [content[kind] for kind in PAY_KINDS])  # vacancies too
     found = recall.many(
         _day_problems, entries, key=(today, tables.digest), today=today, tables=tables
     )

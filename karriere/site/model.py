@@ -268,7 +268,7 @@ class Site:
     @property
     def listed_vacancies(self) -> list[Item]:
         """What listings show: open vacancies; in the live preview expired ones too, marked."""
-        return list(self.vacancies) if self.options.preview else self.open_vacancies
+        return self.vacancies if self.options.preview else self.open_vacancies
 
     @cached_property
     def categories(self) -> dict[str, str]:

@@ -37,7 +37,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
     ) % {"organisation": settings.organisation.name}
     in_category = vacancies_by_category(site, open_vacancies, recall)
     counts = {key: len(found) for key, found in in_category.items()}  # (the home's tiles)
-    pages = [
+    lists = [
         Page(
             "",
             "home.html",
@@ -61,7 +61,7 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
         ),
     ]
     for key, label in site.categories.items():
-        pages.append(
+        lists.append(
             Page(
                 f"stellen/kategorie/{key}/",
                 "vacancy_list.html",
@@ -78,49 +78,36 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
                 extra={"category": key},
             )
         )
-    pages += recall.many(vacancy_page, site.vacancies, t)
-    pages.append(
-        Page(
-            "geschichten/",
-            "story_list.html",
-            "story_list",
-            t.gettext("Geschichten"),
-            t.gettext(
-                "Azubis und Beschäftigte %(organisation:von)s erzählen aus ihrem Arbeitsalltag."
-            )
-            % {"organisation": settings.organisation.name},
-            items=site.stories,
-            breadcrumbs=[(t.gettext("Startseite"), "")],
-        )
+    story_list = Page(
+        "geschichten/",
+        "story_list.html",
+        "story_list",
+        t.gettext("Geschichten"),
+        t.gettext("Azubis und Beschäftigte %(organisation:von)s erzählen aus ihrem Arbeitsalltag.")
+        % {"organisation": settings.organisation.name},
+        items=site.stories,
+        breadcrumbs=[(t.gettext("Startseite"), "")],
     )
-    pages += recall.many(story_page, site.stories, t)
-    pages.append(
-        Page(
-            "faq/",
-            "faq.html",
-            "faq",
-            t.gettext("Häufige Fragen"),
-            t.gettext(
-                "Antworten auf häufige Fragen zu Bewerbung, Ausbildung und Arbeit %(organisation:bei)s."
-            )
-            % {"organisation": settings.organisation.name},
-            items=site.faq,
-            breadcrumbs=[(t.gettext("Startseite"), "")],
+    faq = Page(
+        "faq/",
+        "faq.html",
+        "faq",
+        t.gettext("Häufige Fragen"),
+        t.gettext(
+            "Antworten auf häufige Fragen zu Bewerbung, Ausbildung und Arbeit %(organisation:bei)s."
         )
+        % {"organisation": settings.organisation.name},
+        items=site.faq,
+        breadcrumbs=[(t.gettext("Startseite"), "")],
     )
-    if site.posts:  # the wall: each card is the post itself, no page of its own
-        pages.append(post_wall(site, t))
     asked = questions_page(site, t)
-    if asked is not None:
-        pages.append(asked)
-    pages += recall.many(content_page, site.pages_content, t)
-    for kind, items in (("easy_read", site.easy_read), ("sign_language", site.sign_language)):
-        start = items[0].route if items else ""
-        pages += recall.many(section_page, items, t, kind, start)
-    pages.extend(plan_network_pages(site, t, recall))
-    if settings.search:  # full-text search (outputs/search.py)
-        pages.append(search_page(t))
-    pages.append(
+    others = [faq, *([post_wall(site, t)] if site.posts else []), *([asked] if asked else [])]
+    sections = [
+        recall.many(section_page, items, t, kind, items[0].route if items else "")
+        for kind, items in (("easy_read", site.easy_read), ("sign_language", site.sign_language))
+    ]
+    last = [search_page(t)] if settings.search else []  # full-text search (outputs/search.py)
+    last.append(
         Page(
             "404.html",
             "404.html",
@@ -130,7 +117,22 @@ def plan_pages(site: Site, recall: Recall) -> list[Page]:
             in_sitemap=False,  # hosts answer it with status 404, which already keeps it unindexed
         )
     )
-    return paginated(pages, settings.per_page, t, recall)  # long lists in pages
+
+    def paged(pages: list[Page]) -> list[Page]:  # long lists in pages
+        return paginated(pages, settings.per_page, t, recall)
+
+    parts = [  # (each item's pages as recall made them: it knows where they changed)
+        paged(lists),
+        recall.many(vacancy_page, site.vacancies, t),
+        paged([story_list]),
+        recall.many(story_page, site.stories, t),
+        paged(others),
+        recall.many(content_page, site.pages_content, t),
+        *sections,
+        paged(plan_network_pages(site, t, recall)),
+        last,
+    ]
+    return recall.chained("pages", parts)
 
 
 def post_wall(site: Site, t: Words) -> Page:
@@ -147,9 +149,11 @@ def post_wall(site: Site, t: Words) -> Page:
 def vacancies_by_category(site: Site, vacancies: list[Item], recall: Recall) -> dict:
     """{category: its vacancies, in list order}. Every category is known (content's
     check_references). After an edit, last build's groups are revised where the list
-    changed, instead of grouping every vacancy again."""
+    changed, instead of grouping every vacancy again; `recall` is told where each group
+    changed, for the pages made of it."""
     keys = recall.many(_category_of, vacancies)  # looked up by identity, not read again
     names = tuple(site.categories)
+    noted: set[int] = set()
 
     def grouped(vacancies: list[Item], keys: list[str]) -> dict:
         groups: dict[str, list[Item]] = {key: [] for key in names}
@@ -160,17 +164,30 @@ def vacancies_by_category(site: Site, vacancies: list[Item], recall: Recall) -> 
     def revised(last: dict, lists: tuple, before: tuple, places: list) -> dict:
         (vacancies, keys), (_, old_keys) = lists, before
         groups = dict(last)
+        changed: dict[str, list[int] | None] = {}  # each group's changed places
         # From the last changed place back: the places before the one at hand are still
         # as last build had them, so old_keys tells each vacancy's rank in its group.
         for n in sorted(set(places[0]) | set(places[1]), reverse=True):
             old_key, key = old_keys[n], keys[n]
+            rank = old_keys[:n].count(old_key)
             groups[old_key] = list(groups[old_key])  # (last build's lists stay as they were)
-            del groups[old_key][old_keys[:n].count(old_key)]
+            del groups[old_key][rank]
             groups[key] = list(groups[key]) if key != old_key else groups[key]
             groups[key].insert(old_keys[:n].count(key), vacancies[n])
+            if key == old_key and changed.get(key, []) is not None:
+                changed.setdefault(key, []).append(rank)
+            else:  # moved to another group: both are another length
+                changed[key] = changed[old_key] = None
+        for key, places in changed.items():
+            recall.note(groups[key], last[key], places)
+            noted.add(id(groups[key]))
         return groups
 
-    return recall.revised(("categories", names), (vacancies, keys), grouped, revised)
+    found = recall.revised(("categories", names), (vacancies, keys), grouped, revised)
+    for group in found.values():  # the groups as last build left them
+        if id(group) not in noted:
+            recall.note(group, group, [])
+    return found
 
 
 def questions_page(site: Site, t: Words) -> Page | None:

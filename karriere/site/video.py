@@ -271,14 +271,14 @@ class Placed:
     title: str
 
 
-def _items(site) -> list:
-    found = [*site.vacancies, *site.stories, *site.faq, *site.pages_content]
-    found += getattr(site, "posts", ())
-    found += [*getattr(site, "easy_read", ()), *getattr(site, "sign_language", ())]
+def _items(site, recall) -> list:
+    found = [site.vacancies, site.stories, site.faq, site.pages_content]
+    found.append(getattr(site, "posts", []))
+    found += [getattr(site, "easy_read", []), getattr(site, "sign_language", [])]
     network = getattr(site, "network", None)
     if network is not None:
-        found += [*network.employers, *network.occupations, *network.events]
-    return found
+        found += [network.employers, network.occupations, network.events]
+    return recall.chained("videos", found)  # (known to recall: where the lists changed)
 
 
 def _item_title(item) -> str:
@@ -292,7 +292,7 @@ def placed_videos(site, recall) -> list[Placed]:
     """Every video of the site: front matter, Markdown blocks and the home campaign.
     (Cheap to ask again: each entry holds its blocks, found when it was loaded; `recall`
     hands back last build's findings for the very same items.)"""
-    found = [p for placed in recall.many(_placed_in, _items(site)) for p in placed]
+    found = [p for placed in recall.many(_placed_in, _items(site, recall)) for p in placed]
     campaign = site.settings.campaign
     if campaign is not None and getattr(campaign, "video", None) is not None:
         line = load_yaml(site.config.source_text).line_of(("campaign", "video"))
