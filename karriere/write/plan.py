@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import operator
 import os
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 
 from karriere.base.errors import BuildError, Problem
 from karriere.base.hashing import file_signature, hash_bytes, walk_signatures
 from karriere.base.messages import say
+from karriere.base.recall import changed_places
 from karriere.write.folders import MARKER
 from karriere.write.output import Bytes, Copy, FileState, Kept, Output, Spooled
 
@@ -160,3 +161,33 @@ def same_as_last(outputs: list[Output], paths: list[str], last: dict[str, Output
     if Copy in set(map(type, compress(outputs, flags))):
         raise ValueError(say("a Copy output was reused: its file may have changed"))
     return flags
+
+
+def few_changed(
+    outputs: list[Output], last: dict[str, Output] | None, previous: dict[str, FileState]
+) -> tuple[list[Output], dict[str, Output]] | None:
+    """The preview after an edit: the very outputs of the last build in their places but
+    a few. Then (the few that are not last build's objects, every output by path), found
+    without a look at the others; None if more changed, or a file came or went.
+    (`last` keeps the last build's order: its values are that build's list.)"""
+    if not last or not len(last) == len(outputs) == len(previous):
+        return None
+    before = list(last.values())
+    places = changed_places(outputs, before)
+    if places is None:
+        return None
+    # A Copy's source may have changed: the same object in its place is no proof.
+    copies = compress(range(len(before)), map(operator.is_, map(type, before), repeat(Copy)))
+    if set(copies) - set(places):
+        raise ValueError(say("a Copy output was reused: its file may have changed"))
+    new = [outputs[n] for n in places]
+    paths = list(map(_path, new))
+    if sorted(paths) != sorted(before[n].path for n in places):
+        return None
+    wanted = dict(last)
+    wanted.update(zip(paths, new, strict=True))
+    same = same_as_last(new, paths, last)
+    return list(compress(new, map(operator.not_, same))), wanted
+
+
+_path = operator.attrgetter("path")

@@ -35,7 +35,7 @@ from karriere.base.oserrors import MachineError, explain
 from karriere.write.folders import MARKER, staging_prefix
 from karriere.write.in_place import write_in_place
 from karriere.write.output import FileState, Output, WriteReport
-from karriere.write.plan import check_unique, live_files, plan, same_as_last
+from karriere.write.plan import check_unique, few_changed, live_files, plan, same_as_last
 from karriere.write.staging import write_staged
 from karriere.write.swap import remove_leftovers
 
@@ -113,21 +113,26 @@ def update(
     placed: Path | None,
 ) -> WriteReport:
     """write_site, once the output folder is known to be fine."""
-    paths = list(map(_path_of, outputs))  # at C speed: the preview asks on every save
-    wanted = dict(zip(paths, outputs, strict=True))
-    if last is None or len(wanted) != len(outputs) or wanted.keys() != last.keys():
-        # (not needed for the very paths the last build checked)
-        check_unique(outputs)
-    if private_folder and previous:
-        live = None  # as the previous build left it
-        same = same_as_last(outputs, paths, last or {})
-        todo = list(compress(outputs, map(operator.not_, same)))
+    live = None  # the private folder: as the previous build left it
+    few = few_changed(outputs, last, previous) if private_folder and previous else None
+    if few is not None:  # the preview after an edit: no file came or went
+        todo, wanted = few
+        deleted = []
     else:
-        remove_leftovers(out_dir)
-        live = live_files(out_dir) if out_dir.is_dir() else {}
-        todo = outputs
+        paths = list(map(_path_of, outputs))  # at C speed: the preview asks on every save
+        wanted = dict(zip(paths, outputs, strict=True))
+        if last is None or len(wanted) != len(outputs) or wanted.keys() != last.keys():
+            # (not needed for the very paths the last build checked)
+            check_unique(outputs)
+        if private_folder and previous:
+            same = same_as_last(outputs, paths, last or {})
+            todo = list(compress(outputs, map(operator.not_, same)))
+        else:
+            remove_leftovers(out_dir)
+            live = live_files(out_dir) if out_dir.is_dir() else {}
+            todo = outputs
+        deleted = sorted((previous if live is None else live).keys() - wanted.keys())
     unchanged, changed, kept = plan(todo, live, previous, out_dir, hashed)
-    deleted = sorted((previous if live is None else live).keys() - wanted.keys())
     report = WriteReport(deleted=deleted, hashed=kept)
     report.unchanged = len(outputs) - len(todo) + len(unchanged)
     report.outputs = wanted

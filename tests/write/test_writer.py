@@ -251,6 +251,37 @@ def test_the_private_folder_does_not_take_a_copy_as_unchanged_by_its_identity(tm
         write_site(same, out, site, again.manifest, "file", private_folder=True, last=first.outputs)
 
 
+def test_the_private_folder_after_an_edit_writes_the_one_new_output(tmp_path):
+    """The preview after a save: the outputs are last build's objects in their places but
+    one. Only that one is compared and written; the report knows every output, and a
+    file that came or went is still found and removed."""
+    out, site = tmp_path / "preview", tmp_path / "site"
+    site.mkdir()
+    files = outputs(**{f"p{n}": f"page {n}" for n in range(200)})
+    first = write_site(files, out, site, mode="file", private_folder=True)
+    edited = list(files)
+    edited[70] = Bytes("p70", b"page 70, edited")
+    edited[71] = Bytes("p71", b"page 71")  # a new object with the same bytes
+    again = write_site(
+        edited, out, site, first.manifest, "file", private_folder=True, last=first.outputs
+    )
+    assert again.written == ["p70"] and again.deleted == []
+    assert again.unchanged == 199
+    assert again.outputs == {out.path: out for out in edited}
+    assert again.manifest.keys() == {out.path for out in edited}
+    assert (out / "p70").read_bytes() == b"page 70, edited"
+    renamed = list(edited)
+    renamed[5] = Bytes("p5-neu", b"page 5")  # a page moved to another address
+    third = write_site(
+        renamed, out, site, again.manifest, "file", private_folder=True, last=again.outputs
+    )
+    assert third.written == ["p5-neu"] and third.deleted == ["p5"]
+    assert not (out / "p5").exists() and (out / "p5-neu").read_bytes() == b"page 5"
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("p")) == sorted(
+        out.path for out in renamed
+    )
+
+
 # ---------------------------------------------------------------- SIGKILL at any moment
 
 
