@@ -196,6 +196,8 @@ class Builder:
             self._known.succeeded(started[0].entry_key, started[0].media)
         except BaseException:
             self._known.failed(changed)
+            if started:
+                started[0].pages.rollback()  # (it may have changed last build's tables)
             raise
         finally:
             if started:

@@ -47,6 +47,7 @@ class PageMemory:
 
 
 _NOTHING_KEPT = (None, None, None, None)
+_GONE = object()  # a path that a table did not hold (PageCache._put)
 _first, _second, _third, _fourth = (operator.itemgetter(n) for n in range(4))
 _deps = operator.attrgetter("deps")
 
@@ -88,6 +89,11 @@ class PageCache:
         self.base = base
         self.theme = theme
         self.new_records: dict[str, Record] = {}
+        # Set when new_records and new_kept are last build's tables, changed in place:
+        # (table, path, what it held) for each change, and the records of the changed
+        # places as they were (_reuse_in_place).
+        self._undo: list[tuple[dict, str, object]] | None = None
+        self._before: dict[str, Record | None] = {}
         self.rendered: list[str] = []
         self.rendered_pages: list[Page] = []  # the same, as pages (the preview only)
         self._digests: dict[tuple, str] = {}
@@ -204,11 +210,14 @@ class PageCache:
         places = self.places(pages, last_pages)
         if places is None:
             return None
-        self.new_records, self.new_kept = dict(self.records), dict(self.kept)
+        # Last build's tables, changed in place (copies of a big site's cost more than
+        # the rest of a save); rollback() puts them back if this build fails.
+        self.new_records, self.new_kept, self._undo = self.records, self.kept, []
         for n in places:  # (paths are unique in each build: no other page's entry goes)
             path = last_pages[n].output_path
-            self.new_records.pop(path, None)
-            self.new_kept.pop(path, None)
+            self._before[path] = self.records.get(path)  # (what reuse() compares with)
+            self._drop(self.new_records, path)
+            self._drop(self.new_kept, path)
         found: list[Output | None] = list(map(_third, last_kept))
         for n in places:
             found[n] = self.reuse(pages[n])
@@ -218,7 +227,7 @@ class PageCache:
     def reuse(self, page: Page) -> Output | None:
         """Last build's output of this page, if it still stands."""
         path = page.output_path
-        record = self.records.get(path)
+        record = self._before[path] if path in self._before else self.records.get(path)
         if record is None or record.fingerprint != self.fingerprint(page):
             return None
         if not self.unchanged(record.deps):
@@ -228,10 +237,10 @@ class PageCache:
             return None
         if not self.private_folder and file_signature(self._out + path) != state.signature:
             return None
-        self.new_records[path] = record
+        self._put(self.new_records, path, record)
         output = kept_page(page, record.digest)
         if self.private_folder:  # the preview: next build may find it by identity
-            self.new_kept[path] = (page, record, output, state)
+            self._put(self.new_kept, path, (page, record, output, state))
         return output
 
     def remember(self, page: Page, digest: str | None, deps: frozenset) -> None:
@@ -239,7 +248,7 @@ class PageCache:
             # template keep sharing one list of dependencies (pairs), checked once
             deps = frozenset(deps) - {("body", page.item.entry.source)}
         pairs = self.pairs(deps)
-        self.new_records[page.output_path] = Record(self.fingerprint(page), pairs, digest)
+        self._put(self.new_records, page.output_path, Record(self.fingerprint(page), pairs, digest))
         self.rendered.append(page.output_path)
         if self.private_folder:
             self.rendered_pages.append(page)
@@ -252,11 +261,31 @@ class PageCache:
             state = manifest.get(path)
             record = self.new_records[path]
             if record.digest is None and state is not None:  # the writer's token
-                record = self.new_records[path] = replace(record, digest=state.digest)
+                record = replace(record, digest=state.digest)
+                self._put(self.new_records, path, record)
             output = kept_page(page, record.digest)
-            self.new_kept[path] = (page, record, output, state)
+            self._put(self.new_kept, path, (page, record, output, state))
         if self.private_folder:
             self.new_in_place = self._pages_in_place()
+
+    def _put(self, table: dict, path: str, value) -> None:
+        if self._undo is not None:  # last build's table: remember what was there
+            self._undo.append((table, path, table.get(path, _GONE)))
+        table[path] = value
+
+    def _drop(self, table: dict, path: str) -> None:
+        if self._undo is not None:
+            self._undo.append((table, path, table.get(path, _GONE)))
+        table.pop(path, None)
+
+    def rollback(self) -> None:
+        """The build failed: last build's tables as they were, for the next build."""
+        for table, path, value in reversed(self._undo or []):
+            if value is _GONE:
+                table.pop(path, None)
+            else:
+                table[path] = value
+        self._undo = None
 
     def _pages_in_place(self) -> tuple[list, list, dict, int] | None:
         """This build's pages with what new_kept holds for each, for the next build."""

@@ -9,10 +9,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from incremental_helpers import BUILD_DAY, bump, clean_build, edit, preview_engine, tree
+from incremental_helpers import (
+    BUILD_DAY,
+    bump,
+    clean_build,
+    edit,
+    own_template,
+    preview_engine,
+    tree,
+)
 from long_lists import write_long_site
 
 import karriere.base.recall as recall_module
+from karriere.base.errors import BuildError
 
 COUNT = 300
 
@@ -52,4 +61,34 @@ def test_a_save_compares_no_long_list_place_by_place(tmp_path: Path, passes, cha
     builder.build(changed_paths=[source])
     long_passes = [n for n in passes if n >= COUNT]
     assert long_passes == [], long_passes
+    assert tree(out) == clean_build(site)
+
+
+def test_a_save_that_fails_to_render_leaves_the_next_save_right(tmp_path: Path):
+    """The page cache changes last build's tables in place after an edit; a build that
+    fails halfway through rendering puts them back, and the next save is a clean build's
+    site again."""
+    site, slugs = write_long_site(tmp_path / "site", count=120)
+    template = own_template(site, "vacancy.html")
+    broken_on = (
+        "{% block main %}{% if 'KAPUTT' in page.item.html %}{{ nothing.at.all() }}{% endif %}"
+    )
+    template.write_text(template.read_text().replace("{% block main %}", broken_on, 1))
+    out = tmp_path / "public"
+    builder = preview_engine(site, out)
+    first, second = (site / f"content/vacancies/{slugs[n]}.md" for n in (10, 60))
+    for path, line in ((first, "Erste Änderung."), (second, "Zweite Änderung.")):
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+        bump(path)
+        builder.build(changed_paths=[path])
+    second.write_text(second.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+    first.write_text(first.read_text(encoding="utf-8") + "\nKAPUTT\n", encoding="utf-8")
+    bump(first), bump(second)
+    records, kept = dict(builder._state.records), dict(builder._pages.kept)
+    with pytest.raises(BuildError):
+        builder.build(changed_paths=[first, second])
+    assert builder._state.records == records and builder._pages.kept == kept  # put back
+    first.write_text(first.read_text(encoding="utf-8").replace("KAPUTT", "Heil."), encoding="utf-8")
+    bump(first)
+    builder.build(changed_paths=[first])
     assert tree(out) == clean_build(site)
