@@ -81,7 +81,8 @@ def serving(
 
 def edited(original: str, kind: str, marker: str) -> str:
     """The file with `marker` in its body (its own page changes) or in its title (its
-    page, the lists that show it and the feed change)."""
+    page, the list pages that show it, the sitemap's and feed's rows change, and it
+    moves in the list order)."""
     if kind == "title":
         return original.replace('title: "', f'title: "{marker} ', 1)
     return original.rstrip("\n") + f"\n\n{marker}\n"
@@ -111,8 +112,9 @@ def measure(
                 vacancy.write_text(edited(original, kind, marker), encoding="utf-8")
                 message = next(stream)
                 told = time.perf_counter()
-                shown = page if kind == "body" else f"{url}{prefix}stellen/"
-                html = urllib.request.urlopen(shown, timeout=10).read().decode()
+                # (the vacancy's own page shows either; /stellen/ is paginated and
+                # shows the newest only)
+                html = urllib.request.urlopen(page, timeout=10).read().decode()
                 if not message.get("ok") or marker not in html:
                     raise SystemExit(f"rebuild {n} did not serve the edit: {message}")
                 if n:  # the first edit warms caches

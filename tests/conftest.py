@@ -1,4 +1,5 @@
-"""Shared fixtures: scratch sites on tmp_path, and the example site built once."""
+"""Shared fixtures: scratch sites on tmp_path, the example site built once, and a count
+of the lists that Recall compares place by place."""
 
 from __future__ import annotations
 
@@ -10,6 +11,22 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from helpers import BUILD_DATE, ROOT, SCRATCH_FILES, run_cli, write_files  # noqa: E402
+
+
+@pytest.fixture
+def passes(monkeypatch) -> list[int]:
+    """The lengths of the lists that base/recall.py compared place by place."""
+    import karriere.base.recall as recall_module
+
+    seen: list[int] = []
+    real = recall_module.changed_places
+
+    def counted(objects, last):
+        seen.append(len(objects))
+        return real(objects, last)
+
+    monkeypatch.setattr(recall_module, "changed_places", counted)
+    return seen
 
 
 @pytest.fixture

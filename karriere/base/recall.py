@@ -166,6 +166,8 @@ class Recall:
             order, inverse = before[1], before[2]
         else:
             order, inverse = _sorted_again(before, keys, changed), None
+            if before is not None and order == before[1]:  # (a new title, the same place)
+                order, inverse = before[1], before[2]
         result, last, places = None, None, None
         if before is not None and order is before[1] and len(before[3]) == len(items):
             last = before[4]

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
-import karriere.base.recall as recall_module
 from karriere.base.recall import Recall
 
 
@@ -27,20 +24,6 @@ def group_of(thing: Thing) -> tuple:
 
 def is_shown(thing: Thing) -> bool:
     return thing.shown
-
-
-@pytest.fixture
-def passes(monkeypatch) -> list[int]:
-    """The lengths of the lists that Recall compared place by place."""
-    seen: list[int] = []
-    real = recall_module.changed_places
-
-    def counted(objects, last):
-        seen.append(len(objects))
-        return real(objects, last)
-
-    monkeypatch.setattr(recall_module, "changed_places", counted)
-    return seen
 
 
 def stages(recall: Recall, things: list[Thing], extra: list[Thing]) -> dict:
@@ -113,7 +96,7 @@ def test_an_edit_travels_without_a_pass_over_the_lists(passes):
     assert got["all"][:-1] == [t for t in sorted(edited, key=group_of) if t.shown]
     recall.next_build()
     moved = list(edited)
-    moved[500] = Thing("t500-neu", 500 % 7)  # its sort key changed: placed again
+    moved[500] = Thing("t5075", 500 % 7)  # now after t507: one place further down
     recall.note(moved, edited, [500])
     passes.clear()
     got = stages(recall, moved, extra)
