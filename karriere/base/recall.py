@@ -158,20 +158,10 @@ class Recall:
         few differ (a changed title), only those few are placed again."""
         before = self._previous.get(("sort", slot))  # (keys, order, inverse, items, sorted)
         keys_known, items_known = self._own(keys), self._own(items)
-        changed = None
-        if before is not None and len(before[0]) == len(keys):
-            changed = self._places(keys, before[0], keys_known)
-            changed = [n for n in changed if keys[n] != before[0][n]] if changed is not None else None  # fmt: skip
-        if changed == []:
-            order, inverse = before[1], before[2]
-        else:
-            order, inverse = _sorted_again(before, keys, changed), None
-            if before is not None and order == before[1]:  # (a new title, the same place)
-                order, inverse = before[1], before[2]
-        result, last, places = None, None, None
+        order, inverse = self._order(before, keys, keys_known)
+        last, places = None, None
         if before is not None and order is before[1] and len(before[3]) == len(items):
-            last = before[4]
-            places = self._places(items, before[3], items_known)
+            last, places = before[4], self._places(items, before[3], items_known)
         if places is not None:  # the same order: last build's list, mended at the places
             inverse = inverse or _inverse(order)
             places = sorted(map(inverse.__getitem__, places))
@@ -186,6 +176,21 @@ class Recall:
         kept = (self._kept(keys, keys_known), order, inverse, self._kept(items, items_known))
         self._current[("sort", slot)] = (*kept, result)
         return self._hand_out(result, last, places)
+
+    def _order(self, before: tuple | None, keys: list, known: tuple | None) -> tuple:
+        """(positions of `keys` in sorted order, its inverse or None): last build's when no
+        key changed, or when the changed ones keep their places (a new title); else
+        placed again."""
+        changed = None
+        if before is not None and len(before[0]) == len(keys):
+            places = self._places(keys, before[0], known)
+            if places is not None:
+                changed = [n for n in places if keys[n] != before[0][n]]
+        if changed != []:
+            order = _sorted_again(before, keys, changed)
+            if before is None or order != before[1]:
+                return order, None
+        return before[1], before[2]
 
     def kept(self, test: Callable, objects: list, key: Hashable = None) -> list:
         """`[obj for obj in objects if test(obj)]`, each test remembered as in many();

@@ -125,10 +125,11 @@ class KnownContent:
         """Each list of entries, with the places of the files loaded again (None: all
         loaded): the stages after it then look at only those places of their lists."""
         places: dict[tuple[str, str], list[int]] = {}
-        where = self._index() if changed is not None else {}
-        for path in changed & where.keys() if changed is not None else ():
-            group, kind, index = where[path]
-            places.setdefault((group, kind), []).append(index)
+        if changed is not None:
+            where = self._index()
+            for path in changed & where.keys():
+                group, kind, index = where[path]
+                places.setdefault((group, kind), []).append(index)
         for group in ("collections", "translations"):
             for kind, entries in getattr(content, group).items():
                 last = getattr(self.content, group).get(kind) if changed is not None else None
